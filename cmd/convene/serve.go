@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/convene/convene/handlers"
+	"github.com/convene/convene/models"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// shutdownGrace bounds how long serve waits for requests and workers to finish.
+const shutdownGrace = 25 * time.Second
+
+// serve runs the web server and the background workers until a signal arrives.
+func (e *cli) serve(ctx context.Context, args []string) error {
+	if err := applyServeFlags(args); err != nil {
+		return usageError(err.Error())
+	}
+	store, cfg, err := e.openMigrated(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	log := newLogger(cfg.LogLevel)
+	if cfg.Secret == "" {
+		if cfg.Secret, err = store.EnsureSecret(ctx); err != nil {
+			return err
+		}
+	}
+	h, err := buildHandlers(store, cfg, log)
+	if err != nil {
+		return err
+	}
+	bg := startBackground(ctx, store, cfg, log)
+	err = listen(ctx, h, cfg, log)
+	h.Background.Wait()
+	bg.stop()
+	return err
+}
+
+// applyServeFlags lets every setting be given as a flag; a flag wins over the environment.
+func applyServeFlags(args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	names := map[string]string{
+		"database-url": "DATABASE_URL", "addr": "CONVENE_ADDR", "base-url": "CONVENE_BASE_URL",
+		"secret": "CONVENE_SECRET", "smtp-url": "SMTP_URL", "mail-from": "CONVENE_MAIL_FROM",
+		"workers": "CONVENE_WORKERS", "mail-rate": "CONVENE_MAIL_RATE",
+	}
+	vals := map[string]*string{}
+	for flagName, env := range names {
+		vals[env] = fs.String(flagName, os.Getenv(env), "overrides "+env)
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	for env, v := range vals {
+		if *v != "" {
+			os.Setenv(env, *v)
+		}
+	}
+	return nil
+}
+
+// newLogger logs JSON lines to stdout.
+func newLogger(level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: l}))
+}
+
+// buildHandlers wires templates, sessions and metrics into the HTTP layer.
+func buildHandlers(store *models.Store, cfg Config, log *slog.Logger) (*handlers.Handlers, error) {
+	views, err := handlers.NewViews()
+	if err != nil {
+		return nil, err
+	}
+	secure := strings.HasPrefix(cfg.BaseURL, "https://")
+	return &handlers.Handlers{
+		Store:      store,
+		Log:        log,
+		Sessions:   handlers.NewSessions(store.DB.DB, secure),
+		Views:      views,
+		Metrics:    handlers.NewMetrics(collectors.NewDBStatsCollector(store.DB.DB, "convene")),
+		Background: &sync.WaitGroup{},
+		Cfg: handlers.Config{BaseURL: cfg.BaseURL, SecureCookies: secure, BodyLimit: cfg.BodyLimit,
+			TrustedProxies: cfg.TrustedProxies},
+	}, nil
+}
+
+// listen serves HTTP until ctx ends, then shuts down gracefully.
+func listen(ctx context.Context, h *handlers.Handlers, cfg Config, log *slog.Logger) error {
+	e := h.NewServer()
+	errc := make(chan error, 1)
+	go func() { errc <- e.Start(cfg.Addr) }()
+	log.Info("listening", "addr", cfg.Addr, "base_url", cfg.BaseURL)
+	fmt.Fprintf(os.Stderr, "Convene is running at %s (Ctrl-C stops it)\n", cfg.BaseURL)
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	return e.Shutdown(sctx)
+}

@@ -1,0 +1,106 @@
+// Package demo loads a demo company: a team, its admin, the sample directory and meetups in several stages.
+package demo
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	_ "embed"
+	"encoding/base64"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/convene/convene/models"
+	"github.com/jmoiron/sqlx"
+)
+
+//go:embed people-sample.csv
+var peopleCSV []byte
+
+// TeamName is the demo team's name.
+const TeamName = "Demo Company"
+
+// AdminEmail is the demo admin's login.
+const AdminEmail = "admin@demo.convene.test"
+
+// Credentials say how to log in to the demo.
+type Credentials struct {
+	Email    string
+	Password string
+	People   int
+}
+
+// Load creates the demo team once and resets its admin's password on every run.
+func Load(ctx context.Context, store *models.Store) (Credentials, error) {
+	team, err := store.EnsureTeam(ctx, TeamName)
+	if err != nil {
+		return Credentials{}, err
+	}
+	pw := newPassword()
+	if err := ensureAdmin(ctx, store, team.ID, pw); err != nil {
+		return Credentials{}, err
+	}
+	n, err := store.CountPeople(ctx, team.ID)
+	if err != nil {
+		return Credentials{}, err
+	}
+	if n == 0 {
+		if err := seed(ctx, store, team.ID); err != nil {
+			return Credentials{}, err
+		}
+	}
+	n, err = store.CountPeople(ctx, team.ID)
+	return Credentials{Email: AdminEmail, Password: pw, People: n}, err
+}
+
+// ensureAdmin creates the admin, or gives the existing one the new password.
+func ensureAdmin(ctx context.Context, store *models.Store, teamID, pw string) error {
+	_, err := store.CreateUser(ctx, models.NewUser{TeamID: teamID, Email: AdminEmail, Name: "Demo Admin",
+		Role: models.RoleAdmin, Lang: "en", Password: pw})
+	if errors.Is(err, models.ErrConflict) {
+		return store.SetPassword(ctx, AdminEmail, pw)
+	}
+	return err
+}
+
+// newPassword makes a readable random password.
+func newPassword() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return strings.NewReplacer("-", "x", "_", "y").Replace(base64.RawURLEncoding.EncodeToString(b))
+}
+
+// seed loads the directory and the demo meetups in one transaction.
+func seed(ctx context.Context, store *models.Store, teamID string) error {
+	if err := store.InTx(ctx, func(tx *sqlx.Tx) error { return loadPeople(ctx, tx, teamID) }); err != nil {
+		return fmt.Errorf("demo people: %w", err)
+	}
+	return seedMeetups(ctx, store, teamID)
+}
+
+// loadPeople reads the embedded sample directory.
+func loadPeople(ctx context.Context, tx *sqlx.Tx, teamID string) error {
+	r := csv.NewReader(bytes.NewReader(peopleCSV))
+	if _, err := r.Read(); err != nil { // header
+		return err
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		p := models.Person{Email: rec[0], Name: rec[1], Department: rec[2], Location: rec[3], Timezone: rec[4], Language: rec[6]}
+		if rec[5] != "" {
+			p.Interests = strings.Split(rec[5], ";")
+		}
+		if _, err := models.UpsertPerson(ctx, tx, teamID, p); err != nil {
+			return err
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package handlers
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// bindJSON decodes a JSON body strictly; a malformed body or a wrong type names the field.
+func bindJSON(c echo.Context, dst any) error {
+	ct, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
+	if ct != echo.MIMEApplicationJSON {
+		return echo.NewHTTPError(http.StatusUnsupportedMediaType)
+	}
+	dec := json.NewDecoder(c.Request().Body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(dst)
+	var te *json.UnmarshalTypeError
+	var mbe *http.MaxBytesError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &mbe):
+		return echo.ErrStatusRequestEntityTooLarge
+	case errors.As(err, &te) && te.Field != "":
+		return models.Invalid(models.FieldErrors{te.Field: "wrong_type"})
+	case errors.Is(err, io.EOF):
+		return models.Invalid(models.FieldErrors{"body": "empty_body"})
+	}
+	return models.Invalid(models.FieldErrors{"body": "invalid_json"})
+}
+
+// pageParams reads ?limit= and ?cursor=.
+func pageParams(c echo.Context) (models.Page, error) {
+	p := models.Page{Cursor: c.QueryParam("cursor")}
+	if s := c.QueryParam("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return p, models.Invalid(models.FieldErrors{"limit": "out_of_range"})
+		}
+		p.Limit = n
+	}
+	return p, nil
+}

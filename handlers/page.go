@@ -1,0 +1,81 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// Page is the data every page template gets, filled by one constructor.
+type Page struct {
+	Translator
+	Title     string
+	Nav       string
+	User      *models.User
+	CSRF      string
+	Flash     string
+	RequestID string
+	Form      any
+	Errors    models.FieldErrors
+	Data      any
+}
+
+// FieldError returns the translated error for a form field, or "".
+func (p *Page) FieldError(field string) string {
+	if key, ok := p.Errors[field]; ok {
+		return p.T("error." + key)
+	}
+	return ""
+}
+
+// newPage builds the page data for the current request and user.
+func (h *Handlers) newPage(c echo.Context, title, nav string) *Page {
+	u := currentUser(c)
+	p := &Page{
+		Translator: h.Views.NewTranslator(h.requestLang(c, u)),
+		Nav:        nav,
+		User:       u,
+		RequestID:  c.Response().Header().Get(echo.HeaderXRequestID),
+	}
+	p.Title = p.T(title)
+	p.CSRF = h.csrfToken(c)
+	p.Flash = h.Sessions.PopString(c.Request().Context(), "flash")
+	return p
+}
+
+// newPublicPage builds page data for a personal-link page: no session, no user.
+func (h *Handlers) newPublicPage(c echo.Context, lang, title string) *Page {
+	p := &Page{
+		Translator: h.Views.NewTranslator(lang),
+		RequestID:  c.Response().Header().Get(echo.HeaderXRequestID),
+	}
+	p.Title = p.T(title)
+	return p
+}
+
+// requestLang is the user's setting, else the lang cookie, else Accept-Language.
+func (h *Handlers) requestLang(c echo.Context, u *models.User) string {
+	if u != nil {
+		return u.Lang
+	}
+	if ck, err := c.Cookie("lang"); err == nil {
+		return MatchLang(ck.Value)
+	}
+	return MatchLang(c.Request().Header.Get("Accept-Language"))
+}
+
+// render writes a page with the given status.
+func (h *Handlers) render(c echo.Context, status int, name string, p *Page) error {
+	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
+	c.Response().WriteHeader(status)
+	return h.Views.Render(c.Response(), name, p)
+}
+
+// flash stores a translated-later message id shown on the next page.
+func (h *Handlers) flash(c echo.Context, msgID string) {
+	h.Sessions.Put(c.Request().Context(), "flash", msgID)
+}
+
+// redirect answers a form POST with 303 See Other.
+func redirect(c echo.Context, to string) error { return c.Redirect(http.StatusSeeOther, to) }

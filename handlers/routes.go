@@ -1,0 +1,75 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// NewServer builds the Echo instance with Convene's one route table.
+func (h *Handlers) NewServer() *echo.Echo {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = h.HandleError
+	e.IPExtractor = ipExtractor(h.Cfg.TrustedProxies)
+	e.Server.ReadHeaderTimeout = 10 * time.Second
+	e.Server.ReadTimeout = 60 * time.Second
+	e.Server.WriteTimeout = 60 * time.Second
+	e.Server.IdleTimeout = 120 * time.Second
+
+	e.Use(middleware.RequestID(), h.logRequests, middleware.Recover(), securityHeaders)
+	e.Use(middleware.BodyLimit(h.Cfg.BodyLimit))
+
+	e.GET("/healthz", h.Healthz)
+	e.GET("/readyz", h.Readyz)
+	e.GET("/metrics", h.Metrics.Handler())
+	e.GET("/static/*", h.Static)
+
+	h.uiRoutes(e)
+	h.linkRoutes(e)
+	h.apiRoutes(e)
+	return e
+}
+
+// uiRoutes is the organiser UI: session, CSRF, login required past the login page.
+func (h *Handlers) uiRoutes(e *echo.Echo) {
+	ui := e.Group("", echo.WrapMiddleware(h.Sessions.LoadAndSave), noStore, h.requireCSRF)
+	ui.GET("/login", h.LoginPage)
+	ui.POST("/login", h.Login)
+	ui.POST("/logout", h.Logout)
+	ui.POST("/lang", h.SetLanguage)
+
+	in := ui.Group("", h.requireLogin)
+	in.GET("/", h.Dashboard)
+	in.GET("/meetups/:id", h.MeetupPage)
+}
+
+// linkRoutes is the public personal-link pages: no session, no cookies, no referrer.
+func (h *Handlers) linkRoutes(e *echo.Echo) *echo.Group {
+	return e.Group("", linkPageHeaders)
+}
+
+// apiRoutes is the JSON API under /api/v1.
+func (h *Handlers) apiRoutes(e *echo.Echo) {
+	api := e.Group("/api/v1", echo.WrapMiddleware(h.Sessions.LoadAndSave), h.requireAPIUser)
+	api.GET("/meetups", h.APIListMeetups)
+	api.POST("/meetups", h.APICreateMeetup)
+	api.GET("/meetups/:id", h.APIGetMeetup)
+	api.Any("/*", func(c echo.Context) error { return echo.NewHTTPError(http.StatusNotFound) })
+}
+
+// ipExtractor trusts X-Forwarded-For only from the configured proxies.
+func ipExtractor(trusted []string) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, cidr := range trusted {
+		if _, n, err := parseCIDR(cidr); err == nil {
+			opts = append(opts, echo.TrustIPRange(n))
+		}
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}

@@ -1,0 +1,84 @@
+package handlers
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/convene/convene/templates"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// Views is the template cache, parsed once at start, and the translation bundle.
+type Views struct {
+	pages  map[string]*template.Template
+	bundle *i18n.Bundle
+}
+
+// NewViews parses every page template; a broken template fails the start.
+func NewViews() (*Views, error) {
+	b, err := newBundle()
+	if err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(templates.FS, "pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	v := &Views{pages: map[string]*template.Template{}, bundle: b}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if strings.HasPrefix(name, "_") {
+			continue
+		}
+		t, err := template.New(name).Funcs(viewFuncs).ParseFS(templates.FS, "pages/_*.html", f)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+// Render writes page name with data; the page is rendered to a buffer first so an error never sends half a page.
+func (v *Views) Render(w io.Writer, name string, data any) error {
+	t, ok := v.pages[name]
+	if !ok {
+		return fmt.Errorf("no page template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "page", data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// viewFuncs are the same for every request: nothing per request is ever swapped in.
+var viewFuncs = template.FuncMap{
+	"inZone": func(t *time.Time, zone string) string {
+		if t == nil {
+			return ""
+		}
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			loc = time.UTC
+		}
+		return t.In(loc).Format("2006-01-02 15:04 MST (UTC-07:00)")
+	},
+	"date": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+	"inc":  func(i int) int { return i + 1 },
+	"stageIndex": func(stage string) int {
+		for i, s := range stageOrder {
+			if s == stage {
+				return i
+			}
+		}
+		return -1
+	},
+}

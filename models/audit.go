@@ -1,0 +1,46 @@
+package models
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// AuditEntry is one recorded organiser action.
+type AuditEntry struct {
+	ID        int64     `db:"id" json:"id"`
+	UserEmail string    `db:"user_email" json:"user_email"`
+	Action    string    `db:"action" json:"action"`
+	Target    string    `db:"target" json:"target"`
+	Detail    string    `db:"detail" json:"detail"`
+	At        time.Time `db:"at" json:"at"`
+}
+
+const auditSQL = `INSERT INTO audit_log (team_id, user_id, action, target, detail) VALUES ($1, NULLIF($2, '')::uuid, $3, $4, $5)`
+
+// Audit appends an entry to the audit log inside tx.
+func Audit(ctx context.Context, tx sqlx.ExtContext, teamID, userID, action, target string, detail map[string]any) error {
+	if detail == nil {
+		detail = map[string]any{}
+	}
+	b, err := json.Marshal(detail)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, auditSQL, teamID, userID, action, target, b)
+	return mapErr(err)
+}
+
+const listAuditSQL = `
+SELECT a.id, coalesce(u.email, '') AS user_email, a.action, a.target, a.detail::text AS detail, a.at
+FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+WHERE a.team_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT $2`
+
+// ListAudit returns the team's newest audit entries.
+func (s *Store) ListAudit(ctx context.Context, teamID string, limit int) ([]AuditEntry, error) {
+	var out []AuditEntry
+	err := s.DB.SelectContext(ctx, &out, listAuditSQL, teamID, limit)
+	return out, mapErr(err)
+}

@@ -1,0 +1,59 @@
+package models
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// normalize trims and defaults the fields and reports every invalid one.
+func (nm *NewMeetup) normalize() error {
+	nm.Title = strings.TrimSpace(nm.Title)
+	fe := FieldErrors{}
+	if nm.Title == "" {
+		fe["title"] = "required"
+	} else if len(nm.Title) > 200 {
+		fe["title"] = "too_long"
+	}
+	if nm.Format == "" {
+		nm.Format = "talk"
+	}
+	if !slices.Contains(Formats, nm.Format) {
+		fe["format"] = "invalid_choice"
+	}
+	if nm.Timezone == "" {
+		nm.Timezone = "UTC"
+	}
+	if _, err := time.LoadLocation(nm.Timezone); err != nil || nm.Timezone == "Local" {
+		fe["timezone"] = "unknown_timezone"
+	}
+	if nm.DurationMinutes == 0 {
+		nm.DurationMinutes = 60
+	}
+	if nm.DurationMinutes < 0 || nm.DurationMinutes > 24*60 {
+		fe["duration_minutes"] = "out_of_range"
+	}
+	if nm.Capacity < 0 {
+		fe["capacity"] = "out_of_range"
+	}
+	checkOptionalID(fe, "audience_id", &nm.AudienceID)
+	checkOptionalID(fe, "series_id", &nm.SeriesID)
+	if nm.Stage == "" {
+		nm.Stage = StageAudience
+	}
+	return Invalid(fe)
+}
+
+// checkOptionalID clears an empty id and flags a malformed one.
+func checkOptionalID(fe FieldErrors, field string, id **string) {
+	if *id == nil {
+		return
+	}
+	if **id == "" {
+		*id = nil
+		return
+	}
+	if !IsUUID(**id) {
+		fe[field] = "not_found"
+	}
+}

@@ -1,0 +1,9 @@
+// Package templates embeds Convene's page and mail templates, translations and static files.
+package templates
+
+import "embed"
+
+// FS holds pages/, mail/, i18n/ and static/.
+//
+//go:embed all:pages i18n static
+var FS embed.FS
