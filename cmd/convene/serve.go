@@ -8,13 +8,10 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/convene/convene/handlers"
 	"github.com/convene/convene/models"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
 // shutdownGrace bounds how long serve waits for requests and workers to finish.
@@ -79,23 +76,10 @@ func newLogger(level string) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: l}))
 }
 
-// buildHandlers wires templates, sessions and metrics into the HTTP layer.
+// buildHandlers wires the HTTP layer from the configuration.
 func buildHandlers(store *models.Store, cfg Config, log *slog.Logger) (*handlers.Handlers, error) {
-	views, err := handlers.NewViews()
-	if err != nil {
-		return nil, err
-	}
-	secure := strings.HasPrefix(cfg.BaseURL, "https://")
-	return &handlers.Handlers{
-		Store:      store,
-		Log:        log,
-		Sessions:   handlers.NewSessions(store.DB.DB, secure),
-		Views:      views,
-		Metrics:    handlers.NewMetrics(collectors.NewDBStatsCollector(store.DB.DB, "convene")),
-		Background: &sync.WaitGroup{},
-		Cfg: handlers.Config{BaseURL: cfg.BaseURL, SecureCookies: secure, BodyLimit: cfg.BodyLimit,
-			TrustedProxies: cfg.TrustedProxies},
-	}, nil
+	return handlers.New(store, log, handlers.Config{BaseURL: cfg.BaseURL, BodyLimit: cfg.BodyLimit,
+		TrustedProxies: cfg.TrustedProxies})
 }
 
 // listen serves HTTP until ctx ends, then shuts down gracefully.

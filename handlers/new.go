@@ -1,0 +1,31 @@
+package handlers
+
+import (
+	"log/slog"
+	"strings"
+	"sync"
+
+	"github.com/convene/convene/models"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// New wires templates, sessions and metrics into a ready Handlers.
+func New(store *models.Store, log *slog.Logger, cfg Config) (*Handlers, error) {
+	views, err := NewViews()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.BodyLimit == "" {
+		cfg.BodyLimit = "2M"
+	}
+	cfg.SecureCookies = cfg.SecureCookies || strings.HasPrefix(cfg.BaseURL, "https://")
+	return &Handlers{
+		Store:      store,
+		Log:        log,
+		Sessions:   NewSessions(store.DB.DB, cfg.SecureCookies),
+		Views:      views,
+		Metrics:    NewMetrics(collectors.NewDBStatsCollector(store.DB.DB, "convene")),
+		Background: &sync.WaitGroup{},
+		Cfg:        cfg,
+	}, nil
+}
