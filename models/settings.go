@@ -6,13 +6,12 @@ import (
 	"encoding/hex"
 )
 
+// ensureSettingSQL inserts the value or returns the stored one. DO UPDATE (not DO NOTHING plus a
+// SELECT) waits for a concurrent insert and returns its row, which a SELECT's snapshot would miss.
 const ensureSettingSQL = `
-WITH ins AS (
-    INSERT INTO settings (key, value) VALUES ($1, $2)
-    ON CONFLICT (key) DO NOTHING
-    RETURNING value
-)
-SELECT value FROM ins UNION ALL SELECT value FROM settings WHERE key = $1 LIMIT 1`
+INSERT INTO settings (key, value) VALUES ($1, $2)
+ON CONFLICT (key) DO UPDATE SET value = settings.value
+RETURNING value`
 
 // EnsureSecret returns the instance's signing secret, generating and storing one the first time.
 func (s *Store) EnsureSecret(ctx context.Context) (string, error) {

@@ -12,16 +12,11 @@ type Team struct {
 	CreatedAt time.Time `db:"created_at" json:"created_at"`
 }
 
+// ensureTeamSQL creates the team or returns the existing one, also while another caller is creating it.
 const ensureTeamSQL = `
-WITH ins AS (
-    INSERT INTO teams (name) VALUES ($1)
-    ON CONFLICT (lower(name)) DO NOTHING
-    RETURNING id, name, created_at
-)
-SELECT id, name, created_at FROM ins
-UNION ALL
-SELECT id, name, created_at FROM teams WHERE lower(name) = lower($1)
-LIMIT 1`
+INSERT INTO teams (name) VALUES ($1)
+ON CONFLICT (lower(name)) DO UPDATE SET name = teams.name
+RETURNING id, name, created_at`
 
 // EnsureTeam returns the team with that name, creating it if new.
 func (s *Store) EnsureTeam(ctx context.Context, name string) (Team, error) {

@@ -27,8 +27,14 @@ type App struct {
 // NewApp starts the app with one team and one organiser in it.
 func NewApp(t testing.TB) *App {
 	t.Helper()
-	store := DB(t)
-	log := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	a := Serve(t, DB(t), slog.New(slog.NewJSONHandler(io.Discard, nil)))
+	a.Team, a.User = a.AddUser(t, "Test Team", "organiser@example.com", models.RoleOrganiser)
+	return a
+}
+
+// Serve starts the app on store, logging to log, with no users of its own.
+func Serve(t testing.TB, store *models.Store, log *slog.Logger) *App {
+	t.Helper()
 	srv := httptest.NewUnstartedServer(nil)
 	base := "http://" + srv.Listener.Addr().String()
 	h, err := handlers.New(store, log, handlers.Config{BaseURL: base, BodyLimit: "1M"})
@@ -38,9 +44,7 @@ func NewApp(t testing.TB) *App {
 	srv.Config.Handler = h.NewServer()
 	srv.Start()
 	t.Cleanup(srv.Close)
-	a := &App{Store: store, H: h, Server: srv, URL: base}
-	a.Team, a.User = a.AddUser(t, "Test Team", "organiser@example.com", models.RoleOrganiser)
-	return a
+	return &App{Store: store, H: h, Server: srv, URL: base}
 }
 
 // AddUser creates a user (and the team if new) with the shared test password.

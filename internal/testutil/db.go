@@ -65,20 +65,25 @@ func pgConfig(t testing.TB, raw string) pgtestdb.Config {
 // DB returns a Store on a fresh, fully migrated database of its own, dropped after the test.
 func DB(t testing.TB) *models.Store {
 	t.Helper()
-	conf := pgtestdb.Custom(t, pgConfig(t, AdminURL(t)), migrator{})
-	store, err := models.Open(context.Background(), conf.URL(), models.PoolConfig{MaxOpen: 20, StatementTimeout: 30 * time.Second})
-	if err != nil {
-		t.Fatalf("open test database: %v", err)
-	}
-	t.Cleanup(func() { store.Close() })
-	return store
+	return Open(t, DBURL(t), 20)
+}
+
+// DBURL creates a fresh, fully migrated database for the test and returns its URL.
+func DBURL(t testing.TB) string {
+	t.Helper()
+	return pgtestdb.Custom(t, pgConfig(t, AdminURL(t)), migrator{}).URL()
 }
 
 // EmptyDB returns a database with no migrations applied, for migration tests.
 func EmptyDB(t testing.TB) *models.Store {
 	t.Helper()
-	conf := pgtestdb.Custom(t, pgConfig(t, AdminURL(t)), pgtestdb.NoopMigrator{})
-	store, err := models.Open(context.Background(), conf.URL(), models.PoolConfig{MaxOpen: 4})
+	return Open(t, pgtestdb.Custom(t, pgConfig(t, AdminURL(t)), pgtestdb.NoopMigrator{}).URL(), 4)
+}
+
+// Open connects a Store to url for the length of the test.
+func Open(t testing.TB, url string, maxOpen int) *models.Store {
+	t.Helper()
+	store, err := models.Open(context.Background(), url, models.PoolConfig{MaxOpen: maxOpen, StatementTimeout: 30 * time.Second})
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
 	}
