@@ -2,8 +2,11 @@ package models
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 
 	"github.com/lib/pq"
 )
@@ -47,6 +50,9 @@ func mapErr(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%w: %w", ErrNotFound, err)
 	}
+	if connectionLost(err) {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
 	var pqErr *pq.Error
 	if errors.As(err, &pqErr) {
 		switch pqErr.Code {
@@ -61,4 +67,10 @@ func mapErr(err error) error {
 		}
 	}
 	return err
+}
+
+// connectionLost reports whether err means the database could not be reached or the connection broke.
+func connectionLost(err error) bool {
+	var netErr net.Error
+	return errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF)
 }

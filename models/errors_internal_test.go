@@ -1,0 +1,31 @@
+package models
+
+import (
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net"
+	"syscall"
+	"testing"
+
+	"github.com/lib/pq"
+)
+
+// TestMapErrConnectionLossIsUnavailable proves a database that cannot be reached is reported as
+// ErrUnavailable (a 503 for the user), whether the driver says so with a code or the network does.
+func TestMapErrConnectionLossIsUnavailable(t *testing.T) {
+	refused := &net.OpError{Op: "dial", Net: "tcp", Err: &net.AddrError{Err: syscall.ECONNREFUSED.Error(), Addr: "127.0.0.1:5432"}}
+	for _, err := range []error{
+		fmt.Errorf("query: %w", refused),
+		driver.ErrBadConn,
+		&pq.Error{Code: "57P01", Message: "terminating connection due to administrator command"},
+		&pq.Error{Code: "08006", Message: "connection failure"},
+	} {
+		if got := mapErr(err); !errors.Is(got, ErrUnavailable) {
+			t.Errorf("mapErr(%v) = %v, want ErrUnavailable", err, got)
+		}
+	}
+	if got := mapErr(errors.New("syntax error")); errors.Is(got, ErrUnavailable) {
+		t.Errorf("an ordinary error became ErrUnavailable: %v", got)
+	}
+}
