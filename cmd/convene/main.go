@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // meetup time zones work on machines without zoneinfo
 )
 
 const usage = `convene — internal meetups from first idea to feedback

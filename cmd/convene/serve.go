@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -19,7 +20,7 @@ const shutdownGrace = 25 * time.Second
 
 // serve runs the web server and the background workers until a signal arrives.
 func (e *cli) serve(ctx context.Context, args []string) error {
-	if err := applyServeFlags(args); err != nil {
+	if err := applyServeFlags(args, e.stderr); err != nil {
 		return usageError(err.Error())
 	}
 	store, cfg, err := e.openMigrated(ctx)
@@ -27,7 +28,7 @@ func (e *cli) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	log := newLogger(cfg.LogLevel)
+	log := newLogger(cfg.LogLevel, e.stdout)
 	if cfg.Secret == "" {
 		if cfg.Secret, err = store.EnsureSecret(ctx); err != nil {
 			return err
@@ -38,15 +39,16 @@ func (e *cli) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	bg := startBackground(ctx, store, cfg, log)
-	err = listen(ctx, h, cfg, log)
+	err = e.listen(ctx, h, cfg, log)
 	h.Background.Wait()
 	bg.stop()
 	return err
 }
 
 // applyServeFlags lets every setting be given as a flag; a flag wins over the environment.
-func applyServeFlags(args []string) error {
+func applyServeFlags(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	names := map[string]string{
 		"database-url": "DATABASE_URL", "addr": "CONVENE_ADDR", "base-url": "CONVENE_BASE_URL",
 		"secret": "CONVENE_SECRET", "smtp-url": "SMTP_URL", "mail-from": "CONVENE_MAIL_FROM",
@@ -67,13 +69,13 @@ func applyServeFlags(args []string) error {
 	return nil
 }
 
-// newLogger logs JSON lines to stdout.
-func newLogger(level string) *slog.Logger {
+// newLogger logs JSON lines to w (the command's stdout).
+func newLogger(level string, w io.Writer) *slog.Logger {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		l = slog.LevelInfo
 	}
-	return slog.New(slog.NewJSONHandler(os.Stdout, &slog.HandlerOptions{Level: l}))
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l}))
 }
 
 // buildHandlers wires the HTTP layer from the configuration.
@@ -83,12 +85,12 @@ func buildHandlers(store *models.Store, cfg Config, log *slog.Logger) (*handlers
 }
 
 // listen serves HTTP until ctx ends, then shuts down gracefully.
-func listen(ctx context.Context, h *handlers.Handlers, cfg Config, log *slog.Logger) error {
-	e := h.NewServer()
+func (e *cli) listen(ctx context.Context, h *handlers.Handlers, cfg Config, log *slog.Logger) error {
+	srv := h.NewServer()
 	errc := make(chan error, 1)
-	go func() { errc <- e.Start(cfg.Addr) }()
+	go func() { errc <- srv.Start(cfg.Addr) }()
 	log.Info("listening", "addr", cfg.Addr, "base_url", cfg.BaseURL)
-	fmt.Fprintf(os.Stderr, "Convene is running at %s (Ctrl-C stops it)\n", cfg.BaseURL)
+	fmt.Fprintf(e.stderr, "Convene is running at %s (Ctrl-C stops it)\n", cfg.BaseURL)
 	select {
 	case err := <-errc:
 		if errors.Is(err, http.ErrServerClosed) {
@@ -100,5 +102,5 @@ func listen(ctx context.Context, h *handlers.Handlers, cfg Config, log *slog.Log
 	log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	return e.Shutdown(sctx)
+	return srv.Shutdown(sctx)
 }

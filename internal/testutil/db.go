@@ -77,7 +77,13 @@ func DBURL(t testing.TB) string {
 // EmptyDB returns a database with no migrations applied, for migration tests.
 func EmptyDB(t testing.TB) *models.Store {
 	t.Helper()
-	return Open(t, pgtestdb.Custom(t, pgConfig(t, AdminURL(t)), pgtestdb.NoopMigrator{}).URL(), 4)
+	return Open(t, EmptyDBURL(t), 4)
+}
+
+// EmptyDBURL creates a fresh database with no migrations applied and returns its URL.
+func EmptyDBURL(t testing.TB) string {
+	t.Helper()
+	return pgtestdb.Custom(t, pgConfig(t, AdminURL(t)), pgtestdb.NoopMigrator{}).URL()
 }
 
 // Open connects a Store to url for the length of the test.
