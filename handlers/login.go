@@ -95,10 +95,14 @@ func (h *Handlers) Logout(c echo.Context) error {
 	return redirect(c, "/login?bye=1")
 }
 
-// safeNext keeps only local paths, so the login form cannot redirect elsewhere.
+// safeNext keeps only local paths, so the login form cannot redirect elsewhere. Browsers drop tabs
+// and newlines from a URL and read a backslash as a slash, so "/\t/evil" would become "//evil".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsFunc(next, unsafeInRedirect) {
 		return "/"
 	}
 	return next
 }
+
+// unsafeInRedirect reports the characters a browser may rewrite in a Location: controls and backslashes.
+func unsafeInRedirect(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }

@@ -1,36 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/convene/convene/internal/pgcluster"
 	"github.com/convene/convene/internal/testutil"
 )
-
-// lockedBuffer is a bytes.Buffer safe for the server's goroutines and the test to share.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestServeMigratesAnswersAndStops proves `convene serve` migrates an empty database, answers on
 // its address, and on a stop signal shuts down cleanly with exit code 0.
@@ -46,7 +26,7 @@ func TestServeMigratesAnswersAndStops(t *testing.T) {
 	t.Setenv("CONVENE_ADDR", addr)
 	ctx, stop := context.WithCancel(t.Context())
 	defer stop()
-	var out, errOut lockedBuffer
+	var out, errOut testutil.SyncBuffer
 	done := make(chan int, 1)
 	go func() { done <- run(ctx, []string{"serve"}, strings.NewReader(""), &out, &errOut) }()
 
