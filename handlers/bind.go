@@ -21,12 +21,37 @@ func bindJSON(c echo.Context, dst any) error {
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	err := dec.Decode(dst)
+	if err == nil {
+		err = endOfBody(dec)
+	}
+	return jsonError(err)
+}
+
+// errTrailingData means the body holds more than one JSON value.
+var errTrailingData = errors.New("data after the JSON value")
+
+// endOfBody makes sure nothing but white space follows the decoded value.
+func endOfBody(dec *json.Decoder) error {
+	_, err := dec.Token()
+	switch {
+	case err == io.EOF:
+		return nil
+	case err == nil:
+		return errTrailingData
+	}
+	return err
+}
+
+// jsonError turns a decoding error into what the client is told. The body limit shows up as
+// http.MaxBytesError, or as Echo's 413 when the body-limit middleware counted a chunked body.
+func jsonError(err error) error {
 	var te *json.UnmarshalTypeError
 	var mbe *http.MaxBytesError
+	var he *echo.HTTPError
 	switch {
 	case err == nil:
 		return nil
-	case errors.As(err, &mbe):
+	case errors.As(err, &mbe), errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge:
 		return echo.ErrStatusRequestEntityTooLarge
 	case errors.As(err, &te) && te.Field != "":
 		return models.Invalid(models.FieldErrors{te.Field: "wrong_type"})
