@@ -68,6 +68,9 @@ func errorPage(t *testing.T, what string, res testutil.Response, status int, mes
 	if !strings.Contains(res.Body, message) || !strings.Contains(res.Body, res.Header.Get("X-Request-Id")) {
 		t.Fatalf("%s: page lacks %q or the request id:\n%s", what, message, res.Body)
 	}
+	if n := strings.Count(strings.ToLower(res.Body), "<!doctype html>"); n != 1 {
+		t.Fatalf("%s: the body holds %d pages:\n%s", what, n, res.Body)
+	}
 	noLeak(t, what, res.Body)
 }
 

@@ -13,6 +13,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = h.HandleError
+	h.Sessions.ErrorFunc = h.sessionFailed(e)
 	e.IPExtractor = ipExtractor(h.Cfg.TrustedProxies)
 	e.Server.ReadHeaderTimeout = 10 * time.Second
 	e.Server.ReadTimeout = 60 * time.Second
