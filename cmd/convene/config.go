@@ -8,6 +8,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/labstack/gommon/bytes" // the size syntax of Echo's body limit
 )
 
 // Config is the service's configuration, read from the environment (and serve's flags).
@@ -75,6 +77,9 @@ func (c *Config) check() []string {
 	}
 	if c.MailRate < 0 {
 		p = append(p, "CONVENE_MAIL_RATE must be 0 (unlimited) or more")
+	}
+	if n, err := bytes.Parse(c.BodyLimit); err != nil || n <= 0 {
+		p = append(p, fmt.Sprintf("CONVENE_BODY_LIMIT is not a size such as 2M: %q", c.BodyLimit))
 	}
 	if c.Secret != "" && len(c.Secret) < 32 {
 		p = append(p, "CONVENE_SECRET must be at least 32 characters (or unset to generate one)")

@@ -40,6 +40,9 @@ func TestBadConfigurationIsOneLinePerProblem(t *testing.T) {
 		{"SMTP URL without host, password kept out", map[string]string{"DATABASE_URL": unreachableDB, "SMTP_URL": "smtp://mailer:Sup3rS3cretPw@:587"}, "SMTP_URL is not an smtp:// or smtps:// URL with a host"},
 		{"mail from not an address", map[string]string{"DATABASE_URL": unreachableDB, "CONVENE_MAIL_FROM": "Convene"}, "CONVENE_MAIL_FROM is not a mail address: "},
 		{"short secret", map[string]string{"DATABASE_URL": unreachableDB, "CONVENE_SECRET": "short"}, "CONVENE_SECRET must be at least 32 characters"},
+		{"body limit not a size", map[string]string{"DATABASE_URL": unreachableDB, "CONVENE_BODY_LIMIT": "lots"}, `CONVENE_BODY_LIMIT is not a size such as 2M: "lots"`},
+		{"body limit zero", map[string]string{"DATABASE_URL": unreachableDB, "CONVENE_BODY_LIMIT": "0"}, `CONVENE_BODY_LIMIT is not a size such as 2M: "0"`},
+		{"address without port", map[string]string{"DATABASE_URL": unreachableDB, "CONVENE_ADDR": "localhost"}, `CONVENE_ADDR is not host:port: "localhost"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -103,5 +106,16 @@ func TestUnreachableDatabaseIsOneClearLine(t *testing.T) {
 	}
 	if strings.Contains(r.stderr, "Sup3rS3cretPw") {
 		t.Fatalf("the password is printed: %q", r.stderr)
+	}
+}
+
+// TestBadBodyLimitWithAWorkingDatabase proves a bad CONVENE_BODY_LIMIT stops serve with a message
+// even when everything else works (Echo's body-limit middleware would panic on it).
+func TestBadBodyLimitWithAWorkingDatabase(t *testing.T) {
+	useDB(t)
+	t.Setenv("CONVENE_BODY_LIMIT", "2 lots")
+	r := convene(t, "", "serve")
+	if r.code == 0 || !strings.Contains(r.stderr, "CONVENE_BODY_LIMIT is not a size") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
