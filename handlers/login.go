@@ -63,6 +63,7 @@ func (h *Handlers) Login(c echo.Context) error {
 	if err := h.Sessions.RenewToken(ctx); err != nil {
 		return err
 	}
+	h.Sessions.Remove(ctx, csrfKey) // a new CSRF token with the new session
 	h.Sessions.Put(ctx, "user_id", u.ID)
 	return redirect(c, safeNext(f.Next))
 }

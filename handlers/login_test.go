@@ -222,3 +222,22 @@ func servedWith(t *testing.T, app *testutil.App, baseURL string) *testutil.Clien
 	c.Base = srv.URL
 	return c
 }
+
+// TestLoginRenewsTheCSRFToken proves the CSRF token of the pre-login page stops working at login, so
+// a token learnt before the login cannot be used against the organiser's session.
+func TestLoginRenewsTheCSRFToken(t *testing.T) {
+	app := testutil.NewApp(t)
+	c := app.Client()
+	page := c.Get(t, "/login")
+	before := testutil.CSRF(t, page.Body)
+	formPost(t, c, "/login", page.Body, url.Values{"email": {app.User.Email}, "password": {testutil.Password}})
+	dash := c.Get(t, "/")
+	if after := testutil.CSRF(t, dash.Body); after == before {
+		t.Fatal("the CSRF token is the same before and after login")
+	}
+	res := c.PostForm(t, "/logout", url.Values{"csrf_token": {before}})
+	errorPage(t, "logout with the pre-login token", res, http.StatusForbidden, "This form has expired")
+	if res := c.Get(t, "/"); res.Status != http.StatusOK {
+		t.Fatalf("the refused logout logged out: %d", res.Status)
+	}
+}

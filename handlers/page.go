@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"net/http"
 
 	"github.com/convene/convene/models"
@@ -65,11 +66,14 @@ func (h *Handlers) requestLang(c echo.Context, u *models.User) string {
 	return MatchLang(c.Request().Header.Get("Accept-Language"))
 }
 
-// render writes a page with the given status.
+// render writes a page with the given status. The page is rendered first, so a failure sends
+// nothing and the error handler can still answer (and log) it.
 func (h *Handlers) render(c echo.Context, status int, name string, p *Page) error {
-	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
-	c.Response().WriteHeader(status)
-	return h.Views.Render(c.Response(), name, p)
+	var buf bytes.Buffer
+	if err := h.Views.Render(&buf, name, p); err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, buf.Bytes())
 }
 
 // flash stores a translated-later message id shown on the next page.
