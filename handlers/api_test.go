@@ -123,6 +123,7 @@ func TestAPIRefusesBadBodies(t *testing.T) {
 		{"not an object", `[1,2,3]`, "body"},
 		{"trailing data", `{"title":"One"} {"title":"Two"}`, "body"},
 		{"empty body", ``, "body"},
+		{"unknown field", `{"title":"Coloured","colour":"red"}`, "body"},
 		{"wrong type", `{"title":"Typed","capacity":"twenty"}`, "capacity"},
 		{"wrong type of title", `{"title":5}`, "title"},
 		{"unknown time zone", `{"title":"Zoned","timezone":"Europe/Atlantis"}`, "timezone"},
