@@ -17,10 +17,7 @@ var (
 // FormatWhen formats a meetup's time range for a person in zone tz with its UTC offset,
 // e.g. "Thu 3 Dec 2026, 12:30–13:30 (Europe/Kyiv, UTC+02:00)"; an unknown zone shows UTC.
 func FormatWhen(start, end time.Time, tz, lang string) string {
-	loc, err := time.LoadLocation(tz)
-	if tz == "" || tz == "Local" || err != nil {
-		loc = time.UTC
-	}
+	loc := zoneOrUTC(tz)
 	s, e := start.In(loc), end.In(loc)
 	ru := matchLang(lang) == "ru"
 	out := formatDay(s, ru) + ", " + s.Format("15:04")
@@ -32,6 +29,24 @@ func FormatWhen(start, end time.Time, tz, lang string) string {
 		out += " – " + formatDay(e, ru) + ", " + e.Format("15:04")
 	}
 	return fmt.Sprintf("%s (%s, %s)", out, loc.String(), offsets(s, e, end.After(start)))
+}
+
+// zoneOrUTC loads an IANA zone; an empty, unknown or "Local" zone gives UTC.
+func zoneOrUTC(tz string) *time.Location {
+	loc, err := time.LoadLocation(tz)
+	if tz == "" || tz == "Local" || err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// shortDay is the day of t in zone tz without the year: "Thu 3 Dec" or "чт, 3 декабря".
+func shortDay(t time.Time, tz, lang string) string {
+	t = t.In(zoneOrUTC(tz))
+	if matchLang(lang) != "ru" {
+		return t.Format("Mon 2 Jan")
+	}
+	return fmt.Sprintf("%s, %d %s", ruWeekdays[t.Weekday()], t.Day(), ruMonths[t.Month()-1])
 }
 
 // formatDay is "Thu 3 Dec 2026" or "чт, 3 декабря 2026".
