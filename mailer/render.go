@@ -68,7 +68,8 @@ func (r *Renderer) Render(kind, lang string, data any) (Rendered, error) {
 	if err := set.html.ExecuteTemplate(&html, "html", data); err != nil {
 		return Rendered{}, fmt.Errorf("mailer: %s html: %w", kind, err)
 	}
-	out := Rendered{Subject: oneLineSubject(subject.String()), Text: tidyText(text.String()), HTML: html.String()}
+	out := Rendered{Subject: oneLineSubject(subject.String()), Text: tidyText(text.String()),
+		HTML: strings.ReplaceAll(strings.ReplaceAll(html.String(), "\r\n", "\n"), "\r", "\n")}
 	if out.Subject == "" || strings.Contains(out.Subject+out.Text+out.HTML, "<no value>") {
 		return Rendered{}, fmt.Errorf("mailer: %s rendered with an empty subject or a missing value", kind)
 	}
