@@ -1,26 +1,29 @@
-package mailer_test
+package mailer
 
 import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/convene/convene/mailer"
 )
 
-// An invitation for one recipient: UTC times, the recipient with RSVP=TRUE.
-func ExampleCalendar() {
+// exampleEvent is the event of ExampleCalendar; TestCalendar checks it with every parser too.
+func exampleEvent() Event {
 	start := time.Date(2026, 12, 3, 10, 30, 0, 0, time.UTC)
-	b, err := mailer.Calendar(mailer.MethodRequest, mailer.Event{
+	return Event{
 		UID: "meetup-7f3c2a@convene.example", Sequence: 1, Stamp: start.Add(-72 * time.Hour),
 		Start: start, End: start.Add(time.Hour),
 		Summary:       "Lunch & learn: PostgreSQL in practice",
 		Location:      "Kyiv office, room 4.2",
 		URL:           "https://convene.example/r/abc123",
 		OrganizerName: "Convene meetups", OrganizerEmail: "meetups@convene.example",
-		Attendees:   []mailer.Attendee{{Name: "Taras Shevchuk", Email: "taras@example.com", RSVP: true}},
+		Attendees:   []Attendee{{Name: "Taras Shevchuk", Email: "taras@example.com", RSVP: true}},
 		AlarmBefore: 15 * time.Minute,
-	})
+	}
+}
+
+// An invitation for one recipient: UTC times, the recipient with RSVP=TRUE, folded lines.
+func ExampleCalendar() {
+	b, err := Calendar(MethodRequest, exampleEvent())
 	if err != nil {
 		panic(err)
 	}

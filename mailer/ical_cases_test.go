@@ -55,6 +55,7 @@ func calCases(t *testing.T) []calCase {
 	return []calCase{
 		{name: "request", method: MethodRequest, events: []Event{baseEvent(t)},
 			wantStart: "2026-12-03T10:30:00Z", wantEnd: "2026-12-03T11:30:00Z"},
+		{name: "example", method: MethodRequest, events: []Event{exampleEvent()}},
 		{name: "update", method: MethodRequest, events: []Event{rescheduled(t)}},
 		{name: "cancel", method: MethodCancel, events: []Event{cancelled(t)}},
 		{name: "publish", method: MethodPublish, events: feed(t)},

@@ -101,3 +101,20 @@ func TestNewRendererBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatorFails: an unknown id or odd arguments are errors, never the id printed.
+func TestTranslatorFails(t *testing.T) {
+	cat, err := loadCatalogue(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range mailLangs() {
+		tr := cat.translator(lang)
+		if s, err := tr("mail.no_such_text"); err == nil || s != "" {
+			t.Errorf("%s: unknown id gave %q, %v", lang, s, err)
+		}
+		if s, err := tr("mail.greeting", "Name"); err == nil || s != "" {
+			t.Errorf("%s: odd arguments gave %q, %v", lang, s, err)
+		}
+	}
+}
