@@ -104,7 +104,7 @@ func setOptionalText(p ical.Props, e *Event) error {
 	return nil
 }
 
-// alarm is a DISPLAY VALARM before seconds ahead of the start.
+// alarm is a DISPLAY VALARM that fires before the start by the given duration.
 func alarm(before time.Duration, text string) *ical.Component {
 	a := ical.NewComponent(ical.CompAlarm)
 	a.Props.SetText(ical.PropAction, "DISPLAY")

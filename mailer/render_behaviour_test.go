@@ -56,6 +56,7 @@ func TestRenderLinks(t *testing.T) {
 	r := newTestRenderer(t)
 	for name, f := range map[string]func(d *InvitationData){
 		"no RSVP link":      func(d *InvitationData) { d.RSVPURL = "" },
+		"blank RSVP link":   func(d *InvitationData) { d.RSVPURL = " \t" },
 		"javascript RSVP":   func(d *InvitationData) { d.RSVPURL = "javascript:alert(1)" },
 		"javascript online": func(d *InvitationData) { d.Meetup.OnlineURL = "javascript:alert(1)" },
 		"no calendar link":  func(d *InvitationData) { d.CalendarURL = "" },

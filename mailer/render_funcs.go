@@ -36,7 +36,8 @@ func (r *Renderer) funcs(lang string, cat *catalogue) map[string]any {
 
 // link makes u absolute against the base URL; an empty or non-web link is an error, not a dead button.
 func (r *Renderer) link(u string) (string, error) {
-	ref, err := url.Parse(strings.TrimSpace(u))
+	u = strings.TrimSpace(u)
+	ref, err := url.Parse(u)
 	if err != nil || u == "" {
 		return "", fmt.Errorf("mailer: bad link %q", u)
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	texttemplate "text/template"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	i18ntmpl "github.com/nicksnyder/go-i18n/v2/i18n/template"
@@ -37,13 +38,28 @@ func loadCatalogue(fsys fs.FS) (*catalogue, error) {
 			return nil, fmt.Errorf("mailer: load %s: %w", f, err)
 		}
 		base, _ := mf.Tag.Base()
-		ids := map[string]bool{}
-		for _, m := range mf.Messages {
-			ids[m.ID] = true
+		if c.ids[base.String()], err = messageIDs(mf); err != nil {
+			return nil, fmt.Errorf("mailer: %s: %w", f, err)
 		}
-		c.ids[base.String()] = ids
 	}
-	return c, c.checkSameIDs()
+	if err := c.checkSameIDs(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// messageIDs lists a file's message ids, checking that every form of every text parses as a template.
+func messageIDs(mf *i18n.MessageFile) (map[string]bool, error) {
+	ids := map[string]bool{}
+	for _, m := range mf.Messages {
+		for _, form := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+			if _, err := texttemplate.New(m.ID).Parse(form); err != nil {
+				return nil, err
+			}
+		}
+		ids[m.ID] = true
+	}
+	return ids, nil
 }
 
 // checkSameIDs fails when a language lacks a catalogue or an id another language has.

@@ -54,6 +54,9 @@ func TestRendererFailsAtStart(t *testing.T) {
 		"id only in ru": {func(m fstest.MapFS) {
 			edit(t, m, "i18n/mail.ru.json", `{`, `{"mail.extra": "лишнее",`)
 		}, "mail.extra"},
+		"broken text": {func(m fstest.MapFS) {
+			edit(t, m, "i18n/mail.ru.json", `({{.Day}})`, `({{.Day)`)
+		}, "mail.ru.json"},
 		"no ru catalogue": {func(m fstest.MapFS) { delete(m, "i18n/mail.ru.json") }, "mail.ru.json"},
 		"no html block": {func(m fstest.MapFS) {
 			edit(t, m, "mail/cancellation.tmpl", `{{define "html"}}`, `{{define "html_old"}}`)
