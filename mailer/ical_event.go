@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	ical "github.com/emersion/go-ical"
 )
@@ -46,13 +47,13 @@ func buildEvent(method string, e *Event) (*ical.Component, error) {
 // checkEvent rejects an event no calendar client would accept.
 func checkEvent(e *Event) error {
 	switch {
-	case strings.TrimSpace(e.UID) == "" || hasControl(e.UID):
+	case strings.TrimSpace(e.UID) == "" || hasControl(e.UID) || !utf8.ValidString(e.UID):
 		return fmt.Errorf("%w: empty or malformed UID", ErrInvalidEvent)
 	case e.Sequence < 0:
 		return fmt.Errorf("%w: negative SEQUENCE %d", ErrInvalidEvent, e.Sequence)
 	case e.Start.IsZero():
 		return fmt.Errorf("%w: no start time", ErrInvalidEvent)
-	case !e.End.After(e.Start):
+	case !e.End.Truncate(time.Second).After(e.Start.Truncate(time.Second)): // written to the second
 		return fmt.Errorf("%w: end %s is not after start %s", ErrInvalidEvent, e.End, e.Start)
 	case strings.TrimSpace(oneLine(e.Summary)) == "":
 		return fmt.Errorf("%w: empty summary", ErrInvalidEvent)
