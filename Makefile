@@ -70,8 +70,9 @@ db: build ## start the local database (or find one) and keep it running until Ct
 mailpit: $(BIN)/mailpit ## run Mailpit: SMTP on 127.0.0.1:1025, web UI on http://127.0.0.1:8025
 	$(BIN)/mailpit --smtp 127.0.0.1:1025 --listen 127.0.0.1:8025
 
+# Built once from the Go module proxy, with its web UI built by npm (see the script).
 $(BIN)/mailpit:
-	GOBIN="$(CURDIR)/$(BIN)" $(GO) install github.com/axllent/mailpit@$(MAILPIT_VERSION)
+	scripts/mailpit-build.sh $(MAILPIT_VERSION) $@
 
 clean: ## remove bin/ (the demo database in .data/ is kept: rm -rf .data to drop it)
 	rm -rf $(BIN)
