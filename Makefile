@@ -20,6 +20,8 @@ BENCH               ?= .
 MAILPIT_VERSION     := v1.27.11
 STATICCHECK_VERSION := v0.7.0
 
+SAVE_URL = (umask 077; mkdir -p .data; echo "$$DATABASE_URL" >.data/database-url)
+
 # Every Go file of the project (the private database under .data/ is not walked).
 GO_FILES = $(shell find . \( -path ./.git -o -path ./.data -o -path ./bin -o -path ./artifacts \) -prune -o -name '*.go' -print)
 
@@ -32,8 +34,10 @@ help: ## list the targets
 build: ## build bin/convene and bin/convene-db
 	$(GO) build -o $(BIN)/ ./cmd/convene ./cmd/convene-db
 
+# The database URL is also written to .data/database-url, so that other commands (user create,
+# token create) can reach the same database while this runs.
 run: build ## run Convene with the demo loaded at http://127.0.0.1:8080 (database kept in .data/postgres)
-	$(CONVENE_DB) --mode run -- sh -c '$(BIN)/convene demo && exec $(BIN)/convene serve'
+	$(CONVENE_DB) --mode run -- sh -c '$(SAVE_URL); $(BIN)/convene demo && exec $(BIN)/convene serve'
 
 test: build test-deps fmt-check vet ## every test: deps, gofmt, go vet, go test -race on a real PostgreSQL
 	$(CONVENE_DB) --mode test -- $(GO) test $(GO_TEST_FLAGS) ./...
@@ -65,7 +69,7 @@ bench: build ## benchmarks in bench/ (BENCH=regexp picks some), on a real Postgr
 	fi
 
 db: build ## start the local database (or find one) and keep it running until Ctrl-C
-	$(CONVENE_DB) --mode run -- sh -c 'echo "DATABASE_URL=$$DATABASE_URL"; echo "(Ctrl-C stops it)"; while :; do sleep 3600; done'
+	$(CONVENE_DB) --mode run -- sh -c '$(SAVE_URL); echo "DATABASE_URL=$$DATABASE_URL (also in .data/database-url; Ctrl-C stops it)"; while :; do sleep 3600; done'
 
 mailpit: $(BIN)/mailpit ## run Mailpit: SMTP on 127.0.0.1:1025, web UI on http://127.0.0.1:8025
 	$(BIN)/mailpit --smtp 127.0.0.1:1025 --listen 127.0.0.1:8025
