@@ -16,6 +16,7 @@ GO                  ?= go
 BIN                 := bin
 CONVENE_DB          := $(BIN)/convene-db
 GO_TEST_FLAGS       ?= -race -count=1 -timeout 30m
+PKGS                ?= ./...
 BENCH               ?= .
 MAILPIT_VERSION     := v1.27.11
 STATICCHECK_VERSION := v0.7.0
@@ -40,7 +41,7 @@ run: build ## run Convene with the demo loaded at http://127.0.0.1:8080 (databas
 	$(CONVENE_DB) --mode run -- sh -c '$(SAVE_URL); $(BIN)/convene demo && exec $(BIN)/convene serve'
 
 test: build test-deps fmt-check vet ## every test: deps, gofmt, go vet, go test -race on a real PostgreSQL
-	$(CONVENE_DB) --mode test -- $(GO) test $(GO_TEST_FLAGS) ./...
+	$(CONVENE_DB) --mode test -- $(GO) test $(GO_TEST_FLAGS) $(PKGS)
 
 test-deps: ## install Chromium and python3-icalendar when missing (apt-get, as root)
 	@scripts/test-deps.sh
