@@ -9,8 +9,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .NOTPARALLEL:
 
-# Go may not be on PATH in a fresh root shell; the Debian layout puts it here.
-export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+# Go may not be on PATH in a fresh root shell (it lives in /usr/local/go/bin), and convene-db
+# needs runuser from /usr/sbin when it starts PostgreSQL as root.
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin:/usr/local/sbin:/usr/sbin:/sbin
 
 GO                  ?= go
 BIN                 := bin
