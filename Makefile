@@ -71,7 +71,7 @@ bench: build ## benchmarks in bench/ (BENCH=regexp picks some), on a real Postgr
 	fi
 
 db: build ## start the local database (or find one) and keep it running until Ctrl-C
-	$(CONVENE_DB) --mode run -- sh -c '$(SAVE_URL); echo "DATABASE_URL=$$DATABASE_URL (also in .data/database-url; Ctrl-C stops it)"; while :; do sleep 3600; done'
+	$(CONVENE_DB) --mode run -- scripts/hold-db.sh
 
 mailpit: $(BIN)/mailpit ## run Mailpit: SMTP on 127.0.0.1:1025, web UI on http://127.0.0.1:8025
 	$(BIN)/mailpit --smtp 127.0.0.1:1025 --listen 127.0.0.1:8025
