@@ -21,6 +21,13 @@ have_icalendar() {
 	"$py" -c 'import icalendar' >/dev/null 2>&1
 }
 
+# ical.js (Mozilla's parser, Thunderbird's) is a second independent iCalendar check, from npm.
+if command -v npm >/dev/null 2>&1 && [ ! -f mailer/testdata/icaljs/node_modules/ical.js/package.json ]; then
+	echo "test-deps: installing ical.js with npm ci (once)"
+	npm ci --prefix mailer/testdata/icaljs --no-audit --no-fund --silent </dev/null >/dev/null 2>&1 ||
+		echo "test-deps: npm ci failed; the ical.js check will be skipped"
+fi
+
 missing=()
 have_chromium || missing+=(chromium)
 have_icalendar || missing+=(python3-icalendar)
