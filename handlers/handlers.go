@@ -16,11 +16,13 @@ type Config struct {
 	BodyLimit      string
 	TrustedProxies []string
 	Version        string
+	Secret         string
 }
 
 // Handlers holds every dependency of the HTTP layer; each route is one of its methods.
 type Handlers struct {
 	Store    *models.Store
+	Links    *models.Linker
 	Log      *slog.Logger
 	Sessions *scs.SessionManager
 	Views    *Views

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"log/slog"
 	"strings"
 	"sync"
@@ -18,9 +19,15 @@ func New(store *models.Store, log *slog.Logger, cfg Config) (*Handlers, error) {
 	if cfg.BodyLimit == "" {
 		cfg.BodyLimit = "2M"
 	}
+	if cfg.Secret == "" {
+		if cfg.Secret, err = store.EnsureSecret(context.Background()); err != nil {
+			return nil, err
+		}
+	}
 	cfg.SecureCookies = cfg.SecureCookies || strings.HasPrefix(cfg.BaseURL, "https://")
 	return &Handlers{
 		Store:      store,
+		Links:      models.NewLinker(cfg.Secret),
 		Log:        log,
 		Sessions:   NewSessions(store.DB.DB, cfg.SecureCookies),
 		Views:      views,
