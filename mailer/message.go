@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	netmail "net/mail"
 	"strings"
 	"time"
 
@@ -29,12 +30,17 @@ type Message struct {
 // text/calendar; method=X }, invite.ics (application/ics) }. CR, LF and NUL never reach a header.
 func (m Message) Build() (*mail.Msg, error) {
 	msg := mail.NewMsg()
-	if err := msg.From(headerText(m.From)); err != nil {
+	from, err := netmail.ParseAddress(headerText(m.From))
+	if err != nil {
 		return nil, fmt.Errorf("%w: from: %w", ErrBadMessage, err)
 	}
-	if err := msg.AddToFormat(headerText(m.ToName), headerText(m.ToEmail)); err != nil {
+	to, err := netmail.ParseAddress(headerText(m.ToEmail))
+	if err != nil {
 		return nil, fmt.Errorf("%w: to: %w", ErrBadMessage, err)
 	}
+	to.Name = headerText(m.ToName)
+	msg.FromMailAddress(from)
+	msg.AddToMailAddress(to)
 	msg.Subject(headerText(m.Subject))
 	if id := strings.Trim(headerText(m.MessageID), "<> "); id != "" {
 		msg.SetMessageIDWithValue(id)

@@ -15,7 +15,7 @@ type Config struct {
 	Workers     int           // SMTP connections, each reused across messages [4]
 	Rate        float64       // messages per second for the whole pool; 0 = unlimited
 	Batch       int           // rows claimed ahead of the workers [64]
-	Lease       time.Duration // how long a claim holds before another replica may take the row [5m]
+	Lease       time.Duration // how long a claim holds before another replica may take it [5m, ≥ 2×SendTimeout]
 	SendTimeout time.Duration // bound on one message's SMTP exchange [30s]
 	Grace       time.Duration // at shutdown, how long the in-flight messages may still take [10s]
 	RetryBase   time.Duration // first retry delay after a temporary failure, doubled per attempt [30s]
@@ -40,8 +40,9 @@ func (c Config) withDefaults() Config {
 	if c.Batch <= 0 {
 		c.Batch = 64
 	}
-	def(&c.Lease, 5*time.Minute)
 	def(&c.SendTimeout, 30*time.Second)
+	def(&c.Lease, 5*time.Minute)
+	c.Lease = max(c.Lease, 2*c.SendTimeout) // a claim outlives the send it starts
 	def(&c.Grace, 10*time.Second)
 	def(&c.RetryBase, 30*time.Second)
 	def(&c.RetryMax, 30*time.Minute)

@@ -8,7 +8,7 @@ import (
 )
 
 // leaseMargin is kept between a send's deadline and the end of its claim's lease.
-const leaseMargin = 5 * time.Second
+func (c Config) leaseMargin() time.Duration { return min(5*time.Second, c.Lease/10) }
 
 // worker sends claimed rows over its one SMTP session.
 type worker struct {
@@ -59,7 +59,7 @@ func (w *worker) run(ctx, hard context.Context, jobs <-chan job) {
 // deliver sends one claimed row and says what became of it.
 func (w *worker) deliver(ctx, hard context.Context, j job) result {
 	c := j.row.Claim()
-	if time.Since(j.claimed) > w.p.cfg.Lease-w.p.cfg.SendTimeout-leaseMargin {
+	if time.Since(j.claimed) > w.p.cfg.Lease-w.p.cfg.SendTimeout-w.p.cfg.leaseMargin() {
 		return result{claim: c, kind: released} // too close to the lease's end to start
 	}
 	if err := w.p.limiter.Wait(ctx); err != nil {
