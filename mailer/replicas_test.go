@@ -2,8 +2,6 @@ package mailer_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"os"
 	"os/exec"
 	"testing"
@@ -62,7 +60,7 @@ func TestHelperPoolProcess(t *testing.T) {
 	}
 	cfg := fast()
 	cfg.Rate, cfg.Lease, cfg.SendTimeout = 300, 2*time.Second, time.Second
-	p, err := mailer.NewPool(store, os.Getenv(helperSMTP), cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	p, err := mailer.NewPool(store, os.Getenv(helperSMTP), cfg, quiet())
 	if err != nil {
 		t.Fatal(err)
 	}

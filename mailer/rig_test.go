@@ -83,10 +83,18 @@ func fast() mailer.Config {
 // start runs a pool on store until the returned stop is called (or the test ends).
 func (r *rig) start(store *models.Store, smtpURL string, cfg mailer.Config) (stop func()) {
 	r.t.Helper()
-	p, err := mailer.NewPool(store, smtpURL, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	p, err := mailer.NewPool(store, smtpURL, cfg, quiet())
 	if err != nil {
 		r.t.Fatal(err)
 	}
+	return r.run(p)
+}
+
+// quiet is a logger that drops everything.
+func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// run runs p until the returned stop is called (or the test ends).
+func (r *rig) run(p *mailer.Pool) (stop func()) {
 	ctx, cancel := context.WithCancel(r.ctx)
 	done := make(chan struct{})
 	go func() { defer close(done); _ = p.Run(ctx) }()

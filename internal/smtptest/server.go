@@ -17,6 +17,8 @@ type Message struct {
 	From      string
 	To        []string
 	MessageID string
+	TLS       bool   // the session was encrypted
+	Authed    bool   // the client had authenticated
 	Raw       []byte // nil on a sink, which keeps only the Message-ID
 }
 
@@ -28,6 +30,8 @@ type Server struct {
 	srv     *smtp.Server
 	release chan struct{}
 	keepRaw bool
+	user    string // when set, MAIL needs AUTH PLAIN as user/pass first
+	pass    string
 
 	mu       sync.Mutex
 	received []Message
@@ -48,17 +52,28 @@ func start(tb testing.TB, keepRaw bool) *Server {
 	if err != nil {
 		tb.Fatalf("smtptest: listen: %v", err)
 	}
+	s := newServer(keepRaw)
+	s.serve(tb, l)
+	return s
+}
+
+// newServer makes a server, not yet listening.
+func newServer(keepRaw bool) *Server {
 	s := &Server{release: make(chan struct{}), keepRaw: keepRaw, faults: newFaults()}
 	s.srv = smtp.NewServer(smtp.BackendFunc(s.newSession))
 	s.srv.Domain = "smtptest.local"
 	s.srv.MaxMessageBytes = 32 << 20
 	s.srv.MaxRecipients = 100
 	s.srv.ErrorLog = log.New(io.Discard, "", 0)
+	return s
+}
+
+// serve runs the server on l until the test ends.
+func (s *Server) serve(tb testing.TB, l net.Listener) {
 	addr := l.Addr().(*net.TCPAddr)
 	s.Addr, s.Host, s.Port = addr.String(), "127.0.0.1", addr.Port
 	go func() { _ = s.srv.Serve(l) }()
 	tb.Cleanup(s.Close)
-	return s
 }
 
 // URL is the SMTP_URL of the server (plain smtp://, no TLS offered).

@@ -7,19 +7,24 @@ import (
 	"net/textproto"
 	"strings"
 
+	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 )
 
 // session is one SMTP connection's state.
 type session struct {
-	s    *Server
-	conn *smtp.Conn
-	from string
-	to   []string
+	s      *Server
+	conn   *smtp.Conn
+	authed bool
+	from   string
+	to     []string
 }
 
-// Mail starts a transaction, or answers 451 when told to.
+// Mail starts a transaction, or answers 451 when told to (530 without the AUTH the server wants).
 func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
+	if ss.s.user != "" && !ss.authed {
+		return smtp.ErrAuthRequired
+	}
 	if ss.s.takeTempFail() {
 		return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "Try again later"}
 	}
@@ -43,7 +48,8 @@ func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 
 // Data reads the message and records it, or drops the connection before answering when told to.
 func (ss *session) Data(r io.Reader) error {
-	m := Message{From: ss.from, To: ss.to}
+	_, tls := ss.conn.TLSConnectionState()
+	m := Message{From: ss.from, To: ss.to, TLS: tls, Authed: ss.authed}
 	var err error
 	if ss.s.keepRaw {
 		if m.Raw, err = io.ReadAll(r); err == nil {
@@ -83,3 +89,17 @@ func (ss *session) Reset() { ss.from, ss.to = "", nil }
 
 // Logout ends the session.
 func (ss *session) Logout() error { return nil }
+
+// AuthMechanisms offers PLAIN.
+func (ss *session) AuthMechanisms() []string { return []string{sasl.Plain} }
+
+// Auth checks PLAIN credentials against the server's user and password.
+func (ss *session) Auth(string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, pass string) error {
+		if ss.s.user == "" || user != ss.s.user || pass != ss.s.pass {
+			return smtp.ErrAuthFailed
+		}
+		ss.authed = true
+		return nil
+	}), nil
+}
