@@ -16,6 +16,7 @@ type Config struct {
 	BodyLimit      string
 	TrustedProxies []string
 	Version        string
+	MailFrom       string // the From of mail Convene sends (CONVENE_MAIL_FROM)
 }
 
 // Handlers holds every dependency of the HTTP layer; each route is one of its methods.

@@ -49,5 +49,18 @@ CREATE INDEX outbox_meetup_idx ON outbox (meetup_id, created_at DESC, id DESC) W
 CREATE INDEX outbox_status_idx ON outbox (status);
 CREATE INDEX outbox_person_idx ON outbox (person_id) WHERE person_id IS NOT NULL;
 
+-- Workers of every replica LISTEN on convene_outbox: a committed enqueue wakes them at once
+-- (one notification per statement; PostgreSQL folds repeats within a transaction).
+-- +goose StatementBegin
+CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('convene_outbox', '');
+    RETURN NULL;
+END
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
+
 -- +goose Down
 DROP TABLE outbox;
+DROP FUNCTION outbox_notify();

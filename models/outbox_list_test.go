@@ -124,7 +124,7 @@ func TestOutboxMigrationDownUndoesIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	var n int
-	if err := s.DB.GetContext(ctx, &n, `SELECT count(*) FROM pg_class WHERE relname LIKE 'outbox%'`); err != nil || n != 0 {
+	if err := s.DB.GetContext(ctx, &n, `SELECT (SELECT count(*) FROM pg_class WHERE relname LIKE 'outbox%') + (SELECT count(*) FROM pg_proc WHERE proname = 'outbox_notify')`); err != nil || n != 0 {
 		t.Fatalf("%d outbox relations left after down (%v)", n, err)
 	}
 	if err := s.MigrateUp(ctx); err != nil {

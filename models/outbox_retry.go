@@ -35,6 +35,9 @@ func (s *Store) RetryOutbox(ctx context.Context, teamID, userID, id string) (Out
 		if err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, notifyOutboxSQL); err != nil {
+			return err
+		}
 		return Audit(ctx, tx, teamID, userID, "outbox.retry", id, map[string]any{"kind": r.Kind, "to": r.ToEmail})
 	})
 	return r, err

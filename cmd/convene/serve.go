@@ -37,7 +37,10 @@ func (e *cli) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	bg := startBackground(ctx, store, cfg, log)
+	bg, err := startBackground(ctx, store, cfg, log, h.Metrics.Registry)
+	if err != nil {
+		return err
+	}
 	err = listen(ctx, h, cfg, log)
 	h.Background.Wait()
 	bg.stop()
@@ -79,7 +82,7 @@ func newLogger(level string) *slog.Logger {
 // buildHandlers wires the HTTP layer from the configuration.
 func buildHandlers(store *models.Store, cfg Config, log *slog.Logger) (*handlers.Handlers, error) {
 	return handlers.New(store, log, handlers.Config{BaseURL: cfg.BaseURL, BodyLimit: cfg.BodyLimit,
-		TrustedProxies: cfg.TrustedProxies})
+		TrustedProxies: cfg.TrustedProxies, MailFrom: cfg.MailFrom})
 }
 
 // listen serves HTTP until ctx ends, then shuts down gracefully.
