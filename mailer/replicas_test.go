@@ -64,7 +64,9 @@ func TestHelperPoolProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_ = p.Run(context.Background()) // until killed
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // never outlive a lost parent for long
+	defer cancel()
+	_ = p.Run(ctx) // until killed
 }
 
 func TestKilledReplicaLosesNothing(t *testing.T) {
@@ -75,11 +77,12 @@ func TestKilledReplicaLosesNothing(t *testing.T) {
 	if err := child.Start(); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { _ = child.Process.Kill(); _ = child.Wait() })
 	r.waitFor("the child delivering", 30*time.Second, func() bool { return r.smtp.Count() >= 100 })
 	if err := child.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	_ = child.Wait()
+	_ = child.Wait() // the cleanup's second Kill and Wait are no-ops
 	inFlight := r.counts()[models.OutboxSending]
 	if inFlight == 0 {
 		t.Fatal("the child was killed with nothing in flight: the test proves nothing")
