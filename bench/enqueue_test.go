@@ -10,13 +10,13 @@ import (
 )
 
 // enqueueBatch is how many messages go into one INSERT.
-const enqueueBatch = 500
+const enqueueBatch = 250
 
 // enqueueAll renders n personalised invitations and enqueues them in one transaction, batch by
 // batch, rendering the next batch while the database stores the last; it returns the time taken.
 func enqueueAll(ctx context.Context, store *models.Store, teamID string, n int) (time.Duration, error) {
 	start := time.Now()
-	batches := make(chan []models.OutboxMessage, 1)
+	batches := make(chan []models.OutboxMessage)
 	errc := make(chan error, 1)
 	go func() { errc <- renderBatches(teamID, n, batches) }()
 	err := store.InTx(ctx, func(tx *sqlx.Tx) error {

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -45,13 +46,25 @@ func BenchmarkMail(b *testing.B) {
 		fmt.Printf("mail bench: %d messages, %d connections: enqueue %.2f s; delivered %.0f msg/s; ceiling %.0f msg/s; "+
 			"ratio %.2f; peak RSS %d MB\n", n, workers, r.enqueue.Seconds(), r.delivered, r.ceiling,
 			r.delivered/r.ceiling, peakRSS()>>20)
+		fmt.Println("mail bench:", r.cpuLine())
 	}
 }
 
-// figures are one run's results.
+// figures are one run's results, with the CPU seconds each phase used here and in PostgreSQL.
 type figures struct {
 	enqueue            time.Duration
 	delivered, ceiling float64
+	cpu                map[string][2]float64
+}
+
+// cpuLine shows the CPU seconds of each phase.
+func (f figures) cpuLine() string {
+	var parts []string
+	for _, ph := range []string{"enqueue", "ceiling", "delivery"} {
+		c := f.cpu[ph]
+		parts = append(parts, fmt.Sprintf("%s %.2f+%.2f", ph, c[0], c[1]))
+	}
+	return "CPU s (Go+PostgreSQL): " + strings.Join(parts, ", ")
 }
 
 // runMail enqueues n messages in a fresh database, measures the ceiling, then delivers them.
@@ -66,15 +79,23 @@ func runMail(b *testing.B, n, workers int) figures {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var f figures
-	if f.enqueue, err = enqueueAll(ctx, store, team.ID, n); err != nil {
+	f := figures{cpu: map[string][2]float64{}}
+	measure := func(phase string, run func()) {
+		m := startCPU(store)
+		run()
+		self, pg := m.stop()
+		f.cpu[phase] = [2]float64{self, pg}
+	}
+	measure("enqueue", func() { f.enqueue, err = enqueueAll(ctx, store, team.ID, n) })
+	if err != nil {
 		b.Fatal(err)
 	}
 	ceilingSink := smtptest.StartSink(b)
-	if f.ceiling, err = ceiling(sinkConfig(ceilingSink), workers, n); err != nil {
+	measure("ceiling", func() { f.ceiling, err = ceiling(sinkConfig(ceilingSink), workers, n) })
+	if err != nil {
 		b.Fatal(err)
 	}
-	f.delivered = deliver(b, store, workers, n)
+	measure("delivery", func() { f.delivered = deliver(b, store, workers, n) })
 	return f
 }
 
@@ -88,7 +109,7 @@ func sinkConfig(s *smtptest.Server) mailer.SMTPConfig {
 // it then checks every row is marked sent and every message arrived once.
 func deliver(b *testing.B, store *models.Store, workers, n int) float64 {
 	sink := smtptest.StartSink(b)
-	pool, err := mailer.NewPool(store, sink.URL(), mailer.Config{Workers: workers},
+	pool, err := mailer.NewPool(store, sink.URL(), mailer.Config{Workers: workers, Batch: envInt("BENCH_BATCH", 0)},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		b.Fatal(err)

@@ -14,7 +14,7 @@ import (
 type Config struct {
 	Workers     int           // SMTP connections, each reused across messages [4]
 	Rate        float64       // messages per second for the whole pool; 0 = unlimited
-	Batch       int           // rows claimed ahead of the workers [64]
+	Batch       int           // rows claimed ahead of the workers [256]
 	Lease       time.Duration // how long a claim holds before another replica may take it [5m, ≥ 2×SendTimeout]
 	SendTimeout time.Duration // bound on one message's SMTP exchange [30s]
 	Grace       time.Duration // at shutdown, how long the in-flight messages may still take [10s]
@@ -38,7 +38,7 @@ func (c Config) withDefaults() Config {
 		c.Workers = 4
 	}
 	if c.Batch <= 0 {
-		c.Batch = 64
+		c.Batch = 256
 	}
 	def(&c.SendTimeout, 30*time.Second)
 	def(&c.Lease, 5*time.Minute)

@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // ClaimRef names one claim of an outbox row: its id and the attempt number the claim set.
@@ -17,51 +19,60 @@ const claimColumns = `id, team_id, kind, lang, to_email, to_name, from_addr, sub
     coalesce(ics, '') AS ics, coalesce(ics_method, '') AS ics_method, message_id, status, attempts,
     next_attempt_at, send_by, created_at`
 
-// claimDueSQL, in one statement: drops rows past their expiry, fails rows past their send-by
-// deadline, then leases up to $1 rows that are due or whose lease ran out (a crashed worker's).
+// claimable is the condition of a row a worker may take: queued, due, and not under a live lease
+// (a lease that ran out is a crashed worker's).
+const claimable = `status = 'queued' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())`
+
+// claimDueSQL, in one statement, leases up to $1 claimable rows; of those, a row past its expiry
+// becomes expired and one past its send-by deadline failed instead, and is not returned. The
+// lease changes only unindexed columns, so the update is a heap-only one.
 const claimDueSQL = `
-WITH lapsed AS (
-    UPDATE outbox SET status = 'expired', lease_until = NULL,
-        last_error = 'not sent: its moment passed before it could be sent'
-    WHERE id IN (SELECT id FROM outbox
-                 WHERE status IN ('queued', 'sending') AND least(send_by, expires_at) <= now()
-                   AND expires_at <= now() AND (status = 'queued' OR lease_until < now())
-                 FOR UPDATE SKIP LOCKED)
-), late AS (
-    UPDATE outbox SET status = 'failed', lease_until = NULL,
-        last_error = CASE WHEN last_error = '' THEN 'not sent before its send-by deadline' ELSE last_error END
-    WHERE id IN (SELECT id FROM outbox
-                 WHERE status IN ('queued', 'sending') AND least(send_by, expires_at) <= now()
-                   AND send_by <= now() AND (expires_at IS NULL OR expires_at > now())
-                   AND (status = 'queued' OR lease_until < now())
-                 FOR UPDATE SKIP LOCKED)
-), due AS (
-    SELECT id FROM outbox
-    WHERE status = 'queued' AND next_attempt_at <= now() AND least(send_by, expires_at) > now()
+WITH due AS (
+    SELECT id FROM outbox WHERE ` + claimable + `
     ORDER BY next_attempt_at LIMIT $1
     FOR UPDATE SKIP LOCKED
-), stale AS (
-    SELECT id FROM outbox
-    WHERE status = 'sending' AND lease_until < now() AND least(send_by, expires_at) > now()
-    LIMIT $1
-    FOR UPDATE SKIP LOCKED
+), claimed AS (
+    UPDATE outbox o SET
+        status = CASE WHEN o.expires_at <= now() THEN 'expired' WHEN o.send_by <= now() THEN 'failed'
+                      ELSE 'queued' END,
+        last_error = CASE WHEN o.expires_at <= now() THEN 'not sent: its moment passed before it could be sent'
+                          WHEN o.send_by <= now() AND o.last_error = '' THEN 'not sent before its send-by deadline'
+                          ELSE o.last_error END,
+        lease_until = CASE WHEN least(o.expires_at, o.send_by) <= now() THEN NULL
+                           ELSE now() + $2 * interval '1 second' END,
+        attempts = CASE WHEN least(o.expires_at, o.send_by) <= now() THEN o.attempts ELSE o.attempts + 1 END
+    WHERE o.id IN (SELECT id FROM due)
+    RETURNING ` + claimColumns + `
 )
-UPDATE outbox o SET status = 'sending', lease_until = now() + $2 * interval '1 second', attempts = o.attempts + 1
-WHERE o.id IN (SELECT id FROM (SELECT id FROM stale UNION ALL SELECT id FROM due) c LIMIT $1)
-RETURNING ` + claimColumns
+SELECT id, team_id, kind, lang, to_email, to_name, from_addr, subject, text_body, html_body, ics, ics_method,
+    message_id, 'sending' AS status, attempts, next_attempt_at, send_by, created_at
+FROM claimed WHERE status = 'queued'`
 
 // ClaimDue leases up to n due rows for lease, marking them sending and counting the attempt.
-// Rows past their expiry become expired and rows past their send-by deadline failed, never sent.
+// Rows past their expiry become expired and rows past their send-by deadline failed, never sent
+// (they count towards n: a claim may return fewer rows while more are due).
 func (s *Store) ClaimDue(ctx context.Context, n int, lease time.Duration) ([]OutboxRow, error) {
 	out := make([]OutboxRow, 0, n)
-	err := s.DB.SelectContext(ctx, &out, claimDueSQL, n, lease.Seconds())
-	return out, mapErr(err)
+	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, claimPlanSQL); err != nil {
+			return err
+		}
+		return tx.SelectContext(ctx, &out, claimDueSQL, n, lease.Seconds())
+	})
+	return out, err
 }
 
+// claimPlanSQL makes the claim walk the due index in order and stop after n rows. Otherwise,
+// with the stale statistics a burst of enqueued mail leaves, the planner may read every due
+// entry into a bitmap, visit each row (sent ones included, until vacuum) and sort them all:
+// a cost growing with the backlog at every claim. An ordered index scan also marks the entries
+// of sent rows dead, so the next claims skip them.
+const claimPlanSQL = `SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off`
+
 const releaseSQL = `
-UPDATE outbox o SET status = 'queued', lease_until = NULL, attempts = o.attempts - 1
+UPDATE outbox o SET lease_until = NULL, attempts = o.attempts - 1
 FROM unnest($1::uuid[], $2::int[]) AS c(id, attempt)
-WHERE o.id = c.id AND o.attempts = c.attempt AND o.status = 'sending'`
+WHERE o.id = c.id AND o.attempts = c.attempt AND o.status = 'queued' AND o.lease_until IS NOT NULL`
 
 // Release gives claimed but unsent rows back to the queue (at shutdown), uncounting the attempt.
 func (s *Store) Release(ctx context.Context, claims []ClaimRef) error {
@@ -78,9 +89,7 @@ const NoSMTPReason = "not sent: no SMTP configured"
 
 const holdDueSQL = `
 UPDATE outbox SET status = 'held', lease_until = NULL, last_error = $1
-WHERE id IN (SELECT id FROM outbox
-             WHERE (status = 'queued' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
-             FOR UPDATE SKIP LOCKED)`
+WHERE id IN (SELECT id FROM outbox WHERE ` + claimable + ` FOR UPDATE SKIP LOCKED)`
 
 // HoldDue marks every due row held with NoSMTPReason: with no SMTP server, mail is kept, not dropped.
 func (s *Store) HoldDue(ctx context.Context) (int, error) {

@@ -91,7 +91,7 @@ func TestRowPastSendByFailsWithLastError(t *testing.T) {
 	if err != nil || st != models.OutboxQueued {
 		t.Fatalf("retry: %q %v", st, err)
 	}
-	f.exec(t, `UPDATE outbox SET send_by = now() - interval '1 second' WHERE id = $1`, id)
+	f.exec(t, `UPDATE outbox SET send_by = now() - interval '1 second', next_attempt_at = now() - interval '1 second' WHERE id = $1`, id)
 	if rows := f.claim(t, 5); len(rows) != 0 {
 		t.Fatal("claimed a row past its send-by deadline")
 	}

@@ -24,13 +24,21 @@ func (f OutboxFilter) check() error {
 	return Invalid(fe)
 }
 
+// shownStatus is a row's status as shown: a queued row under a live lease is "sending".
+const shownStatus = `CASE WHEN status = 'queued' AND lease_until > now() THEN 'sending' ELSE status END`
+
 // listColumns are the outbox columns without the bodies.
 const listColumns = `id, team_id, meetup_id, person_id, kind, lang, to_email, to_name, from_addr, subject,
-    message_id, status, attempts, last_error, next_attempt_at, send_by, expires_at, sent_at, created_at`
+    message_id, ` + shownStatus + ` AS status, attempts, last_error, next_attempt_at, send_by, expires_at, sent_at,
+    created_at`
 
+// listOutboxSQL filters on the stored status (so the partial index of failed, held and expired
+// mail serves those filters) and tells queued from sending by the lease.
 const listOutboxSQL = `
 SELECT ` + listColumns + ` FROM outbox
-WHERE team_id = $1 AND ($2::uuid IS NULL OR meetup_id = $2) AND ($3 = '' OR status = $3)
+WHERE team_id = $1 AND ($2::uuid IS NULL OR meetup_id = $2)
+  AND ($3 = '' OR status = (CASE WHEN $3 = 'sending' THEN 'queued' ELSE $3 END))
+  AND ($3 NOT IN ('queued', 'sending') OR coalesce(lease_until > now(), false) = ($3 = 'sending'))
   AND ($4::timestamptz IS NULL OR (created_at, id) < ($4, $5::uuid))
 ORDER BY created_at DESC, id DESC LIMIT $6`
 
@@ -81,7 +89,7 @@ func (s *Store) GetOutbox(ctx context.Context, teamID, id string) (OutboxRow, er
 	return r, mapErr(err)
 }
 
-const outboxCountsSQL = `SELECT status, count(*) FROM outbox GROUP BY status`
+const outboxCountsSQL = `SELECT ` + shownStatus + ` AS shown, count(*) FROM outbox GROUP BY shown`
 
 // OutboxCounts counts every message by status (for metrics); absent statuses count 0.
 func (s *Store) OutboxCounts(ctx context.Context) (map[string]int, error) {

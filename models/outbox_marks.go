@@ -12,7 +12,7 @@ import (
 const markSentSQL = `
 UPDATE outbox o SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = ''
 FROM unnest($1::uuid[], $2::int[]) AS c(id, attempt)
-WHERE o.id = c.id AND o.attempts = c.attempt AND o.status = 'sending'`
+WHERE o.id = c.id AND o.attempts = c.attempt AND o.status = 'queued' AND o.lease_until IS NOT NULL`
 
 // MarkSent records that the server accepted these claimed rows, in one statement.
 func (s *Store) MarkSent(ctx context.Context, claims ...ClaimRef) error {
@@ -29,7 +29,7 @@ UPDATE outbox SET lease_until = NULL, last_error = $3, next_attempt_at = now() +
     status = CASE WHEN expires_at <= now() + $4 * interval '1 second' THEN 'expired'
                   WHEN send_by <= now() + $4 * interval '1 second' THEN 'failed'
                   ELSE 'queued' END
-WHERE id = $1 AND attempts = $2 AND status = 'sending'
+WHERE id = $1 AND attempts = $2 AND status = 'queued' AND lease_until IS NOT NULL
 RETURNING status`
 
 // MarkRetry reschedules a row after a temporary failure, after delay (counted from the database's
@@ -46,7 +46,7 @@ func (s *Store) MarkRetry(ctx context.Context, c ClaimRef, reason string, delay 
 
 const markFailedSQL = `
 UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = $3
-WHERE id = $1 AND attempts = $2 AND status = 'sending'`
+WHERE id = $1 AND attempts = $2 AND status = 'queued' AND lease_until IS NOT NULL`
 
 // MarkFailed records a permanent failure with the server's answer.
 func (s *Store) MarkFailed(ctx context.Context, c ClaimRef, reason string) error {
