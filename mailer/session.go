@@ -38,6 +38,13 @@ type session struct {
 	conn   *smtp.Client
 }
 
+// dialError is a failure to reach the server at all (refused, unreachable, timed out, TLS or
+// AUTH refused): the next message would fail the same way, so the worker pauses.
+type dialError struct{ err error }
+
+func (e dialError) Error() string { return "cannot reach the SMTP server: " + e.err.Error() }
+func (e dialError) Unwrap() error { return e.err }
+
 // send delivers msg, dialling first when needed; cancelling ctx aborts it at once.
 func (s *session) send(ctx context.Context, msg *mail.Msg) error {
 	reused := s.conn != nil
@@ -57,7 +64,7 @@ func (s *session) attempt(ctx context.Context, msg *mail.Msg) error {
 	if s.conn == nil {
 		c, err := s.client.DialToSMTPClientWithContext(ctx)
 		if err != nil {
-			return err
+			return dialError{err}
 		}
 		s.conn = c
 	}

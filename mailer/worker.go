@@ -2,6 +2,7 @@ package mailer
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/convene/convene/models"
@@ -16,7 +17,14 @@ type worker struct {
 	s       session
 	results chan<- result
 	taken   chan<- struct{}
+	pause   time.Duration // after a failed dial: waited before the next message, doubled up to maxPause
 }
+
+// Pauses after failing to reach the server, so an outage does not churn through the queue.
+const (
+	minPause = time.Second
+	maxPause = 30 * time.Second
+)
 
 // newWorker makes a worker with its own client (and, once it sends, its own connection).
 func (p *Pool) newWorker(results chan<- result, taken chan<- struct{}) (*worker, error) {
@@ -50,20 +58,22 @@ func (w *worker) run(ctx, hard context.Context, jobs <-chan job) {
 				w.results <- result{claim: j.row.Claim(), kind: released}
 				return
 			}
-			w.results <- w.deliver(ctx, hard, j)
+			r, err := w.deliver(ctx, hard, j)
+			w.results <- r
+			w.wait(ctx, err)
 			idle.Reset(w.p.cfg.IdleClose)
 		}
 	}
 }
 
-// deliver sends one claimed row and says what became of it.
-func (w *worker) deliver(ctx, hard context.Context, j job) result {
+// deliver sends one claimed row and says what became of it (and the send's error).
+func (w *worker) deliver(ctx, hard context.Context, j job) (result, error) {
 	c := j.row.Claim()
 	if time.Since(j.claimed) > w.p.cfg.Lease-w.p.cfg.SendTimeout-w.p.cfg.leaseMargin() {
-		return result{claim: c, kind: released} // too close to the lease's end to start
+		return result{claim: c, kind: released}, nil // too close to the lease's end to start
 	}
 	if err := w.p.limiter.Wait(ctx); err != nil {
-		return result{claim: c, kind: released}
+		return result{claim: c, kind: released}, nil
 	}
 	msg, err := messageOf(j.row).Build()
 	if err == nil {
@@ -72,11 +82,27 @@ func (w *worker) deliver(ctx, hard context.Context, j job) result {
 	switch {
 	case err == nil:
 		w.p.cfg.Metrics.Sent.Inc()
-		return result{claim: c, kind: sent}
+		return result{claim: c, kind: sent}, nil
 	case permanent(err):
-		return result{claim: c, kind: failed, reason: reason(err)}
+		return result{claim: c, kind: failed, reason: reason(err)}, err
 	}
-	return result{claim: c, kind: retry, reason: reason(err), delay: backoff(c.Attempt, w.p.cfg.RetryBase, w.p.cfg.RetryMax)}
+	delay := backoff(c.Attempt, w.p.cfg.RetryBase, w.p.cfg.RetryMax)
+	return result{claim: c, kind: retry, reason: reason(err), delay: delay}, err
+}
+
+// wait pauses after a failed dial, longer each time in a row, until ctx ends.
+func (w *worker) wait(ctx context.Context, err error) {
+	if !errors.As(err, new(dialError)) {
+		w.pause = 0
+		return
+	}
+	w.pause = min(max(2*w.pause, minPause), maxPause)
+	t := time.NewTimer(w.pause)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
 }
 
 // messageOf turns a stored row into the message to build; Date is when it was enqueued, so a
