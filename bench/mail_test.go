@@ -43,6 +43,7 @@ func BenchmarkMail(b *testing.B) {
 		b.ReportMetric(r.ceiling, "ceiling-msg/s")
 		b.ReportMetric(r.delivered/r.ceiling, "ratio")
 		b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+		b.ReportMetric(r.cpuRatio(), "cpu-ratio")
 		fmt.Printf("mail bench: %d messages, %d connections: enqueue %.2f s; delivered %.0f msg/s; ceiling %.0f msg/s; "+
 			"ratio %.2f; peak RSS %d MB\n", n, workers, r.enqueue.Seconds(), r.delivered, r.ceiling,
 			r.delivered/r.ceiling, peakRSS()>>20)
@@ -57,6 +58,13 @@ type figures struct {
 	cpu                map[string][2]float64
 }
 
+// cpuRatio compares the CPU the ceiling needed with what the pool and PostgreSQL needed for the
+// same number of messages: the ratio the wall clock shows on an idle machine, steadier on a busy one.
+func (f figures) cpuRatio() float64 {
+	c, d := f.cpu["ceiling"], f.cpu["delivery"]
+	return (c[0] + c[1]) / (d[0] + d[1])
+}
+
 // cpuLine shows the CPU seconds of each phase.
 func (f figures) cpuLine() string {
 	var parts []string
@@ -64,7 +72,7 @@ func (f figures) cpuLine() string {
 		c := f.cpu[ph]
 		parts = append(parts, fmt.Sprintf("%s %.2f+%.2f", ph, c[0], c[1]))
 	}
-	return "CPU s (Go+PostgreSQL): " + strings.Join(parts, ", ")
+	return fmt.Sprintf("CPU s (Go+PostgreSQL): %s; CPU ratio %.2f", strings.Join(parts, ", "), f.cpuRatio())
 }
 
 // runMail enqueues n messages in a fresh database, measures the ceiling, then delivers them.
