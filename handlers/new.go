@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 )
@@ -31,7 +32,7 @@ func New(store *models.Store, log *slog.Logger, cfg Config) (*Handlers, error) {
 		Log:        log,
 		Sessions:   NewSessions(store.DB.DB, cfg.SecureCookies),
 		Views:      views,
-		Metrics:    NewMetrics(collectors.NewDBStatsCollector(store.DB.DB, "convene")),
+		Metrics:    NewMetrics(collectors.NewDBStatsCollector(store.DB.DB, "convene"), mailer.NewOutboxCollector(store)),
 		Background: &sync.WaitGroup{},
 		Cfg:        cfg,
 	}, nil

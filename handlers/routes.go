@@ -45,6 +45,7 @@ func (h *Handlers) uiRoutes(e *echo.Echo) {
 	in := ui.Group("", h.requireLogin)
 	in.GET("/", h.Dashboard)
 	in.GET("/meetups/:id", h.MeetupPage)
+	h.outboxRoutes(in)
 }
 
 // linkRoutes is the public personal-link pages: no session, no cookies, no referrer.
@@ -58,6 +59,7 @@ func (h *Handlers) apiRoutes(e *echo.Echo) {
 	api.GET("/meetups", h.APIListMeetups)
 	api.POST("/meetups", h.APICreateMeetup)
 	api.GET("/meetups/:id", h.APIGetMeetup)
+	h.outboxAPIRoutes(api)
 	api.Any("/*", func(c echo.Context) error { return echo.NewHTTPError(http.StatusNotFound) })
 }
 

@@ -6,7 +6,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // background is the set of workers serve runs beside the web server.
@@ -21,16 +23,34 @@ func (b *background) stop() {
 	b.wg.Wait()
 }
 
-// startBackground starts the maintenance loop (and, as they land, the mail and scheduling workers).
-func startBackground(parent context.Context, store *models.Store, cfg Config, log *slog.Logger) *background {
+// startBackground starts the maintenance loop and the outbox pool (and, as they land, the
+// scheduling workers). The pool starts draining as soon as parent ends (the signal), beside the
+// HTTP shutdown; its counters go to reg.
+func startBackground(parent context.Context, store *models.Store, cfg Config, log *slog.Logger,
+	reg prometheus.Registerer) (*background, error) {
 	ctx, cancel := context.WithCancel(context.WithoutCancel(parent))
-	b := &background{cancel: cancel}
-	b.wg.Add(1)
-	go func() {
-		defer b.wg.Done()
-		maintain(ctx, store, log)
-	}()
-	return b
+	mctx, mcancel := context.WithCancel(parent)
+	pool, err := newMailPool(ctx, store, cfg, log, reg)
+	if err != nil {
+		cancel()
+		mcancel()
+		return nil, err
+	}
+	b := &background{cancel: func() { cancel(); mcancel() }}
+	b.wg.Go(func() { maintain(ctx, store, log) })
+	b.wg.Go(func() { _ = pool.Run(mctx) })
+	return b, nil
+}
+
+// newMailPool makes the outbox pool from the configuration, woken by LISTEN/NOTIFY.
+func newMailPool(ctx context.Context, store *models.Store, cfg Config, log *slog.Logger,
+	reg prometheus.Registerer) (*mailer.Pool, error) {
+	if cfg.SMTPURL == "" {
+		log.Warn("SMTP_URL is not set: mail is kept in the outbox, marked held, and not sent")
+	}
+	wake := models.ListenOutbox(ctx, cfg.DatabaseURL, log)
+	return mailer.NewPool(store, cfg.SMTPURL, mailer.Config{Workers: cfg.Workers, Rate: cfg.MailRate,
+		Wake: wake, Metrics: mailer.NewMetrics(reg)}, log)
 }
 
 // maintain prunes stale rows every hour.

@@ -38,7 +38,10 @@ func (e *cli) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	bg := startBackground(ctx, store, cfg, log)
+	bg, err := startBackground(ctx, store, cfg, log, h.Metrics.Registry)
+	if err != nil {
+		return err
+	}
 	err = e.listen(ctx, h, cfg, log)
 	h.Background.Wait()
 	bg.stop()
@@ -81,7 +84,7 @@ func newLogger(level string, w io.Writer) *slog.Logger {
 // buildHandlers wires the HTTP layer from the configuration.
 func buildHandlers(store *models.Store, cfg Config, log *slog.Logger) (*handlers.Handlers, error) {
 	return handlers.New(store, log, handlers.Config{BaseURL: cfg.BaseURL, BodyLimit: cfg.BodyLimit,
-		TrustedProxies: cfg.TrustedProxies, Secret: cfg.Secret})
+		TrustedProxies: cfg.TrustedProxies, Secret: cfg.Secret, MailFrom: cfg.MailFrom})
 }
 
 // listen serves HTTP until ctx ends, then shuts down gracefully.

@@ -1,0 +1,100 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// maxBatchRows keeps a statement's parameters (16 + 3 per row) under PostgreSQL's 65,535.
+const maxBatchRows = 5000
+
+// enqueueBatchHead takes the small columns as arrays ($1…$16) and the bodies as one parameter
+// each, in a VALUES list joined by position: arrays of 20 KB bodies would cost escaping here and
+// parsing there, and all-parameter rows cost planning per value.
+const enqueueBatchHead = `
+INSERT INTO outbox (id, team_id, meetup_id, person_id, kind, lang, idempotency_key, to_email, to_name,
+    from_addr, subject, text_body, html_body, ics, ics_method, message_id, next_attempt_at, send_by, expires_at)
+SELECT s.id, s.team_id, NULLIF(s.meetup_id, '')::uuid, NULLIF(s.person_id, '')::uuid, s.kind, s.lang, s.key,
+    s.to_email, s.to_name, s.from_addr, s.subject, b.text_body, b.html_body, NULLIF(b.ics, ''),
+    NULLIF(s.ics_method, ''), s.message_id, coalesce(NULLIF(s.send_at, '')::timestamptz, now()),
+    coalesce(NULLIF(s.send_at, '')::timestamptz, now()) + s.within * interval '1 second',
+    NULLIF(s.expires_at, '')::timestamptz
+FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::float8[])
+    WITH ORDINALITY AS s(id, team_id, meetup_id, person_id, kind, lang, key, to_email, to_name, from_addr,
+        subject, ics_method, message_id, send_at, expires_at, within, n)
+JOIN (VALUES `
+
+// enqueueBatchTail closes the VALUES list and skips keys already there.
+const enqueueBatchTail = `) AS b(n, text_body, html_body, ics) ON b.n = s.n
+ON CONFLICT (idempotency_key) DO NOTHING`
+
+// outboxBatch is one statement's arguments: small columns as arrays, bodies as parameters.
+type outboxBatch struct {
+	cols   [15][]string
+	within []float64
+	bodies []any
+	values strings.Builder
+}
+
+// add appends one normalised message.
+func (b *outboxBatch) add(m OutboxMessage) {
+	id := uuid.NewString()
+	small := [15]string{id, m.TeamID, m.MeetupID, m.PersonID, m.Kind, m.Lang, m.IdempotencyKey, m.ToEmail,
+		m.ToName, m.From, m.Subject, m.ICSMethod, messageID(id, m.MessageIDHost, m.From), timeText(m.SendAt),
+		timeText(m.ExpiresAt)}
+	for i, v := range small {
+		b.cols[i] = append(b.cols[i], v)
+	}
+	b.within = append(b.within, m.SendWithin.Seconds())
+	row := len(b.within)
+	if row > 1 {
+		b.values.WriteString(", ")
+	}
+	p := 16 + 3*(row-1)
+	fmt.Fprintf(&b.values, "(%d::int8, $%d, $%d, $%d)", row, p+1, p+2, p+3)
+	b.bodies = append(b.bodies, m.Text, m.HTML, m.ICS)
+}
+
+// exec runs the batch's statement and says how many rows were new.
+func (b *outboxBatch) exec(ctx context.Context, tx sqlx.ExtContext) (int, error) {
+	args := make([]any, 0, 16+len(b.bodies))
+	for _, c := range b.cols {
+		args = append(args, pq.Array(c))
+	}
+	args = append(args, pq.Array(b.within))
+	args = append(args, b.bodies...)
+	res, err := tx.ExecContext(ctx, enqueueBatchHead+b.values.String()+enqueueBatchTail, args...)
+	if err != nil {
+		return 0, mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// EnqueueBatch stores many messages in the caller's transaction, in statements of up to
+// maxBatchRows rows, skipping keys already there, and says how many were new.
+func EnqueueBatch(ctx context.Context, tx sqlx.ExtContext, msgs []OutboxMessage) (created int, err error) {
+	for i := range msgs {
+		if err := msgs[i].normalize(); err != nil {
+			return 0, err
+		}
+	}
+	for start := 0; start < len(msgs); start += maxBatchRows {
+		var b outboxBatch
+		for _, m := range msgs[start:min(start+maxBatchRows, len(msgs))] {
+			b.add(m)
+		}
+		n, err := b.exec(ctx, tx)
+		created += n
+		if err != nil {
+			return created, err
+		}
+	}
+	return created, nil
+}
