@@ -56,7 +56,9 @@ func TestImportMessyFileKeepsGoodRows(t *testing.T) {
 	if len(got.Warnings) != 1 || got.Warnings[0].Line != 2 || !strings.Contains(got.Warnings[0].Message, `"es"`) {
 		t.Errorf("warnings %+v", got.Warnings)
 	}
-	var people struct{ Items []struct{ Name, Language, Timezone string } }
+	var people struct {
+		Items []struct{ Name, Language, Timezone string }
+	}
 	api.json(t, "GET", "/api/v1/people?q=ana", nil, 200, &people)
 	if len(people.Items) != 1 || people.Items[0].Name != "Ana Lopez" || people.Items[0].Language != "en" {
 		t.Errorf("ana = %+v", people.Items)

@@ -30,10 +30,10 @@ func TestPeopleListFiltersAndPaging(t *testing.T) {
 		}
 	}
 	checks := map[string]func(person) bool{
-		"&location=kyiv":   func(p person) bool { return p.Location == "Kyiv" },
-		"&interest=seo":    func(p person) bool { return strings.Contains(strings.Join(p.Interests, ","), "seo") },
-		"&q=SMIRNOVA":      func(p person) bool { return strings.Contains(strings.ToLower(p.Email+p.Name), "smirnov") },
-		"&q=100%25":        func(person) bool { return false }, // wildcards are taken literally
+		"&location=kyiv":                  func(p person) bool { return p.Location == "Kyiv" },
+		"&interest=seo":                   func(p person) bool { return strings.Contains(strings.Join(p.Interests, ","), "seo") },
+		"&q=SMIRNOVA":                     func(p person) bool { return strings.Contains(strings.ToLower(p.Email+p.Name), "smirnov") },
+		"&q=100%25":                       func(person) bool { return false }, // wildcards are taken literally
 		"&q=example.com&department=Sales": func(p person) bool { return p.Department == "Sales" },
 	}
 	for q, ok := range checks {
