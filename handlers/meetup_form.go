@@ -57,9 +57,17 @@ func (f meetupForm) newMeetup() (models.NewMeetup, models.FieldErrors) {
 	fe := models.FieldErrors{}
 	d, cp := f.numbers(fe)
 	aud, ser := f.AudienceID, f.SeriesID
-	return models.NewMeetup{Title: f.Title, Description: f.Description, Format: f.Format, AudienceID: &aud,
+	nm := models.NewMeetup{Title: f.Title, Description: f.Description, Format: f.Format, AudienceID: &aud,
 		Timezone: f.Timezone, DurationMinutes: d, Capacity: cp, Location: f.Location, OnlineURL: f.OnlineURL,
-		SeriesID: &ser}, fe
+		SeriesID: &ser}
+	if len(fe) > 0 { // report the other fields' problems too
+		for k, v := range nm.Check() {
+			if _, ok := fe[k]; !ok {
+				fe[k] = v
+			}
+		}
+	}
+	return nm, fe
 }
 
 // patch turns the form into a patch of every field, or the number fields' errors.

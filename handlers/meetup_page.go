@@ -68,6 +68,6 @@ func (h *Handlers) MeetupSetTopic(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h.flash(c, "meetup.topic_set")
+	h.flash(c, "meetup.topic_saved")
 	return redirect(c, "/meetups/"+c.Param("id"))
 }

@@ -79,3 +79,11 @@ func checkMeetupText(fe FieldErrors, nm *NewMeetup) {
 		fe["online_url"] = "invalid_url"
 	}
 }
+
+// Check reports every invalid field of a meetup without saving it, for forms that found problems of their own.
+func (nm NewMeetup) Check() FieldErrors {
+	if ve, ok := nm.normalize().(*ValidationError); ok {
+		return ve.Fields
+	}
+	return FieldErrors{}
+}
