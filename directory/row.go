@@ -93,6 +93,9 @@ func normalizeLanguage(raw string) (string, bool) {
 	if s == "" {
 		return "en", true
 	}
+	if slices.Contains(models.PersonLanguages, s) {
+		return s, true
+	}
 	if code, ok := languageNames[s]; ok {
 		return code, true
 	}
