@@ -1,5 +1,22 @@
 // Package directory reads the company directory from CSV files as people really export them:
 // with a BOM, semicolons, CRLF, quoted line breaks, blank lines and the odd bad row.
+//
+// The format: a header line naming the columns email, name, department, location, timezone,
+// interests and language, in any order and any case (only email is required; unknown columns are
+// ignored with a warning). The separator is ',', ';' or a tab, whichever the header uses most.
+// Interests are separated by ';' (also by ',' in a ';'-separated file).
+//
+// The rules where files are ambiguous:
+//   - A file that is not UTF-8 (or is UTF-16), is empty, or has no email column is refused whole:
+//     nothing of it is imported.
+//   - Otherwise a bad row (no or an invalid address, an unknown time zone, more fields than the
+//     header, a broken quote, an over-long field) is reported with the line where its record starts,
+//     and skipped; the good rows are imported.
+//   - The same address twice, in any case: the first row is imported, the later one is reported.
+//   - Language: codes (ru, ru-RU, rus) and names (Russian, русский) are understood; an empty one is
+//     English; an unknown one (say "de") is imported as English with a warning, since mail to that
+//     person can still go out.
+//   - An empty time zone is UTC.
 package directory
 
 import "fmt"
