@@ -9,7 +9,7 @@ import (
 // Bar chart geometry, in SVG user units.
 const (
 	chartWidth  = 400
-	chartLabelW = 140
+	chartLabelW = 150
 	chartNumW   = 44
 	chartBarH   = 18
 	chartRowH   = 26
@@ -54,7 +54,7 @@ func newBarChart(id, title, noneLabel string, counts []models.Count) barChart {
 			label = noneLabel
 		}
 		w := max(2, c.Count*span/top)
-		ch.Bars = append(ch.Bars, bar{Label: clip(label, 20), Count: c.Count, Y: i*chartRowH + 4,
+		ch.Bars = append(ch.Bars, bar{Label: clip(label, 19), Count: c.Count, Y: i*chartRowH + 4,
 			TextY: i*chartRowH + 4 + chartBarH - 4, W: w, NumX: chartLabelW + w + 6})
 	}
 	ch.Height = max(chartRowH, len(counts)*chartRowH+4)

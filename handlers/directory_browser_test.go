@@ -118,4 +118,24 @@ func TestBrowserOrganiserStep1(t *testing.T) {
 	mustContain(t, "current step after the topic", textOf(t, ctx, "#pipeline li.current"), "Speaker search")
 	mustContain(t, "done steps", textOf(t, ctx, "#pipeline"), "Engineering & Analytics: 13 people", "Topic: Backfills without tears")
 	testutil.Screenshot(t, ctx, "step1-meetup-pipeline")
+
+	meetupURL, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "switch to Russian",
+		chromedp.Click(chromedp.CSS(`form.lang button[value="ru"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="ru"] main`)),
+		chromedp.Navigate(meetupURL),
+		chromedp.WaitVisible(chromedp.CSS(`#pipeline`)),
+	)
+	mustContain(t, "current step in Russian", textOf(t, ctx, "#pipeline li.current"), "Поиск докладчиков")
+	mustContain(t, "chart in Russian", textContentOf(t, ctx, "#mt-dept-t"), "По отделам: Analytics 7, Engineering 6")
+	testutil.Screenshot(t, ctx, "step1-meetup-pipeline-ru")
+	do(t, ctx, "the directory in Russian",
+		chromedp.Navigate(app.URL+"/people?department=Engineering"),
+		chromedp.WaitVisible(chromedp.CSS("#people")),
+	)
+	mustContain(t, "people page in Russian", textOf(t, ctx, "main h1"), "Справочник сотрудников", "60 человек")
+	testutil.Screenshot(t, ctx, "step1-people-ru")
 }
