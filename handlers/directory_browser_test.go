@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/convene/convene/internal/testutil"
 )
@@ -58,6 +59,13 @@ func TestBrowserOrganiserStep1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The browser is shared by the package's tests: take the language cookie this test sets away again.
+	t.Cleanup(func() {
+		_, err := chromedp.Call(ctx, network.DeleteCookies, network.DeleteCookiesParams{Name: "lang", URL: app.URL})
+		if err != nil {
+			t.Logf("delete the lang cookie: %v", err)
+		}
+	})
 	logIn(t, ctx, app)
 
 	do(t, ctx, "import the sample",
