@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	_ "time/tzdata" // time-zone names are checked the same on a host without zoneinfo files
 )
 
 // Limits on a person's fields, in bytes.
