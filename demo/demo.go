@@ -2,19 +2,16 @@
 package demo
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	_ "embed"
 	"encoding/base64"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
+	"github.com/convene/convene/directory"
 	"github.com/convene/convene/models"
-	"github.com/jmoiron/sqlx"
 )
 
 //go:embed people-sample.csv
@@ -73,34 +70,15 @@ func newPassword() string {
 	return strings.NewReplacer("-", "x", "_", "y").Replace(base64.RawURLEncoding.EncodeToString(b))
 }
 
-// seed loads the directory and the demo meetups in one transaction.
+// seed loads the directory through the importer, then the demo meetups.
 func seed(ctx context.Context, store *models.Store, teamID string) error {
-	if err := store.InTx(ctx, func(tx *sqlx.Tx) error { return loadPeople(ctx, tx, teamID) }); err != nil {
+	res, err := directory.Parse(peopleCSV)
+	if err != nil {
+		return fmt.Errorf("demo people: %w", err)
+	}
+	_, err = store.ImportPeople(ctx, models.ImportRequest{TeamID: teamID, Source: "demo", People: res.People()})
+	if err != nil {
 		return fmt.Errorf("demo people: %w", err)
 	}
 	return seedMeetups(ctx, store, teamID)
-}
-
-// loadPeople reads the embedded sample directory.
-func loadPeople(ctx context.Context, tx *sqlx.Tx, teamID string) error {
-	r := csv.NewReader(bytes.NewReader(peopleCSV))
-	if _, err := r.Read(); err != nil { // header
-		return err
-	}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		p := models.Person{Email: rec[0], Name: rec[1], Department: rec[2], Location: rec[3], Timezone: rec[4], Language: rec[6]}
-		if rec[5] != "" {
-			p.Interests = strings.Split(rec[5], ";")
-		}
-		if _, err := models.UpsertPerson(ctx, tx, teamID, p); err != nil {
-			return err
-		}
-	}
 }

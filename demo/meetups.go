@@ -13,6 +13,10 @@ func seedMeetups(ctx context.Context, store *models.Store, teamID string) error 
 	if err != nil {
 		return err
 	}
+	if _, err := store.CreateAudience(ctx, teamID, models.Audience{Name: "Marketing crowd (SEO, PPC, Marketing)",
+		Departments: []string{"SEO", "PPC", "Marketing"}, Interests: []string{"analytics", "seo", "ppc", "writing"}}); err != nil {
+		return err
+	}
 	seriesID, err := store.CreateSeries(ctx, teamID, "Lunch & Learn", "fortnightly")
 	if err != nil {
 		return err

@@ -21,16 +21,3 @@ func (h *Handlers) Dashboard(c echo.Context) error {
 	p.Data = map[string]any{"Meetups": items, "Next": next, "Stages": stageOrder}
 	return h.render(c, http.StatusOK, "dashboard", p)
 }
-
-// MeetupPage shows one meetup and where it stands in the six steps.
-func (h *Handlers) MeetupPage(c echo.Context) error {
-	u := currentUser(c)
-	m, err := h.Store.GetMeetup(c.Request().Context(), u.TeamID, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	p := h.newPage(c, "meetup.title", "meetups")
-	p.Title = m.Title
-	p.Data = map[string]any{"Meetup": m, "Stages": stageOrder}
-	return h.render(c, http.StatusOK, "meetup", p)
-}

@@ -21,21 +21,23 @@ func (h *Handlers) NewServer() *echo.Echo {
 	e.Server.IdleTimeout = 120 * time.Second
 
 	e.Use(middleware.RequestID(), h.logRequests, middleware.Recover(), securityHeaders)
-	e.Use(middleware.BodyLimit(h.Cfg.BodyLimit))
+	e.Use(h.bodyLimits())
 
 	e.GET("/healthz", h.Healthz)
 	e.GET("/readyz", h.Readyz)
 	e.GET("/metrics", h.Metrics.Handler())
 	e.GET("/static/*", h.Static)
 
-	h.uiRoutes(e)
+	ui := h.uiRoutes(e)
 	h.linkRoutes(e)
-	h.apiRoutes(e)
+	api := h.apiRoutes(e)
+	h.directoryRoutes(ui, api)
 	return e
 }
 
 // uiRoutes is the organiser UI: session, CSRF, login required past the login page.
-func (h *Handlers) uiRoutes(e *echo.Echo) {
+// It returns the logged-in group for the other steps' routes.
+func (h *Handlers) uiRoutes(e *echo.Echo) *echo.Group {
 	ui := e.Group("", echo.WrapMiddleware(h.Sessions.LoadAndSave), noStore, h.requireCSRF)
 	ui.GET("/login", h.LoginPage)
 	ui.POST("/login", h.Login)
@@ -46,6 +48,7 @@ func (h *Handlers) uiRoutes(e *echo.Echo) {
 	in.GET("/", h.Dashboard)
 	in.GET("/meetups/:id", h.MeetupPage)
 	h.outboxRoutes(in)
+	return in
 }
 
 // linkRoutes is the public personal-link pages: no session, no cookies, no referrer.
@@ -53,14 +56,15 @@ func (h *Handlers) linkRoutes(e *echo.Echo) *echo.Group {
 	return e.Group("", linkPageHeaders)
 }
 
-// apiRoutes is the JSON API under /api/v1.
-func (h *Handlers) apiRoutes(e *echo.Echo) {
+// apiRoutes is the JSON API under /api/v1; it returns the group for the other steps' routes.
+func (h *Handlers) apiRoutes(e *echo.Echo) *echo.Group {
 	api := e.Group("/api/v1", echo.WrapMiddleware(h.Sessions.LoadAndSave), h.requireAPIUser)
 	api.GET("/meetups", h.APIListMeetups)
 	api.POST("/meetups", h.APICreateMeetup)
 	api.GET("/meetups/:id", h.APIGetMeetup)
 	h.outboxAPIRoutes(api)
 	api.Any("/*", func(c echo.Context) error { return echo.NewHTTPError(http.StatusNotFound) })
+	return api
 }
 
 // ipExtractor trusts X-Forwarded-For only from the configured proxies.

@@ -60,7 +60,7 @@ func mapErr(err error) error {
 			return fmt.Errorf("%w: %w", ErrConflict, err)
 		case "23503": // foreign_key_violation
 			return fmt.Errorf("%w: %w", ErrNotFound, err)
-		case "23514", "22P02", "22007", "22008", "22023": // check, text representation, datetime
+		case "23514", "22P02", "22007", "22008", "22023", "22021": // check, text representation, datetime, bad byte (NUL)
 			return fmt.Errorf("%w: %w", ErrInvalid, err)
 		case "57P01", "57P02", "57P03", "08000", "08003", "08006": // shutdown, connection
 			return fmt.Errorf("%w: %w", ErrUnavailable, err)

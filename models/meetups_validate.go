@@ -1,6 +1,7 @@
 package models
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -36,6 +37,7 @@ func (nm *NewMeetup) normalize() error {
 	if nm.Capacity < 0 {
 		fe["capacity"] = "out_of_range"
 	}
+	checkMeetupText(fe, nm)
 	checkOptionalID(fe, "audience_id", &nm.AudienceID)
 	checkOptionalID(fe, "series_id", &nm.SeriesID)
 	if nm.Stage == "" {
@@ -56,4 +58,32 @@ func checkOptionalID(fe FieldErrors, field string, id **string) {
 	if !IsUUID(**id) {
 		fe[field] = "not_found"
 	}
+}
+
+// checkMeetupText trims the free-text fields and checks their lengths and the online link.
+func checkMeetupText(fe FieldErrors, nm *NewMeetup) {
+	nm.Description = strings.TrimSpace(nm.Description)
+	nm.Location = OneLine(nm.Location)
+	nm.OnlineURL = strings.TrimSpace(nm.OnlineURL)
+	if len(nm.Description) > 10000 {
+		fe["description"] = "too_long"
+	}
+	if len(nm.Location) > maxTextLen {
+		fe["location"] = "too_long"
+	}
+	if nm.OnlineURL == "" {
+		return
+	}
+	u, err := url.Parse(nm.OnlineURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(nm.OnlineURL) > 2000 {
+		fe["online_url"] = "invalid_url"
+	}
+}
+
+// Check reports every invalid field of a meetup without saving it, for forms that found problems of their own.
+func (nm NewMeetup) Check() FieldErrors {
+	if ve, ok := nm.normalize().(*ValidationError); ok {
+		return ve.Fields
+	}
+	return FieldErrors{}
 }

@@ -20,6 +20,7 @@ Usage:
   convene user create --email E --role admin|organiser [--team T] [--name N] [--lang en|ru]
                                              create a user; the password is read from stdin
   convene token create --email E [--name N]  print a new API token for that user
+  convene import people FILE.csv [--team T]  import the directory (a progress bar on a terminal)
 
 Configuration comes from the environment; see README.md.
 `
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = env.user(ctx, args[1:])
 	case "token":
 		err = env.token(ctx, args[1:])
+	case "import":
+		err = env.importCmd(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,82 @@
+package handlers
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/convene/convene/models"
+)
+
+// meetupForm is the meetup create and edit form; numbers stay text so a bad entry comes back as typed.
+type meetupForm struct {
+	Title       string `form:"title"`
+	Description string `form:"description"`
+	Format      string `form:"format"`
+	AudienceID  string `form:"audience_id"`
+	Timezone    string `form:"timezone"`
+	Duration    string `form:"duration_minutes"`
+	Capacity    string `form:"capacity"`
+	Location    string `form:"location"`
+	OnlineURL   string `form:"online_url"`
+	SeriesID    string `form:"series_id"`
+	NewSeries   string `form:"new_series"`
+}
+
+// formOfMeetup fills the form from a stored meetup.
+func formOfMeetup(m models.Meetup) meetupForm {
+	f := meetupForm{Title: m.Title, Description: m.Description, Format: m.Format, Timezone: m.Timezone,
+		Duration: strconv.Itoa(m.DurationMinutes), Capacity: strconv.Itoa(m.Capacity), Location: m.Location,
+		OnlineURL: m.OnlineURL}
+	if m.AudienceID != nil {
+		f.AudienceID = *m.AudienceID
+	}
+	if m.SeriesID != nil {
+		f.SeriesID = *m.SeriesID
+	}
+	return f
+}
+
+// numbers reads the two number fields (empty is 0: the default), flagging text that is not a number.
+func (f meetupForm) numbers(fe models.FieldErrors) (duration, capacity int) {
+	read := func(field, s string) int {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return 0
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			fe[field] = "not_a_number"
+		}
+		return n
+	}
+	return read("duration_minutes", f.Duration), read("capacity", f.Capacity)
+}
+
+// newMeetup turns the form into a new meetup, or the number fields' errors.
+func (f meetupForm) newMeetup() (models.NewMeetup, models.FieldErrors) {
+	fe := models.FieldErrors{}
+	d, cp := f.numbers(fe)
+	aud, ser := f.AudienceID, f.SeriesID
+	nm := models.NewMeetup{Title: f.Title, Description: f.Description, Format: f.Format, AudienceID: &aud,
+		Timezone: f.Timezone, DurationMinutes: d, Capacity: cp, Location: f.Location, OnlineURL: f.OnlineURL,
+		SeriesID: &ser}
+	if len(fe) > 0 { // report the other fields' problems too
+		for k, v := range nm.Check() {
+			if _, ok := fe[k]; !ok {
+				fe[k] = v
+			}
+		}
+	}
+	return nm, fe
+}
+
+// patch turns the form into a patch of every field, or the number fields' errors.
+func (f meetupForm) patch() (models.MeetupPatch, models.FieldErrors) {
+	nm, fe := f.newMeetup()
+	if nm.DurationMinutes == 0 {
+		nm.DurationMinutes = 60
+	}
+	return models.MeetupPatch{Title: &nm.Title, Description: &nm.Description, Format: &nm.Format,
+		AudienceID: nm.AudienceID, Timezone: &nm.Timezone, DurationMinutes: &nm.DurationMinutes,
+		Capacity: &nm.Capacity, Location: &nm.Location, OnlineURL: &nm.OnlineURL, SeriesID: nm.SeriesID}, fe
+}

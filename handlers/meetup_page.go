@@ -1,0 +1,73 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// MeetupPage shows one meetup: the six steps as a pipeline, its audience's profile and the topic.
+func (h *Handlers) MeetupPage(c echo.Context) error {
+	m, err := h.Store.GetMeetup(c.Request().Context(), currentUser(c).TeamID, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return h.renderMeetup(c, http.StatusOK, m, topicInput{Topic: m.Topic}, nil)
+}
+
+// renderMeetup renders the meetup page with the topic form and its errors.
+func (h *Handlers) renderMeetup(c echo.Context, status int, m models.Meetup, f topicInput, fe models.FieldErrors) error {
+	var aud *audienceView
+	if m.AudienceID != nil {
+		v, err := h.audienceView(c, *m.AudienceID, true)
+		if err != nil {
+			return err
+		}
+		aud = &v
+	}
+	series, err := h.meetupSeriesName(c, m)
+	if err != nil {
+		return err
+	}
+	p := h.newPage(c, "meetup.title", "meetups")
+	p.Title = m.Title
+	p.Form, p.Errors = f, fe
+	data := map[string]any{"Meetup": m, "Steps": pipeline(p.Translator, m, aud), "Audience": aud, "Series": series}
+	if aud != nil {
+		data["Charts"] = profileCharts(p.Translator, "mt", *aud.Profile)
+	}
+	p.Data = data
+	return h.render(c, status, "meetup", p)
+}
+
+// meetupSeriesName is the name of the meetup's series, or "" when it has none.
+func (h *Handlers) meetupSeriesName(c echo.Context, m models.Meetup) (string, error) {
+	if m.SeriesID == nil {
+		return "", nil
+	}
+	sr, err := h.Store.GetSeries(c.Request().Context(), currentUser(c).TeamID, *m.SeriesID)
+	return sr.Name, err
+}
+
+// MeetupSetTopic sets the topic from the meetup page, skipping the survey.
+func (h *Handlers) MeetupSetTopic(c echo.Context) error {
+	var f topicInput
+	if err := bindForm(c, &f); err != nil {
+		return err
+	}
+	u, ctx := currentUser(c), c.Request().Context()
+	_, err := h.Store.SetTopic(ctx, u.TeamID, u.ID, c.Param("id"), f.Topic)
+	if fe := fieldErrors(err); fe != nil {
+		m, err := h.Store.GetMeetup(ctx, u.TeamID, c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return h.renderMeetup(c, http.StatusUnprocessableEntity, m, f, fe)
+	}
+	if err != nil {
+		return err
+	}
+	h.flash(c, "meetup.topic_saved")
+	return redirect(c, "/meetups/"+c.Param("id"))
+}

@@ -1,0 +1,46 @@
+package handlers
+
+import "github.com/convene/convene/models"
+
+// steps are the six steps of the method, as the meetup page shows them.
+var steps = []string{"audience", "survey", "speakers", "outreach", "confirmation", "celebration"}
+
+// stepOfStage is the step a meetup in each stage is working on; a done meetup is past the last.
+var stepOfStage = map[string]int{
+	models.StageAudience: 0, models.StageSurvey: 1, models.StageSpeakers: 2, models.StageOutreach: 3,
+	models.StageConfirmation: 4, models.StageScheduled: 5, models.StageDone: len(steps),
+}
+
+// pipelineStep is one step on the meetup page: its state, what to do in it and what it produced.
+type pipelineStep struct {
+	N       int
+	Step    string
+	State   string // done, current or todo
+	Summary string
+}
+
+// pipeline lays out the six steps for a meetup; summaries say what the done steps produced.
+func pipeline(tr Translator, m models.Meetup, aud *audienceView) []pipelineStep {
+	cur, ok := stepOfStage[m.Stage]
+	if !ok {
+		cur = -1 // cancelled: nothing is current
+	}
+	out := make([]pipelineStep, len(steps))
+	for i, s := range steps {
+		st := pipelineStep{N: i + 1, Step: s, State: "todo"}
+		switch {
+		case i < cur:
+			st.State = "done"
+		case i == cur:
+			st.State = "current"
+		}
+		out[i] = st
+	}
+	if aud != nil {
+		out[0].Summary = tr.T("pipeline.summary.audience", "Name", aud.Name, "Count", aud.Size)
+	}
+	if m.Topic != "" {
+		out[1].Summary = tr.T("pipeline.summary.topic", "Topic", m.Topic)
+	}
+	return out
+}

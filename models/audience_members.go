@@ -1,0 +1,55 @@
+package models
+
+import "context"
+
+// membersCTE is the membership rule, the one place it is written. Parameters: $1 team, $2 departments,
+// $3 locations, $4 interests, $5 include, $6 exclude (all compared case-insensitively).
+// A person is a member when they match every non-empty criterion, or are included by address;
+// excluded addresses never are. An audience with no criteria but an include list is just that list;
+// one with no criteria and no include list is the whole directory.
+const membersCTE = `
+members AS (
+    SELECT p.id, p.team_id, p.email, p.name, p.department, p.location, p.timezone, p.interests, p.language,
+           p.created_at, p.updated_at
+    FROM people p
+    WHERE p.team_id = $1
+      AND lower(p.email) NOT IN (SELECT lower(x) FROM unnest($6::text[]) x)
+      AND (lower(p.email) IN (SELECT lower(x) FROM unnest($5::text[]) x)
+        OR ((cardinality($2::text[]) + cardinality($3::text[]) + cardinality($4::text[]) > 0
+             OR cardinality($5::text[]) = 0)
+            AND (cardinality($2::text[]) = 0 OR lower(p.department) IN (SELECT lower(x) FROM unnest($2::text[]) x))
+            AND (cardinality($3::text[]) = 0 OR lower(p.location) IN (SELECT lower(x) FROM unnest($3::text[]) x))
+            AND (cardinality($4::text[]) = 0 OR EXISTS (
+                SELECT 1 FROM unnest(p.interests) i, unnest($4::text[]) x WHERE lower(i) = lower(x)))))
+)`
+
+const countMembersSQL = `WITH ` + membersCTE + ` SELECT count(*) FROM members`
+
+// CountMembers counts the people of the team an audience rule selects, saved or not.
+func (s *Store) CountMembers(ctx context.Context, teamID string, a Audience) (int, error) {
+	var n int
+	err := s.DB.GetContext(ctx, &n, countMembersSQL, a.criteria(teamID)...)
+	return n, mapErr(err)
+}
+
+const listMembersSQL = `WITH ` + membersCTE + `
+SELECT ` + personColumns + ` FROM members
+WHERE $7::text IS NULL OR (lower(name), id) > (lower($7), $8::uuid)
+ORDER BY lower(name), id LIMIT $9`
+
+// ListMembers returns one page of an audience's members sorted by name, and the next cursor.
+func (s *Store) ListMembers(ctx context.Context, teamID string, a Audience, p Page) ([]Person, string, error) {
+	p = p.Normalize()
+	key, err := decodeNameCursor(p.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	kName, kID := key.cursorArgs()
+	out := []Person{}
+	args := append(a.criteria(teamID), kName, kID, p.Limit+1)
+	if err := s.DB.SelectContext(ctx, &out, listMembersSQL, args...); err != nil {
+		return nil, "", mapErr(err)
+	}
+	items, next := pageOf(out, p.Limit)
+	return items, next, nil
+}
