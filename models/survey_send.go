@@ -1,0 +1,132 @@
+package models
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// MaxSurveyReminders is how many reminders one person can get about one survey.
+const MaxSurveyReminders = 2
+
+// Mail kinds of the survey, each a template of its own.
+const (
+	MailSurvey         = "survey"
+	MailSurveyReminder = "survey_reminder"
+	MailTopicChosen    = "topic_chosen"
+)
+
+// SurveyRecipient is one person to mail about a survey, with their personal link's token.
+type SurveyRecipient struct {
+	Kind     string `db:"-"`
+	PersonID string `db:"id"`
+	Email    string `db:"email"`
+	Name     string `db:"name"`
+	Language string `db:"language"`
+	Token    string `db:"-"`
+	// Reminder is the reminder's number (1 or 2) in a reminder.
+	Reminder int `db:"reminders"`
+	// Key is the outbox idempotency key of this mail.
+	Key string `db:"-"`
+}
+
+// SurveyMail enqueues one survey mail inside the transaction that records it was sent.
+type SurveyMail func(ctx context.Context, tx sqlx.ExtContext, m Meetup, sv Survey, r SurveyRecipient) error
+
+const inviteMembersSQL = `
+WITH ` + surveyMembersCTE + `, ins AS (
+    INSERT INTO survey_invites (meetup_id, person_id)
+    SELECT $1, id FROM members ON CONFLICT DO NOTHING
+    RETURNING person_id
+)
+SELECT m.id, m.email, m.name, m.language, 0 AS reminders FROM members m JOIN ins ON ins.person_id = m.id
+ORDER BY m.email`
+
+// SendSurvey mails the survey to every audience member not mailed yet and returns how many it mailed.
+func (s *Store) SendSurvey(ctx context.Context, lk *Linker, teamID, userID, meetupID string, mail SurveyMail) (int, error) {
+	var n int
+	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		m, sv, err := lockOpenSurvey(ctx, tx, teamID, meetupID)
+		if err != nil {
+			return err
+		}
+		if m.AudienceID == nil {
+			return Invalid(FieldErrors{"audience_id": "no_audience"})
+		}
+		var rs []SurveyRecipient
+		if err := sqlx.SelectContext(ctx, tx, &rs, inviteMembersSQL, meetupID); err != nil {
+			return err
+		}
+		if err := mailEach(ctx, tx, lk, m, sv, rs, MailSurvey, mail); err != nil {
+			return err
+		}
+		n = len(rs)
+		return Audit(ctx, tx, teamID, userID, "survey.send", "meetup:"+meetupID, map[string]any{"mailed": n})
+	})
+	return n, err
+}
+
+// lockOpenSurvey locks the meetup of the team and reads its survey, which must be open.
+func lockOpenSurvey(ctx context.Context, tx *sqlx.Tx, teamID, meetupID string) (Meetup, Survey, error) {
+	m, err := lockMeetup(ctx, tx, teamID, meetupID)
+	if err != nil {
+		return m, Survey{}, err
+	}
+	var sv Survey
+	if err := tx.GetContext(ctx, &sv, getSurveySQL, meetupID, teamID); err != nil {
+		return m, sv, mapErr(err)
+	}
+	if !sv.Open {
+		return m, sv, ErrSurveyClosed
+	}
+	return m, sv, nil
+}
+
+// mailEach makes each recipient's personal link and hands the mail of that kind to the outbox.
+func mailEach(ctx context.Context, tx *sqlx.Tx, lk *Linker, m Meetup, sv Survey, rs []SurveyRecipient, kind string, mail SurveyMail) error {
+	for i := range rs {
+		r := &rs[i]
+		tok, err := lk.Ensure(ctx, tx, LinkSpec{TeamID: m.TeamID, Purpose: PurposeSurvey, PersonID: &r.PersonID, MeetupID: &m.ID})
+		if err != nil {
+			return err
+		}
+		r.Token, r.Kind = tok, kind
+		r.Key = mailKey(kind, m, *r)
+		if err := mail(ctx, tx, m, sv, *r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mailKey is the outbox idempotency key of one survey mail: a retry or a double click enqueues
+// nothing twice. The topic's notice is keyed by the topic, so a changed topic can be told again.
+func mailKey(kind string, m Meetup, r SurveyRecipient) string {
+	switch kind {
+	case MailSurveyReminder:
+		return fmt.Sprintf("survey-reminder:%s:%s:%d", m.ID, r.PersonID, r.Reminder)
+	case MailTopicChosen:
+		h := sha256.Sum256([]byte(strings.ToLower(m.Topic)))
+		return fmt.Sprintf("topic-chosen:%s:%s:%x", m.ID, r.PersonID, h[:6])
+	}
+	return fmt.Sprintf("survey:%s:%s", m.ID, r.PersonID)
+}
+
+const countUnmailedSQL = `
+WITH ` + surveyMembersCTE + `
+SELECT count(*) FROM members p
+WHERE NOT EXISTS (SELECT 1 FROM survey_invites i WHERE i.meetup_id = $1 AND i.person_id = p.id)
+  AND EXISTS (SELECT 1 FROM meetups WHERE id = $1 AND team_id = $2)`
+
+// CountUnmailed counts the audience members a send of the team's meetup would reach now.
+func (s *Store) CountUnmailed(ctx context.Context, teamID, meetupID string) (int, error) {
+	if !IsUUID(meetupID) {
+		return 0, ErrNotFound
+	}
+	var n int
+	err := s.DB.GetContext(ctx, &n, countUnmailedSQL, meetupID, teamID)
+	return n, mapErr(err)
+}
