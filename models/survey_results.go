@@ -18,7 +18,7 @@ type TopicVotes struct {
 	Votes int    `json:"votes"`
 }
 
-// ProposalCount is one proposed topic (grouped case-insensitively) and how many proposed it.
+// ProposalCount is one proposed topic (grouped case-insensitively, as first written) and how many proposed it.
 type ProposalCount struct {
 	Topic string `json:"topic"`
 	Count int    `json:"count"`
@@ -44,7 +44,8 @@ SELECT
                 (SELECT count(*) FROM survey_votes v WHERE v.topic_id = st.id) AS votes
          FROM survey_topics st WHERE st.meetup_id = s.meetup_id) t) AS topics,
   (SELECT coalesce(json_agg(json_build_object('topic', p.topic, 'count', p.n) ORDER BY p.n DESC, p.first), '[]')
-   FROM (SELECT min(r.proposal) AS topic, count(*) AS n, min(r.answered_at) AS first
+   FROM (SELECT (array_agg(r.proposal ORDER BY r.answered_at))[1] AS topic, count(*) AS n,
+                min(r.answered_at) AS first
          FROM survey_responses r WHERE r.meetup_id = s.meetup_id AND r.proposal <> ''
          GROUP BY lower(r.proposal) ORDER BY n DESC, first LIMIT $3) p) AS proposals,
   (SELECT coalesce(json_agg(q.problems ORDER BY q.answered_at DESC), '[]')
