@@ -63,6 +63,11 @@ func AddTopicIdea(ctx context.Context, db sqlx.QueryerContext, teamID, title, so
 	return ti, mapErr(err)
 }
 
+// AddTopicIdea puts an idea in the team's backlog, outside any other transaction.
+func (s *Store) AddTopicIdea(ctx context.Context, teamID, title, source string, meetupID *string) (TopicIdea, error) {
+	return AddTopicIdea(ctx, s.DB, teamID, title, source, meetupID)
+}
+
 const deleteIdeaSQL = `DELETE FROM topic_ideas WHERE id = $1 AND team_id = $2`
 
 // DeleteTopicIdea removes an idea of the team; another team's id is ErrNotFound.

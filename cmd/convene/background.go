@@ -30,6 +30,7 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 		defer b.wg.Done()
 		maintain(ctx, store, log)
 	}()
+	b.wg.Go(func() { closeSurveys(ctx, store, log) })
 	return b
 }
 

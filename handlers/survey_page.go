@@ -1,0 +1,110 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// surveyPageData is the organiser's survey page: the survey, live results and what the buttons would do.
+type surveyPageData struct {
+	Meetup     models.Meetup
+	Survey     models.Survey
+	Results    models.SurveyResults
+	Chart      barChart
+	Unmailed   int
+	Remindable int
+}
+
+// ClosesAtLocal is the closing time in the meetup's zone.
+func (d surveyPageData) ClosesAtLocal() string { return wallTime(d.Survey.ClosesAt, d.Meetup.Timezone) }
+
+// ResponseRate is the share of invitees who answered, in whole percent.
+func (d surveyPageData) ResponseRate() int { return percent(d.Results.Responses, d.Results.Invited) }
+
+// Share is the share of respondents who ticked a topic, in whole percent.
+func (d surveyPageData) Share(votes int) int { return percent(votes, d.Results.Responses) }
+
+// wallTime shows t in the zone with its offset, as organisers and mails show times.
+func wallTime(t time.Time, zone string) string {
+	return inLocation(t, zone).Format("2006-01-02 15:04 MST (UTC-07:00)")
+}
+
+// percent is n of total in whole percent, 0 for an empty total.
+func percent(n, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return (n*100 + total/2) / total
+}
+
+// SurveyPage shows a meetup's survey with live results; without a survey it opens the form.
+func (h *Handlers) SurveyPage(c echo.Context) error {
+	ctx, team, id := c.Request().Context(), currentUser(c).TeamID, c.Param("id")
+	m, err := h.Store.GetMeetup(ctx, team, id)
+	if err != nil {
+		return err
+	}
+	sv, err := h.Store.GetSurvey(ctx, team, id)
+	if errors.Is(err, models.ErrNotFound) {
+		return redirect(c, "/meetups/"+m.ID+"/survey/edit")
+	}
+	if err != nil {
+		return err
+	}
+	d := surveyPageData{Meetup: m, Survey: sv}
+	if d.Results, err = h.Store.SurveyResults(ctx, team, id); err != nil {
+		return err
+	}
+	if d.Unmailed, err = h.Store.CountUnmailed(ctx, team, id); err != nil {
+		return err
+	}
+	if d.Remindable, err = h.Store.CountRemindable(ctx, team, id, surveyReminderGap); err != nil {
+		return err
+	}
+	d.Chart = newBarChart(d.Results)
+	p := h.newPage(c, "survey.page.title", "meetups")
+	p.Data = d
+	return h.render(c, http.StatusOK, "survey", p)
+}
+
+// SurveySend mails the survey to those not mailed yet (the organiser's button).
+func (h *Handlers) SurveySend(c echo.Context) error {
+	u := currentUser(c)
+	n, err := h.Store.SendSurvey(c.Request().Context(), h.Links, u.TeamID, u.ID, c.Param("id"), h.surveyMail)
+	if err != nil {
+		return surveyErr(err)
+	}
+	return h.backToSurvey(c, "survey.flash.sent", n)
+}
+
+// SurveyRemind reminds those who have not answered.
+func (h *Handlers) SurveyRemind(c echo.Context) error {
+	u := currentUser(c)
+	n, err := h.Store.RemindSurvey(c.Request().Context(), h.Links, u.TeamID, u.ID, c.Param("id"), surveyReminderGap, h.surveyMail)
+	if err != nil {
+		return surveyErr(err)
+	}
+	return h.backToSurvey(c, "survey.flash.reminded", n)
+}
+
+// SurveyClose closes the survey by hand.
+func (h *Handlers) SurveyClose(c echo.Context) error {
+	u := currentUser(c)
+	if _, err := h.Store.CloseSurvey(c.Request().Context(), u.TeamID, u.ID, c.Param("id")); err != nil {
+		return err
+	}
+	return h.backToSurvey(c, "survey.flash.closed", 1)
+}
+
+// backToSurvey redirects to the survey page with a flash message; msg+"_none" when nobody was mailed.
+func (h *Handlers) backToSurvey(c echo.Context, msg string, n int) error {
+	if n == 0 {
+		msg += "_none"
+	}
+	h.flash(c, msg)
+	return redirect(c, "/meetups/"+c.Param("id")+"/survey")
+}
