@@ -33,27 +33,32 @@ type SurveyResults struct {
 	Problems  []string        `json:"problems"`
 }
 
-// surveyResultsSQL is the whole tally in one statement: each topic's votes are an index count.
+// surveyResultsSQL is the whole tally in one statement. Each topic's votes are one count on
+// survey_votes_topic_idx, done once (MATERIALIZED) and then ranked; the counts of answers and
+// invitations are primary-key scans; proposals and problems use partial indexes.
 const surveyResultsSQL = `
+WITH sv AS (
+    SELECT s.meetup_id FROM surveys s JOIN meetups m ON m.id = s.meetup_id
+    WHERE s.meetup_id = $1 AND m.team_id = $2
+), tally AS MATERIALIZED (
+    SELECT st.id, st.title, st.position, (SELECT count(*) FROM survey_votes v WHERE v.topic_id = st.id) AS votes
+    FROM survey_topics st JOIN sv ON st.meetup_id = sv.meetup_id
+)
 SELECT
-  (SELECT count(*) FROM survey_responses r WHERE r.meetup_id = s.meetup_id) AS responses,
-  (SELECT count(*) FROM survey_invites i WHERE i.meetup_id = s.meetup_id) AS invited,
+  (SELECT count(*) FROM survey_responses r WHERE r.meetup_id = sv.meetup_id) AS responses,
+  (SELECT count(*) FROM survey_invites i WHERE i.meetup_id = sv.meetup_id) AS invited,
   (SELECT coalesce(json_agg(json_build_object('topic', t.title, 'votes', t.votes)
-                            ORDER BY t.votes DESC, t.position, t.id), '[]')
-   FROM (SELECT st.id, st.title, st.position,
-                (SELECT count(*) FROM survey_votes v WHERE v.topic_id = st.id) AS votes
-         FROM survey_topics st WHERE st.meetup_id = s.meetup_id) t) AS topics,
+                            ORDER BY t.votes DESC, t.position, t.id), '[]') FROM tally t) AS topics,
   (SELECT coalesce(json_agg(json_build_object('topic', p.topic, 'count', p.n) ORDER BY p.n DESC, p.first), '[]')
    FROM (SELECT (array_agg(r.proposal ORDER BY r.answered_at))[1] AS topic, count(*) AS n,
                 min(r.answered_at) AS first
-         FROM survey_responses r WHERE r.meetup_id = s.meetup_id AND r.proposal <> ''
+         FROM survey_responses r WHERE r.meetup_id = sv.meetup_id AND r.proposal <> ''
          GROUP BY lower(r.proposal) ORDER BY n DESC, first LIMIT $3) p) AS proposals,
   (SELECT coalesce(json_agg(q.problems ORDER BY q.answered_at DESC), '[]')
    FROM (SELECT r.problems, r.answered_at FROM survey_responses r
-         WHERE r.meetup_id = s.meetup_id AND r.problems <> ''
+         WHERE r.meetup_id = sv.meetup_id AND r.problems <> ''
          ORDER BY r.answered_at DESC LIMIT $4) q) AS problems
-FROM surveys s JOIN meetups m ON m.id = s.meetup_id
-WHERE s.meetup_id = $1 AND m.team_id = $2`
+FROM sv`
 
 // SurveyResults tallies a survey of the team: topics by votes, proposals by count, newest problems.
 func (s *Store) SurveyResults(ctx context.Context, teamID, meetupID string) (SurveyResults, error) {
