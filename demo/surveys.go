@@ -59,8 +59,8 @@ func seedSurvey(ctx context.Context, store *models.Store, lk *models.Linker, tea
 		return err
 	}
 	var invited []models.SurveyRecipient
-	record := func(_ context.Context, _ sqlx.ExtContext, _ models.Meetup, _ models.Survey, r models.SurveyRecipient) error {
-		invited = append(invited, r)
+	record := func(_ context.Context, _ sqlx.ExtContext, _ models.Meetup, _ models.Survey, rs []models.SurveyRecipient) error {
+		invited = append(invited, rs...)
 		return nil
 	}
 	if _, err := store.SendSurvey(ctx, lk, teamID, "", m.ID, record); err != nil {

@@ -28,11 +28,11 @@ type mailLog struct {
 	sent []models.SurveyRecipient
 }
 
-// send is a models.SurveyMail that records the recipient.
-func (l *mailLog) send(_ context.Context, _ sqlx.ExtContext, _ models.Meetup, _ models.Survey, r models.SurveyRecipient) error {
+// send is a models.SurveyMail that records the recipients.
+func (l *mailLog) send(_ context.Context, _ sqlx.ExtContext, _ models.Meetup, _ models.Survey, rs []models.SurveyRecipient) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.sent = append(l.sent, r)
+	l.sent = append(l.sent, rs...)
 	return nil
 }
 

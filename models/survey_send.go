@@ -9,9 +9,6 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// MaxSurveyReminders is how many reminders one person can get about one survey.
-const MaxSurveyReminders = 2
-
 // Mail kinds of the survey, each a template of its own.
 const (
 	MailSurvey         = "survey"
@@ -33,8 +30,9 @@ type SurveyRecipient struct {
 	Key string `db:"-"`
 }
 
-// SurveyMail enqueues one survey mail inside the transaction that records it was sent.
-type SurveyMail func(ctx context.Context, tx sqlx.ExtContext, m Meetup, sv Survey, r SurveyRecipient) error
+// SurveyMail renders survey mails (one per recipient, all of one kind) and enqueues them inside
+// the transaction that records they were sent.
+type SurveyMail func(ctx context.Context, tx sqlx.ExtContext, m Meetup, sv Survey, rs []SurveyRecipient) error
 
 const inviteMembersSQL = `
 WITH ` + surveyMembersCTE + `, ins AS (
@@ -85,21 +83,25 @@ func lockOpenSurvey(ctx context.Context, tx *sqlx.Tx, teamID, meetupID string) (
 	return m, sv, nil
 }
 
-// mailEach makes each recipient's personal link and hands the mail of that kind to the outbox.
+// mailEach makes every recipient's personal link (one statement) and hands the mails of that
+// kind to the outbox in one call.
 func mailEach(ctx context.Context, tx *sqlx.Tx, lk *Linker, m Meetup, sv Survey, rs []SurveyRecipient, kind string, mail SurveyMail) error {
-	for i := range rs {
-		r := &rs[i]
-		tok, err := lk.Ensure(ctx, tx, LinkSpec{TeamID: m.TeamID, Purpose: PurposeSurvey, PersonID: &r.PersonID, MeetupID: &m.ID})
-		if err != nil {
-			return err
-		}
-		r.Token, r.Kind = tok, kind
-		r.Key = mailKey(kind, m, *r)
-		if err := mail(ctx, tx, m, sv, *r); err != nil {
-			return err
-		}
+	if len(rs) == 0 {
+		return nil
 	}
-	return nil
+	ids := make([]string, len(rs))
+	for i, r := range rs {
+		ids[i] = r.PersonID
+	}
+	tokens, err := lk.EnsureMany(ctx, tx, m.TeamID, PurposeSurvey, m.ID, ids)
+	if err != nil {
+		return err
+	}
+	for i := range rs {
+		rs[i].Token, rs[i].Kind = tokens[rs[i].PersonID], kind
+		rs[i].Key = mailKey(kind, m, rs[i])
+	}
+	return mail(ctx, tx, m, sv, rs)
 }
 
 // mailKey is the outbox idempotency key of one survey mail: a retry or a double click enqueues

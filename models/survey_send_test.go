@@ -28,6 +28,10 @@ func TestSendReachesOnlyTheUnmailed(t *testing.T) {
 		if err != nil || *l.PersonID != r.PersonID || *l.MeetupID != f.meetup.ID {
 			t.Fatalf("link of %s resolves to %+v, %v", r.Email, l, err)
 		}
+		spec := models.LinkSpec{TeamID: f.team.ID, Purpose: models.PurposeSurvey, PersonID: &r.PersonID, MeetupID: &f.meetup.ID}
+		if same, err := f.lk.Ensure(f.ctx, f.store.DB, spec); err != nil || same != r.Token {
+			t.Fatalf("Ensure gives another token than the send: %v", err)
+		}
 	}
 	if n, _ := f.store.SendSurvey(f.ctx, f.lk, f.team.ID, "", f.meetup.ID, f.mail.send); n != 0 {
 		t.Fatalf("sending again mailed %d", n)

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -118,9 +117,4 @@ func lockMeetup(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID st
 	var m Meetup
 	err := sqlx.GetContext(ctx, tx, &m, lockMeetupSQL, meetupID, teamID)
 	return m, mapErr(err)
-}
-
-// IsSurveyState reports whether err is one of the survey's state conflicts.
-func IsSurveyState(err error) bool {
-	return errors.Is(err, ErrSurveyClosed) || errors.Is(err, ErrWrongStage)
 }
