@@ -40,8 +40,8 @@ WITH ` + surveyMembersCTE + `, ins AS (
     SELECT $1, id FROM members ON CONFLICT DO NOTHING
     RETURNING person_id
 )
-SELECT m.id, m.email, m.name, m.language, 0 AS reminders FROM members m JOIN ins ON ins.person_id = m.id
-ORDER BY m.email`
+SELECT p.id, p.email, p.name, p.language, 0 AS reminders FROM ins JOIN people p ON p.id = ins.person_id
+ORDER BY p.email`
 
 // SendSurvey mails the survey to every audience member not mailed yet and returns how many it mailed.
 func (s *Store) SendSurvey(ctx context.Context, lk *Linker, teamID, userID, meetupID string, mail SurveyMail) (int, error) {
