@@ -33,7 +33,9 @@ func BenchmarkSurveySend(b *testing.B) {
 		b.Fatal(err)
 	}
 	lk := models.NewLinker("a-secret-of-at-least-thirty-two-characters")
-	none := func(context.Context, sqlx.ExtContext, models.Meetup, models.Survey, []models.SurveyRecipient) error { return nil }
+	none := func(context.Context, sqlx.ExtContext, models.Meetup, models.Survey, []models.SurveyRecipient) error {
+		return nil
+	}
 	var total time.Duration
 	for b.Loop() {
 		m, err := store.CreateMeetup(ctx, team.ID, "", models.NewMeetup{Title: "Bench", AudienceID: &aud})
