@@ -69,7 +69,7 @@ func (s *Store) SendSurvey(ctx context.Context, lk *Linker, teamID, userID, meet
 
 // lockOpenSurvey locks the meetup of the team and reads its survey, which must be open.
 func lockOpenSurvey(ctx context.Context, tx *sqlx.Tx, teamID, meetupID string) (Meetup, Survey, error) {
-	m, err := lockMeetup(ctx, tx, teamID, meetupID)
+	m, err := lockSurveyMeetup(ctx, tx, teamID, meetupID)
 	if err != nil {
 		return m, Survey{}, err
 	}

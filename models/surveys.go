@@ -75,7 +75,7 @@ const surveyStageSQL = `UPDATE meetups SET stage = 'survey', updated_at = now() 
 // Topics kept (by text, case-insensitively) keep their votes; removed ones lose them.
 func (s *Store) DefineSurvey(ctx context.Context, teamID, userID, meetupID string, in SurveyInput) (Survey, error) {
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
-		m, err := lockMeetup(ctx, tx, teamID, meetupID)
+		m, err := lockSurveyMeetup(ctx, tx, teamID, meetupID)
 		if err != nil {
 			return err
 		}
@@ -107,14 +107,14 @@ func (s *Store) DefineSurvey(ctx context.Context, teamID, userID, meetupID strin
 	return s.GetSurvey(ctx, teamID, meetupID)
 }
 
-const lockMeetupSQL = `SELECT ` + meetupColumns + ` FROM meetups WHERE id = $1 AND team_id = $2 FOR UPDATE`
+const lockSurveyMeetupSQL = `SELECT ` + meetupColumns + ` FROM meetups WHERE id = $1 AND team_id = $2 FOR UPDATE`
 
-// lockMeetup reads a meetup of the team and locks it for the rest of the transaction.
-func lockMeetup(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID string) (Meetup, error) {
+// lockSurveyMeetup reads a meetup of the team and locks it for the rest of the transaction.
+func lockSurveyMeetup(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID string) (Meetup, error) {
 	if !IsUUID(meetupID) {
 		return Meetup{}, ErrNotFound
 	}
 	var m Meetup
-	err := sqlx.GetContext(ctx, tx, &m, lockMeetupSQL, meetupID, teamID)
+	err := sqlx.GetContext(ctx, tx, &m, lockSurveyMeetupSQL, meetupID, teamID)
 	return m, mapErr(err)
 }

@@ -14,7 +14,7 @@ type TopicChoice struct {
 	Notify bool   `json:"notify"`
 }
 
-const setTopicSQL = `
+const chooseTopicSQL = `
 UPDATE meetups SET topic = $2, updated_at = now(),
     stage = CASE WHEN stage IN ('audience', 'survey') THEN 'speakers' ELSE stage END
 WHERE id = $1
@@ -41,14 +41,14 @@ func (s *Store) ChooseTopic(ctx context.Context, lk *Linker, teamID, userID, mee
 	}
 	var m Meetup
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
-		old, err := lockMeetup(ctx, tx, teamID, meetupID)
+		old, err := lockSurveyMeetup(ctx, tx, teamID, meetupID)
 		if err != nil {
 			return err
 		}
 		if old.Stage == StageCancelled || old.Stage == StageDone {
 			return ErrWrongStage
 		}
-		if err := tx.GetContext(ctx, &m, setTopicSQL, meetupID, tc.Topic); err != nil {
+		if err := tx.GetContext(ctx, &m, chooseTopicSQL, meetupID, tc.Topic); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, closeOnTopicSQL, meetupID); err != nil {
