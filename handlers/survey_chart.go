@@ -8,23 +8,23 @@ import (
 
 // Bar chart geometry, in SVG user units.
 const (
-	chartWidth    = 640
-	chartBarMax   = 470
-	chartRow      = 50
-	chartBarH     = 20
-	chartLabelMax = 70
+	voteChartWidth    = 640
+	voteBarMax   = 470
+	voteRow      = 50
+	voteBarH     = 20
+	voteLabelMax = 70
 )
 
-// barChart is a server-rendered horizontal bar chart of votes per topic: every bar has its topic
+// voteChart is a server-rendered horizontal bar chart of votes per topic: every bar has its topic
 // and its numbers as text beside it, and nothing is fetched from anywhere.
-type barChart struct {
+type voteChart struct {
 	Width  int
 	Height int
-	Bars   []chartBar
+	Bars   []voteBar
 }
 
-// chartBar is one topic's row: its label, bar and numbers.
-type chartBar struct {
+// voteBar is one topic's row: its label, bar and numbers.
+type voteBar struct {
 	Label  string
 	Votes  int
 	Share  int
@@ -35,21 +35,21 @@ type chartBar struct {
 	TextY  int
 }
 
-// newBarChart lays out the ranked topics; shares are of the respondents.
-func newBarChart(r models.SurveyResults) barChart {
+// newVoteChart lays out the ranked topics; shares are of the respondents.
+func newVoteChart(r models.SurveyResults) voteChart {
 	most := 0
 	for _, t := range r.Topics {
 		most = max(most, t.Votes)
 	}
-	ch := barChart{Width: chartWidth, Height: len(r.Topics)*chartRow + 4}
+	ch := voteChart{Width: voteChartWidth, Height: len(r.Topics)*voteRow + 4}
 	for i, t := range r.Topics {
-		top := i * chartRow
-		b := chartBar{Label: truncate(t.Topic, chartLabelMax), Votes: t.Votes, Share: percent(t.Votes, r.Responses),
+		top := i * voteRow
+		b := voteBar{Label: truncate(t.Topic, voteLabelMax), Votes: t.Votes, Share: percent(t.Votes, r.Responses),
 			LabelY: top + 16, BarY: top + 22}
 		if most > 0 && t.Votes > 0 {
-			b.BarW = max(2, t.Votes*chartBarMax/most)
+			b.BarW = max(2, t.Votes*voteBarMax/most)
 		}
-		b.TextX, b.TextY = b.BarW+8, b.BarY+chartBarH-5
+		b.TextX, b.TextY = b.BarW+8, b.BarY+voteBarH-5
 		ch.Bars = append(ch.Bars, b)
 	}
 	return ch

@@ -14,7 +14,7 @@ type surveyPageData struct {
 	Meetup     models.Meetup
 	Survey     models.Survey
 	Results    models.SurveyResults
-	Chart      barChart
+	Chart      voteChart
 	Unmailed   int
 	Remindable int
 }
@@ -65,7 +65,7 @@ func (h *Handlers) SurveyPage(c echo.Context) error {
 	if d.Remindable, err = h.Store.CountRemindable(ctx, team, id, surveyReminderGap); err != nil {
 		return err
 	}
-	d.Chart = newBarChart(d.Results)
+	d.Chart = newVoteChart(d.Results)
 	p := h.newPage(c, "survey.page.title", "meetups")
 	p.Data = d
 	return h.render(c, http.StatusOK, "survey", p)
