@@ -8,11 +8,11 @@ import (
 
 // Bar chart geometry, in SVG user units.
 const (
-	voteChartWidth    = 640
-	voteBarMax   = 470
-	voteRow      = 50
-	voteBarH     = 20
-	voteLabelMax = 70
+	voteChartWidth = 640
+	voteBarMax     = 470
+	voteRow        = 50
+	voteBarH       = 20
+	voteLabelMax   = 70
 )
 
 // voteChart is a server-rendered horizontal bar chart of votes per topic: every bar has its topic
