@@ -44,7 +44,7 @@ func newVoteChart(r models.SurveyResults) voteChart {
 	ch := voteChart{Width: voteChartWidth, Height: len(r.Topics)*voteRow + 4}
 	for i, t := range r.Topics {
 		top := i * voteRow
-		b := voteBar{Label: truncate(t.Topic, voteLabelMax), Votes: t.Votes, Share: percent(t.Votes, r.Responses),
+		b := voteBar{Label: truncate(t.Topic, voteLabelMax), Votes: t.Votes, Share: sharePercent(t.Votes, r.Responses),
 			LabelY: top + 16, BarY: top + 22}
 		if most > 0 && t.Votes > 0 {
 			b.BarW = max(2, t.Votes*voteBarMax/most)

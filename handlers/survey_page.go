@@ -23,18 +23,18 @@ type surveyPageData struct {
 func (d surveyPageData) ClosesAtLocal() string { return wallTime(d.Survey.ClosesAt, d.Meetup.Timezone) }
 
 // ResponseRate is the share of invitees who answered, in whole percent.
-func (d surveyPageData) ResponseRate() int { return percent(d.Results.Responses, d.Results.Invited) }
+func (d surveyPageData) ResponseRate() int { return sharePercent(d.Results.Responses, d.Results.Invited) }
 
 // Share is the share of respondents who ticked a topic, in whole percent.
-func (d surveyPageData) Share(votes int) int { return percent(votes, d.Results.Responses) }
+func (d surveyPageData) Share(votes int) int { return sharePercent(votes, d.Results.Responses) }
 
 // wallTime shows t in the zone with its offset, as organisers and mails show times.
 func wallTime(t time.Time, zone string) string {
 	return inLocation(t, zone).Format("2006-01-02 15:04 MST (UTC-07:00)")
 }
 
-// percent is n of total in whole percent, 0 for an empty total.
-func percent(n, total int) int {
+// sharePercent is n of total in whole percent, 0 for an empty total.
+func sharePercent(n, total int) int {
 	if total == 0 {
 		return 0
 	}

@@ -103,8 +103,8 @@ func (a *SurveyAnswer) normalize(offered []string, allowProposals bool) ([]strin
 	if a.Proposal != "" && !allowProposals {
 		fe["proposal"] = "proposals_closed"
 	}
-	checkText(fe, "proposal", a.Proposal, maxProposalLen, false)
-	checkText(fe, "problems", a.Problems, maxProblemsLen, false)
+	checkSurveyText(fe, "proposal", a.Proposal, maxProposalLen, false)
+	checkSurveyText(fe, "problems", a.Problems, maxProblemsLen, false)
 	if len(picked) == 0 && a.Proposal == "" && a.Problems == "" {
 		fe["topic"] = "empty_answer"
 	}

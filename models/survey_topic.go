@@ -35,7 +35,7 @@ WHERE i.meetup_id = $1 ORDER BY p.email`
 func (s *Store) ChooseTopic(ctx context.Context, lk *Linker, teamID, userID, meetupID string, tc TopicChoice, mail SurveyMail) (Meetup, error) {
 	tc.Topic = strings.Join(strings.Fields(tc.Topic), " ")
 	fe := FieldErrors{}
-	checkText(fe, "topic", tc.Topic, maxTopicLen, true)
+	checkSurveyText(fe, "topic", tc.Topic, maxTopicLen, true)
 	if err := Invalid(fe); err != nil {
 		return Meetup{}, err
 	}

@@ -30,8 +30,8 @@ func (in *SurveyInput) normalize(zone string, now time.Time) (time.Time, error) 
 	fe := FieldErrors{}
 	in.Question = strings.TrimSpace(in.Question)
 	in.ProblemsQuestion = strings.TrimSpace(in.ProblemsQuestion)
-	checkText(fe, "question", in.Question, maxQuestionLen, true)
-	checkText(fe, "problems_question", in.ProblemsQuestion, maxQuestionLen, false)
+	checkSurveyText(fe, "question", in.Question, maxQuestionLen, true)
+	checkSurveyText(fe, "problems_question", in.ProblemsQuestion, maxQuestionLen, false)
 	in.Topics = checkTopics(fe, in.Topics)
 	if in.AllowProposals == nil {
 		yes := true
@@ -44,8 +44,8 @@ func (in *SurveyInput) normalize(zone string, now time.Time) (time.Time, error) 
 	return closes, Invalid(fe)
 }
 
-// checkText flags a missing or over-long text field.
-func checkText(fe FieldErrors, field, v string, max int, required bool) {
+// checkSurveyText flags a missing or over-long text field.
+func checkSurveyText(fe FieldErrors, field, v string, max int, required bool) {
 	switch {
 	case v == "" && required:
 		fe[field] = "required"
@@ -106,8 +106,8 @@ func parseClosesAt(s, zone string, now time.Time) (time.Time, string) {
 	return t.UTC(), ""
 }
 
-// wallLayouts are the accepted forms of a time without an offset (the second is datetime-local).
-var wallLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04"}
+// surveyTimeLayouts are the accepted forms of a time without an offset (the second is datetime-local).
+var surveyTimeLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04"}
 
 // parseWallTime reads a wall time in zone; one skipped by a DST change is refused.
 func parseWallTime(s, zone string) (time.Time, string) {
@@ -115,7 +115,7 @@ func parseWallTime(s, zone string) (time.Time, string) {
 	if err != nil {
 		loc = time.UTC
 	}
-	for _, layout := range wallLayouts {
+	for _, layout := range surveyTimeLayouts {
 		t, err := time.ParseInLocation(layout, s, loc)
 		if err != nil {
 			continue

@@ -54,7 +54,7 @@ LIMIT 1`
 func AddTopicIdea(ctx context.Context, db sqlx.QueryerContext, teamID, title, source string, meetupID *string) (TopicIdea, error) {
 	title = strings.Join(strings.Fields(title), " ")
 	fe := FieldErrors{}
-	checkText(fe, "title", title, maxTopicLen, true)
+	checkSurveyText(fe, "title", title, maxTopicLen, true)
 	if err := Invalid(fe); err != nil {
 		return TopicIdea{}, err
 	}
