@@ -23,7 +23,9 @@ type surveyPageData struct {
 func (d surveyPageData) ClosesAtLocal() string { return wallTime(d.Survey.ClosesAt, d.Meetup.Timezone) }
 
 // ResponseRate is the share of invitees who answered, in whole percent.
-func (d surveyPageData) ResponseRate() int { return sharePercent(d.Results.Responses, d.Results.Invited) }
+func (d surveyPageData) ResponseRate() int {
+	return sharePercent(d.Results.Responses, d.Results.Invited)
+}
 
 // Share is the share of respondents who ticked a topic, in whole percent.
 func (d surveyPageData) Share(votes int) int { return sharePercent(votes, d.Results.Responses) }
