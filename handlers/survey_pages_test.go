@@ -34,7 +34,7 @@ func TestSurveyPagesInBothLanguages(t *testing.T) {
 			if r.Status != 200 || !strings.Contains(r.Body, `<html lang="`+lang+`">`) {
 				t.Fatalf("%s %s: %d", lang, p, r.Status)
 			}
-			if k := leakedKey.FindString(r.Body); k != "" {
+			if k := leakedKey.FindString(strings.ReplaceAll(r.Body, "/static/survey.css", "")); k != "" {
 				t.Errorf("%s %s shows the id %q", lang, p, k)
 			}
 		}
