@@ -80,3 +80,21 @@ func TestAnswerRefusesBadInput(t *testing.T) {
 		t.Fatalf("a refused answer was counted: %+v", r)
 	}
 }
+
+// TestErasingAPersonErasesTheirSurveyData: deleting the directory row (as erasing a person does)
+// removes their invitation, answer, votes and link.
+func TestErasingAPersonErasesTheirSurveyData(t *testing.T) {
+	f := newSurveyFix(t, 2)
+	f.define(t, "Go")
+	if _, err := f.store.SendSurvey(f.ctx, f.lk, f.team.ID, "", f.meetup.ID, f.mail.send); err != nil {
+		t.Fatal(err)
+	}
+	f.answer(t, "e0@example.com", models.SurveyAnswer{Topics: []string{"Go"}, Problems: "Mine"})
+	f.exec(t, `DELETE FROM people WHERE email = 'e0@example.com'`)
+	var left int
+	err := f.store.DB.GetContext(f.ctx, &left, `SELECT (SELECT count(*) FROM survey_invites) + (SELECT count(*) FROM survey_responses)
+		+ (SELECT count(*) FROM survey_votes) + (SELECT count(*) FROM links)`)
+	if err != nil || left != 2 { // e1's invitation and link
+		t.Fatalf("rows left after erasing e0: %d, %v", left, err)
+	}
+}
