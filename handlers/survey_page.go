@@ -45,6 +45,11 @@ func sharePercent(n, total int) int {
 
 // SurveyPage shows a meetup's survey with live results; without a survey it opens the form.
 func (h *Handlers) SurveyPage(c echo.Context) error {
+	return h.renderSurveyPage(c, http.StatusOK, "", nil)
+}
+
+// renderSurveyPage renders the survey page; a refused pick keeps its text and shows its error.
+func (h *Handlers) renderSurveyPage(c echo.Context, status int, other string, fe models.FieldErrors) error {
 	ctx, team, id := c.Request().Context(), currentUser(c).TeamID, c.Param("id")
 	m, err := h.Store.GetMeetup(ctx, team, id)
 	if err != nil {
@@ -69,44 +74,6 @@ func (h *Handlers) SurveyPage(c echo.Context) error {
 	}
 	d.Chart = newVoteChart(d.Results)
 	p := h.newPage(c, "survey.page.title", "meetups")
-	p.Data = d
-	return h.render(c, http.StatusOK, "survey", p)
-}
-
-// SurveySend mails the survey to those not mailed yet (the organiser's button).
-func (h *Handlers) SurveySend(c echo.Context) error {
-	u := currentUser(c)
-	n, err := h.Store.SendSurvey(c.Request().Context(), h.Links, u.TeamID, u.ID, c.Param("id"), h.surveyMail)
-	if err != nil {
-		return surveyErr(err)
-	}
-	return h.backToSurvey(c, "survey.flash.sent", n)
-}
-
-// SurveyRemind reminds those who have not answered.
-func (h *Handlers) SurveyRemind(c echo.Context) error {
-	u := currentUser(c)
-	n, err := h.Store.RemindSurvey(c.Request().Context(), h.Links, u.TeamID, u.ID, c.Param("id"), surveyReminderGap, h.surveyMail)
-	if err != nil {
-		return surveyErr(err)
-	}
-	return h.backToSurvey(c, "survey.flash.reminded", n)
-}
-
-// SurveyClose closes the survey by hand.
-func (h *Handlers) SurveyClose(c echo.Context) error {
-	u := currentUser(c)
-	if _, err := h.Store.CloseSurvey(c.Request().Context(), u.TeamID, u.ID, c.Param("id")); err != nil {
-		return err
-	}
-	return h.backToSurvey(c, "survey.flash.closed", 1)
-}
-
-// backToSurvey redirects to the survey page with a flash message; msg+"_none" when nobody was mailed.
-func (h *Handlers) backToSurvey(c echo.Context, msg string, n int) error {
-	if n == 0 {
-		msg += "_none"
-	}
-	h.flash(c, msg)
-	return redirect(c, "/meetups/"+c.Param("id")+"/survey")
+	p.Data, p.Form, p.Errors = d, other, fe
+	return h.render(c, status, "survey", p)
 }

@@ -66,6 +66,11 @@ func TestSurveyUIScopedAndRefusals(t *testing.T) {
 	if r = other.PostForm(t, "/meetups/"+a.meetup.ID+"/survey/close", url.Values{"csrf_token": {tok}}); r.Status != 403 {
 		t.Errorf("close with another session's CSRF token: %d", r.Status)
 	}
+	a.define(t, "Go")
+	r = a.c.PostForm(t, "/meetups/"+a.meetup.ID+"/survey/topic", url.Values{"csrf_token": {tok}, "topic": {""}, "other": {"  "}})
+	if r.Status != 422 || !strings.Contains(r.Body, "Choose a topic or write one.") || !strings.Contains(r.Body, `id="chart"`) {
+		t.Errorf("pick without a topic: %d", r.Status)
+	}
 	r = a.c.PostForm(t, "/topics", url.Values{"csrf_token": {tok}, "title": {"   "}})
 	if r.Status != 422 || !strings.Contains(r.Body, "This field is required.") {
 		t.Errorf("blank idea: %d", r.Status)
