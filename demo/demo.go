@@ -80,5 +80,8 @@ func seed(ctx context.Context, store *models.Store, teamID string) error {
 	if err != nil {
 		return fmt.Errorf("demo people: %w", err)
 	}
-	return seedMeetups(ctx, store, teamID)
+	if err := seedMeetups(ctx, store, teamID); err != nil {
+		return err
+	}
+	return seedSurveys(ctx, store, teamID)
 }

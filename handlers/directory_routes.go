@@ -42,7 +42,6 @@ func (h *Handlers) directoryRoutes(ui, api *echo.Group) {
 	api.POST("/series", h.APICreateSeries)
 	api.GET("/series/:id", h.APIGetSeries)
 	api.PATCH("/meetups/:id", h.APIUpdateMeetup)
-	api.PUT("/meetups/:id/topic", h.APISetTopic)
 	h.directoryPages(ui)
 	h.meetupPages(ui)
 }

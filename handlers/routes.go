@@ -32,6 +32,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	h.linkRoutes(e)
 	api := h.apiRoutes(e)
 	h.directoryRoutes(ui, api)
+	h.surveyRoutes(e)
 	return e
 }
 

@@ -39,6 +39,7 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 	b := &background{cancel: func() { cancel(); mcancel() }}
 	b.wg.Go(func() { maintain(ctx, store, log) })
 	b.wg.Go(func() { _ = pool.Run(mctx) })
+	b.wg.Go(func() { closeSurveys(ctx, store, log) })
 	return b, nil
 }
 

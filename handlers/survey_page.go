@@ -1,0 +1,79 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// surveyPageData is the organiser's survey page: the survey, live results and what the buttons would do.
+type surveyPageData struct {
+	Meetup     models.Meetup
+	Survey     models.Survey
+	Results    models.SurveyResults
+	Chart      voteChart
+	Unmailed   int
+	Remindable int
+}
+
+// ClosesAtLocal is the closing time in the meetup's zone.
+func (d surveyPageData) ClosesAtLocal() string { return wallTime(d.Survey.ClosesAt, d.Meetup.Timezone) }
+
+// ResponseRate is the share of invitees who answered, in whole percent.
+func (d surveyPageData) ResponseRate() int {
+	return sharePercent(d.Results.Responses, d.Results.Invited)
+}
+
+// Share is the share of respondents who ticked a topic, in whole percent.
+func (d surveyPageData) Share(votes int) int { return sharePercent(votes, d.Results.Responses) }
+
+// wallTime shows t in the zone with its offset, as organisers and mails show times.
+func wallTime(t time.Time, zone string) string {
+	return inLocation(t, zone).Format("2006-01-02 15:04 MST (UTC-07:00)")
+}
+
+// sharePercent is n of total in whole percent, 0 for an empty total.
+func sharePercent(n, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return (n*100 + total/2) / total
+}
+
+// SurveyPage shows a meetup's survey with live results; without a survey it opens the form.
+func (h *Handlers) SurveyPage(c echo.Context) error {
+	return h.renderSurveyPage(c, http.StatusOK, "", nil)
+}
+
+// renderSurveyPage renders the survey page; a refused pick keeps its text and shows its error.
+func (h *Handlers) renderSurveyPage(c echo.Context, status int, other string, fe models.FieldErrors) error {
+	ctx, team, id := c.Request().Context(), currentUser(c).TeamID, c.Param("id")
+	m, err := h.Store.GetMeetup(ctx, team, id)
+	if err != nil {
+		return err
+	}
+	sv, err := h.Store.GetSurvey(ctx, team, id)
+	if errors.Is(err, models.ErrNotFound) {
+		return redirect(c, "/meetups/"+m.ID+"/survey/edit")
+	}
+	if err != nil {
+		return err
+	}
+	d := surveyPageData{Meetup: m, Survey: sv}
+	if d.Results, err = h.Store.SurveyResults(ctx, team, id); err != nil {
+		return err
+	}
+	if d.Unmailed, err = h.Store.CountUnmailed(ctx, team, id); err != nil {
+		return err
+	}
+	if d.Remindable, err = h.Store.CountRemindable(ctx, team, id, surveyReminderGap); err != nil {
+		return err
+	}
+	d.Chart = newVoteChart(d.Results)
+	p := h.newPage(c, "survey.page.title", "meetups")
+	p.Data, p.Form, p.Errors = d, other, fe
+	return h.render(c, status, "survey", p)
+}
