@@ -96,3 +96,11 @@ func SetTalkRating(ctx context.Context, db sqlx.ExecerContext, meetupID, speaker
 	_, err := db.ExecContext(ctx, setTalkRatingSQL, meetupID, speakerID, avg, count)
 	return mapErr(err)
 }
+
+// RatingValue is the average rating, or 0 when no talk was rated.
+func (h SpeakerHistory) RatingValue() float64 {
+	if h.Rating == nil {
+		return 0
+	}
+	return *h.Rating
+}
