@@ -26,7 +26,9 @@ func answered(t *testing.T, app *testutil.App, a *api, m, name, title string, sl
 }
 
 // pick is one lineup entry.
-func pick(cand, slot string) map[string]any { return map[string]any{"candidate_id": cand, "slot_id": slot} }
+func pick(cand, slot string) map[string]any {
+	return map[string]any{"candidate_id": cand, "slot_id": slot}
+}
 
 // TestConfirmSlotRace: two speakers asked for the same slot confirm at the same instant; one holds
 // it, the other sees it was just taken. Repeats change nothing; GET/HEAD change nothing; when all
