@@ -28,8 +28,6 @@ func (h *Handlers) composeBrief(ctx context.Context, tr Translator, m models.Mee
 	}
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	line(tr.T("speakers.brief.hello"))
-	line("")
 	line(tr.T("speakers.brief.intro", "Title", m.Title, "Format", tr.T("format."+m.Format)))
 	if m.Topic != "" {
 		line(tr.T("speakers.brief.topic", "Topic", m.Topic))

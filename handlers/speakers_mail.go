@@ -5,27 +5,50 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
 	"github.com/jmoiron/sqlx"
 )
 
-// speakerMail is one mail of steps 3–5, shaped for the outbox.
+// speakerMail is one mail of steps 3–5, rendered and ready for the outbox.
 type speakerMail struct {
-	Kind     string // the mail template (a models.Notice… kind)
-	Key      string // idempotency key, unique in the outbox
-	TeamID   string
-	MeetupID string
-	To       models.Recipient
-	Subject  string
-	Link     string // the speaker's personal /o/ or /c/ link, if any
-	Calendar bool   // carries the speaker's invite for their slot (METHOD:REQUEST)
-	Notice   models.SpeakerNotice
+	Kind      string // the mail template (mailer.KindSpeaker…)
+	Key       string // idempotency key, unique in the outbox
+	TeamID    string
+	MeetupID  string
+	To        models.Recipient
+	Link      string // the speaker's personal /o/ or /c/ link, if any
+	Rendered  mailer.Rendered
+	ICS       []byte // the speaker's calendar event, if any
+	ICSMethod string
 }
 
-// speakerNotify is the models.NotifyFunc of steps 3–5: it builds the mail a change causes and
-// enqueues it in that change's transaction.
+// speakerNotify is the models.NotifyFunc of steps 3–5: it renders the mails a change causes and
+// enqueues them in that change's transaction.
 func (h *Handlers) speakerNotify(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice) error {
-	mails, err := h.speakerMails(ctx, tx, n)
+	org, err := h.meetupOrganisers(ctx, tx, n.Meetup.ID)
+	if err != nil {
+		return err
+	}
+	var mails []speakerMail
+	switch n.Kind {
+	case models.NoticeDeclined, models.NoticeLineupReady:
+		mails, err = h.organiserAlerts(n, org)
+	case models.NoticeWithdrawn:
+		if mails, err = h.organiserAlerts(n, org); err == nil {
+			var m speakerMail
+			m, err = h.speakerSlotMail(ctx, tx, n, mailer.KindSpeakerCancel, org[0])
+			mails = append(mails, m)
+		}
+	case models.NoticeConfirmRequest, models.NoticeConfirmed:
+		var m speakerMail
+		m, err = h.speakerSlotMail(ctx, tx, n, n.Kind, org[0])
+		mails = append(mails, m)
+	default:
+		var m speakerMail
+		m, err = h.speakerBriefMail(ctx, tx, n, org[0])
+		mails = append(mails, m)
+	}
 	if err != nil {
 		return err
 	}
@@ -37,49 +60,11 @@ func (h *Handlers) speakerNotify(ctx context.Context, tx sqlx.ExtContext, n mode
 	return nil
 }
 
-// speakerMails builds the mails of a notice: to the speaker, or to the meetup's organisers.
-func (h *Handlers) speakerMails(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice) ([]speakerMail, error) {
+// newSpeakerMail addresses a mail of a notice to its candidate.
+func newSpeakerMail(kind string, n models.SpeakerNotice) speakerMail {
 	c := n.Candidate
-	m := speakerMail{Kind: n.Kind, TeamID: n.TeamID, MeetupID: n.Meetup.ID, Notice: n,
+	return speakerMail{Kind: kind, TeamID: n.TeamID, MeetupID: n.Meetup.ID,
 		To: models.Recipient{Email: c.Email, Name: c.Name, Lang: c.Language}}
-	var err error
-	switch n.Kind {
-	case models.NoticeBrief, models.NoticeFollowUp:
-		m.Key = n.Kind + ":" + c.ID
-		m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeOutreach, "/o/")
-	case models.NoticeConfirmRequest:
-		m.Key = fmt.Sprintf("%s:%s:%s", n.Kind, c.ID, slotID(n.Slot))
-		m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeConfirm, "/c/")
-	case models.NoticeConfirmed:
-		m.Key, m.Calendar = fmt.Sprintf("%s:%s:%s", n.Kind, c.ID, slotID(n.Slot)), true
-		m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeConfirm, "/c/")
-	default:
-		return h.organiserMails(ctx, tx, m)
-	}
-	m.Subject = h.Views.NewTranslator(m.To.Lang).T("speakers.mail."+n.Kind+".subject", "Title", n.Meetup.Title)
-	return []speakerMail{m}, err
-}
-
-// organiserMails addresses an alert to each organiser of the meetup, in their language.
-func (h *Handlers) organiserMails(ctx context.Context, tx sqlx.ExtContext, m speakerMail) ([]speakerMail, error) {
-	to, err := models.MeetupOrganisers(ctx, tx, m.MeetupID)
-	if err != nil {
-		return nil, err
-	}
-	c := m.Notice.Candidate
-	at := c.ConfirmedAt
-	if c.DeclinedAt != nil {
-		at = c.DeclinedAt
-	}
-	out := make([]speakerMail, 0, len(to))
-	for _, r := range to {
-		o := m
-		o.To = r
-		o.Key = fmt.Sprintf("%s:%s:%s:%d", m.Kind, c.ID, r.Email, unixOrZero(at))
-		o.Subject = h.Views.NewTranslator(r.Lang).T("speakers.mail."+m.Kind+".subject", "Title", m.Notice.Meetup.Title, "Name", c.Name)
-		out = append(out, o)
-	}
-	return out, nil
 }
 
 // speakerLink returns the candidate's personal link of a purpose, as a full URL.
@@ -92,12 +77,25 @@ func (h *Handlers) speakerLink(ctx context.Context, tx sqlx.ExtContext, n models
 	return h.Cfg.BaseURL + prefix + tok, nil
 }
 
-// enqueueSpeakerMail puts one mail into the outbox, in tx.
+// meetupOrganisers are who signs and receives the meetup's speaker mail; never empty.
+func (h *Handlers) meetupOrganisers(ctx context.Context, tx sqlx.ExtContext, meetupID string) ([]models.Recipient, error) {
+	org, err := models.MeetupOrganisers(ctx, tx, meetupID)
+	if err != nil {
+		return nil, err
+	}
+	if len(org) == 0 {
+		org = []models.Recipient{{Email: "noreply@" + hostOf(h.Cfg.BaseURL), Name: "Convene", Lang: "en"}}
+	}
+	return org, nil
+}
+
+// enqueueSpeakerMail puts one rendered mail into the outbox, in tx.
 //
-// TODO(mail): the outbox (branch mail) is not on main yet. When it lands, render m with the mail
-// templates (kind = m.Kind, language = m.To.Lang; the speaker invite adds mailer.Calendar(REQUEST)
-// for m.Notice.Slot) and call models.Enqueue(ctx, tx, …) with m.Key as the idempotency key.
-// Until then the change is recorded and nothing is sent; never log m.Link (it holds a token).
+// TODO(mail): the outbox (branch mail) is not on main yet. When it lands this becomes
+// models.Enqueue(ctx, tx, models.OutboxMessage{TeamID, MeetupID, Kind, Lang: m.To.Lang,
+// IdempotencyKey: m.Key, ToEmail, ToName, Subject/Text/HTML: m.Rendered, ICS, ICSMethod}).
+// Until then the mail is rendered (so a broken one fails the change) and dropped; never log
+// m.Link or the body (they hold the token).
 func (h *Handlers) enqueueSpeakerMail(ctx context.Context, tx sqlx.ExtContext, m speakerMail) error {
 	h.Log.DebugContext(ctx, "speaker mail (no outbox yet)", "kind", m.Kind, "key", m.Key)
 	return nil
@@ -117,4 +115,16 @@ func unixOrZero(t *time.Time) int64 {
 		return 0
 	}
 	return t.Unix()
+}
+
+// keyOf builds an idempotency key from its parts.
+func keyOf(parts ...any) string {
+	s := ""
+	for i, p := range parts {
+		if i > 0 {
+			s += ":"
+		}
+		s += fmt.Sprint(p)
+	}
+	return s
 }

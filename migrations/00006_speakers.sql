@@ -65,6 +65,8 @@ CREATE TABLE candidates (
     invited_at         timestamptz,
     confirmed_at       timestamptz,
     declined_at        timestamptz,
+    -- SEQUENCE of the speaker's own calendar event (UID speaker-<id>): raised on confirm and withdraw.
+    ical_sequence      integer NOT NULL DEFAULT 0,
     -- Filled by the celebration step: the talk's average rating and how many rated it.
     rating             numeric(3, 2) CHECK (rating BETWEEN 1 AND 5),
     rating_count       integer NOT NULL DEFAULT 0,

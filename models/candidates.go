@@ -56,6 +56,7 @@ type Candidate struct {
 	InvitedAt       *time.Time     `db:"invited_at" json:"invited_at"`
 	ConfirmedAt     *time.Time     `db:"confirmed_at" json:"confirmed_at"`
 	DeclinedAt      *time.Time     `db:"declined_at" json:"declined_at"`
+	ICalSequence    int            `db:"ical_sequence" json:"-"`
 	CreatedAt       time.Time      `db:"created_at" json:"created_at"`
 }
 
@@ -64,7 +65,7 @@ const candidateColumns = `c.id, c.meetup_id, c.speaker_id, s.name, s.email, s.la
     extract(epoch FROM c.first_answered_at - c.contacted_at)::bigint AS response_seconds,
     c.talk_title, c.abstract, c.note, c.score_availability, c.score_style, c.score_value,
     (SELECT avg(v) FROM unnest(ARRAY[c.score_availability, c.score_style, c.score_value]) v)::float8 AS score_average,
-    c.score_notes, c.lineup_slot_id, c.invited_at, c.confirmed_at, c.declined_at, c.created_at,
+    c.score_notes, c.lineup_slot_id, c.invited_at, c.confirmed_at, c.declined_at, c.ical_sequence, c.created_at,
     (SELECT h.slot_id::text FROM slot_holds h WHERE h.candidate_id = c.id) AS held_slot_id,
     ARRAY(SELECT cs.slot_id::text FROM candidate_slots cs JOIN speaker_slots sl ON sl.id = cs.slot_id
           WHERE cs.candidate_id = c.id ORDER BY sl.starts_at) AS slot_ids`

@@ -19,7 +19,8 @@ ON CONFLICT DO NOTHING
 RETURNING slot_id`
 
 const confirmCandidateSQL = `
-UPDATE candidates SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = $1`
+UPDATE candidates SET status = 'confirmed', confirmed_at = now(), ical_sequence = ical_sequence + 1, updated_at = now()
+WHERE id = $1`
 
 // ConfirmSlot confirms a chosen speaker's slot from their /c/ link. The slot's primary key in
 // slot_holds lets one speaker hold it even when two confirm at the same instant: the other gets
@@ -75,11 +76,24 @@ func lineupComplete(ctx context.Context, tx *sqlx.Tx, teamID, meetupID, lastID s
 	if err := Audit(ctx, tx, teamID, "", "lineup.confirmed", meetupID, nil); err != nil {
 		return err
 	}
-	return send(ctx, tx, notify, NoticeLineupReady, teamID, meetupID, lastID)
+	if notify == nil {
+		return nil
+	}
+	n, err := notice(ctx, tx, NoticeLineupReady, teamID, meetupID, lastID)
+	if err != nil {
+		return err
+	}
+	l, err := confirmedLineup(ctx, tx, teamID, meetupID)
+	if err != nil {
+		return err
+	}
+	n.Lineup = l.Speakers
+	return notify(ctx, tx, n)
 }
 
 const declineCandidateSQL = `
 UPDATE candidates SET status = CASE WHEN status = 'confirmed' THEN 'withdrawn' ELSE 'declined' END,
+    ical_sequence = ical_sequence + CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END,
     declined_at = now(), updated_at = now()
 WHERE id = $1 RETURNING status`
 

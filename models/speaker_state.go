@@ -64,6 +64,7 @@ type SpeakerNotice struct {
 	Candidate Candidate
 	Slot      *Slot
 	Slots     []Slot
+	Lineup    []LineupSpeaker // the confirmed speakers (NoticeLineupReady)
 }
 
 // NotifyFunc enqueues the mail of a notice in tx, the transaction of the change that caused it.
