@@ -78,7 +78,10 @@ func seed(ctx context.Context, store *models.Store, teamID string) error {
 	if err := store.InTx(ctx, func(tx *sqlx.Tx) error { return loadPeople(ctx, tx, teamID) }); err != nil {
 		return fmt.Errorf("demo people: %w", err)
 	}
-	return seedMeetups(ctx, store, teamID)
+	if err := seedMeetups(ctx, store, teamID); err != nil {
+		return err
+	}
+	return seedSpeakers(ctx, store, teamID)
 }
 
 // loadPeople reads the embedded sample directory.
