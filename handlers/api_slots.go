@@ -21,7 +21,7 @@ func (h *Handlers) slotViews(ctx context.Context, team, meetupID string) ([]slot
 	if err != nil {
 		return nil, err
 	}
-	zones, err := h.Store.AudienceZones(ctx, meetupID)
+	zones, err := h.Store.AudienceTimeZones(ctx, meetupID)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (h *Handlers) APIAddSlot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	zones, err := h.Store.AudienceZones(ctx, sl.MeetupID)
+	zones, err := h.Store.AudienceTimeZones(ctx, sl.MeetupID)
 	if err != nil {
 		return err
 	}

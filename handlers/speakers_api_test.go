@@ -13,7 +13,7 @@ import (
 // TestSpeakerAPIBadInput sends the speaker endpoints bad input: always 4xx with the fields named, never 500.
 func TestSpeakerAPIBadInput(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
+	a := newSpkAPI(t, app, app.User.Email)
 	cases := []struct {
 		name   string
 		body   any
@@ -34,14 +34,14 @@ func TestSpeakerAPIBadInput(t *testing.T) {
 			t.Errorf("%s: status %d, want %d (%v)", tc.name, st, tc.status, body)
 		}
 		for _, f := range tc.fields {
-			if _, ok := fields(body)[f]; !ok {
+			if _, ok := spkFields(body)[f]; !ok {
 				t.Errorf("%s: no error for field %q in %v", tc.name, f, body)
 			}
 		}
 	}
 	a.speaker("Ada", "ada@example.com", "go")
 	st, body := a.call("POST", "/api/v1/speakers", map[string]any{"name": "Ada 2", "email": "ADA@example.com", "source": "other"})
-	if st != 422 || fields(body)["email"] == nil {
+	if st != 422 || spkFields(body)["email"] == nil {
 		t.Errorf("duplicate email: %d %v", st, body)
 	}
 	res := a.c.Do(t, "POST", "/api/v1/speakers", "text/plain", strings.NewReader("x"), "Authorization", "Bearer "+a.token)
@@ -57,7 +57,7 @@ func TestSpeakerAPIBadInput(t *testing.T) {
 // TestCandidateAPIBadInput covers slots, candidates, scores, outreach and the lineup with bad input.
 func TestCandidateAPIBadInput(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
+	a := newSpkAPI(t, app, app.User.Email)
 	m := a.meetup("Indexes", "PostgreSQL indexes", "Europe/Kyiv")
 	sp := a.speaker("Ada", "ada@example.com", "postgres")
 	cid := a.candidate(m, sp)
@@ -88,13 +88,13 @@ func TestCandidateAPIBadInput(t *testing.T) {
 	}
 	for _, tc := range cases {
 		st, body := a.call(tc.method, tc.path, tc.body)
-		if st != 422 || fields(body)[tc.field] == nil {
+		if st != 422 || spkFields(body)[tc.field] == nil {
 			t.Errorf("%s %s %v: %d %v, want 422 with %q", tc.method, tc.path, tc.body, st, body, tc.field)
 		}
 	}
 	slot := a.slot(m, soon)
 	st, body := a.call("POST", base+"/lineup", map[string]any{"speakers": []any{map[string]any{"candidate_id": cid, "slot_id": slot}}})
-	if st != 422 || fields(body)["speakers[0].candidate_id"] == nil {
+	if st != 422 || spkFields(body)["speakers[0].candidate_id"] == nil {
 		t.Errorf("lineup of a candidate who never answered: %d %v", st, body)
 	}
 	got := a.must(200, "PATCH", base+"/candidates/"+cid, map[string]any{"scores": map[string]any{"availability": 4, "style": 5}, "notes": "clear"})
@@ -106,9 +106,9 @@ func TestCandidateAPIBadInput(t *testing.T) {
 // TestSpeakerAPITeamScoping: every id of another team is a 404, in the path or in the body.
 func TestSpeakerAPITeamScoping(t *testing.T) {
 	app := testutil.NewApp(t)
-	mine := newAPI(t, app, app.User.Email)
+	mine := newSpkAPI(t, app, app.User.Email)
 	app.AddUser(t, "Other Team", "other@example.com", models.RoleOrganiser)
-	theirs := newAPI(t, app, "other@example.com")
+	theirs := newSpkAPI(t, app, "other@example.com")
 	m := theirs.meetup("Theirs", "Go", "UTC")
 	sp := theirs.speaker("Bob", "bob@example.com", "go")
 	cid := theirs.candidate(m, sp)
@@ -142,7 +142,7 @@ func TestSpeakerAPITeamScoping(t *testing.T) {
 		}
 	}
 	list := mine.must(200, "GET", "/api/v1/speakers", nil)
-	if len(items(list)) != 0 {
+	if len(spkItems(list)) != 0 {
 		t.Errorf("another team's speakers listed: %v", list)
 	}
 }

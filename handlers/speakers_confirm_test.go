@@ -12,12 +12,12 @@ import (
 	"github.com/convene/convene/models"
 )
 
-// answered makes a contacted candidate who answered yes for the slots.
-func answered(t *testing.T, app *testutil.App, a *api, m, name, title string, slots ...string) string {
+// spkAnswered makes a contacted candidate who answered yes for the slots.
+func spkAnswered(t *testing.T, app *testutil.App, a *spkAPI, m, name, title string, slots ...string) string {
 	t.Helper()
 	cand := a.candidate(m, a.speaker(name, strings.ToLower(name)+"@example.com", "go"))
 	a.must(200, "POST", "/api/v1/meetups/"+m+"/outreach", map[string]any{"candidate_ids": []string{cand}, "message": "Brief"})
-	res := app.Client().PostForm(t, linkPath(t, app, m, cand, models.PurposeOutreach),
+	res := app.Client().PostForm(t, spkLinkPath(t, app, m, cand, models.PurposeOutreach),
 		url.Values{"interest": {"yes"}, "slot": slots, "talk_title": {title}})
 	if res.Status != 303 {
 		t.Fatalf("%s answers: %d %s", name, res.Status, res.Body)
@@ -25,8 +25,8 @@ func answered(t *testing.T, app *testutil.App, a *api, m, name, title string, sl
 	return cand
 }
 
-// pick is one lineup entry.
-func pick(cand, slot string) map[string]any {
+// spkPick is one lineup entry.
+func spkPick(cand, slot string) map[string]any {
 	return map[string]any{"candidate_id": cand, "slot_id": slot}
 }
 
@@ -35,18 +35,18 @@ func pick(cand, slot string) map[string]any {
 // chosen have confirmed the lineup is ready, with names and talk titles for the invitation.
 func TestConfirmSlotRace(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
+	a := newSpkAPI(t, app, app.User.Email)
 	m := a.meetup("Race", "Go", "Europe/Kyiv")
 	start := time.Now().Add(120 * time.Hour).Truncate(time.Hour)
 	s1, s2 := a.slot(m, start), a.slot(m, start.Add(time.Hour))
-	x := answered(t, app, a, m, "Xena", "Channels", s1)
-	y := answered(t, app, a, m, "Yuri", "Generics", s1, s2)
-	z := answered(t, app, a, m, "Zoe", "Fuzzing", s2)
-	a.must(200, "POST", "/api/v1/meetups/"+m+"/lineup", map[string]any{"speakers": []any{pick(x, s1), pick(y, s1)}})
+	x := spkAnswered(t, app, a, m, "Xena", "Channels", s1)
+	y := spkAnswered(t, app, a, m, "Yuri", "Generics", s1, s2)
+	z := spkAnswered(t, app, a, m, "Zoe", "Fuzzing", s2)
+	a.must(200, "POST", "/api/v1/meetups/"+m+"/lineup", map[string]any{"speakers": []any{spkPick(x, s1), spkPick(y, s1)}})
 	if st := a.must(200, "GET", "/api/v1/meetups/"+m, nil)["stage"]; st != "confirmation" {
 		t.Errorf("stage after the lineup: %v", st)
 	}
-	paths := []string{linkPath(t, app, m, x, models.PurposeConfirm), linkPath(t, app, m, y, models.PurposeConfirm)}
+	paths := []string{spkLinkPath(t, app, m, x, models.PurposeConfirm), spkLinkPath(t, app, m, y, models.PurposeConfirm)}
 	before := a.snapshot()
 	for _, p := range paths {
 		if res := app.Client().Get(t, p); res.Status != 200 || !strings.Contains(res.Body, `id="confirm-yes"`) {
@@ -100,7 +100,7 @@ func TestConfirmSlotRace(t *testing.T) {
 		t.Errorf("lineup while one is still asked: %v", lineup)
 	}
 	loserID := map[string]string{paths[0]: x, paths[1]: y}[loser]
-	a.must(200, "POST", "/api/v1/meetups/"+m+"/lineup", map[string]any{"speakers": []any{pick(loserID, s2)}})
+	a.must(200, "POST", "/api/v1/meetups/"+m+"/lineup", map[string]any{"speakers": []any{spkPick(loserID, s2)}})
 	if res := app.Client().PostForm(t, loser, url.Values{"confirm": {"yes"}}); res.Status != 303 {
 		t.Fatalf("the loser confirms the other slot: %d %s", res.Status, res.Body)
 	}
@@ -109,7 +109,7 @@ func TestConfirmSlotRace(t *testing.T) {
 	if lineup["ready"] != true || len(sp) != 2 || sp[0].(map[string]any)["talk_title"] == "" {
 		t.Errorf("complete lineup: %v", lineup)
 	}
-	zoe := app.Client().PostForm(t, linkPath(t, app, m, z, models.PurposeOutreach), url.Values{"interest": {"no"}})
+	zoe := app.Client().PostForm(t, spkLinkPath(t, app, m, z, models.PurposeOutreach), url.Values{"interest": {"no"}})
 	if zoe.Status != 409 || !strings.Contains(zoe.Body, "The lineup is fixed") {
 		t.Errorf("changing an answer after the lineup is fixed: %d", zoe.Status)
 	}

@@ -12,21 +12,21 @@ import (
 	"github.com/convene/convene/models"
 )
 
-// api calls the JSON API with a bearer token.
-type api struct {
+// spkAPI calls the JSON API with a bearer token.
+type spkAPI struct {
 	t     *testing.T
 	c     *testutil.Client
 	token string
 	store *models.Store
 }
 
-// newAPI returns an API client for the app's organiser.
-func newAPI(t *testing.T, app *testutil.App, email string) *api {
-	return &api{t: t, c: app.Client(), token: app.Token(t, email), store: app.Store}
+// newSpkAPI returns an API client for the app's organiser.
+func newSpkAPI(t *testing.T, app *testutil.App, email string) *spkAPI {
+	return &spkAPI{t: t, c: app.Client(), token: app.Token(t, email), store: app.Store}
 }
 
 // call sends body as JSON and decodes the answer into a map (or a list under "items").
-func (a *api) call(method, path string, body any) (int, map[string]any) {
+func (a *spkAPI) call(method, path string, body any) (int, map[string]any) {
 	a.t.Helper()
 	var rd *bytes.Reader
 	ct := ""
@@ -51,7 +51,7 @@ func (a *api) call(method, path string, body any) (int, map[string]any) {
 }
 
 // must calls and fails the test unless the status is want.
-func (a *api) must(want int, method, path string, body any) map[string]any {
+func (a *spkAPI) must(want int, method, path string, body any) map[string]any {
 	a.t.Helper()
 	st, out := a.call(method, path, body)
 	if st != want {
@@ -60,15 +60,15 @@ func (a *api) must(want int, method, path string, body any) map[string]any {
 	return out
 }
 
-// fields returns the field errors of an API error body.
-func fields(body map[string]any) map[string]any {
+// spkFields returns the field errors of an API error body.
+func spkFields(body map[string]any) map[string]any {
 	e, _ := body["error"].(map[string]any)
 	f, _ := e["fields"].(map[string]any)
 	return f
 }
 
-// items returns the "items" list of a body.
-func items(body map[string]any) []map[string]any {
+// spkItems returns the "items" list of a body.
+func spkItems(body map[string]any) []map[string]any {
 	raw, _ := body["items"].([]any)
 	out := make([]map[string]any, 0, len(raw))
 	for _, r := range raw {
@@ -77,8 +77,8 @@ func items(body map[string]any) []map[string]any {
 	return out
 }
 
-// person adds a person to the team's directory.
-func person(t *testing.T, app *testutil.App, teamID, email, name, zone string, interests ...string) {
+// spkPerson adds a person to the team's directory.
+func spkPerson(t *testing.T, app *testutil.App, teamID, email, name, zone string, interests ...string) {
 	t.Helper()
 	_, err := models.UpsertPerson(context.Background(), app.Store.DB, teamID, models.Person{Email: email, Name: name,
 		Timezone: zone, Language: "en", Interests: interests, Department: "Engineering"})
@@ -88,7 +88,7 @@ func person(t *testing.T, app *testutil.App, teamID, email, name, zone string, i
 }
 
 // meetup creates a meetup through the API and returns its id.
-func (a *api) meetup(title, topic, zone string) string {
+func (a *spkAPI) meetup(title, topic, zone string) string {
 	a.t.Helper()
 	out := a.must(http.StatusCreated, "POST", "/api/v1/meetups", map[string]any{"title": title, "timezone": zone, "duration_minutes": 60})
 	id := out["id"].(string)
@@ -102,7 +102,7 @@ func (a *api) meetup(title, topic, zone string) string {
 }
 
 // dbExec runs a statement on the app's database (tests only: driving time, setting up state).
-func (a *api) dbExec(q string, args ...any) (int64, error) {
+func (a *spkAPI) dbExec(q string, args ...any) (int64, error) {
 	res, err := a.store.DB.ExecContext(context.Background(), q, args...)
 	if err != nil {
 		return 0, err
@@ -111,7 +111,7 @@ func (a *api) dbExec(q string, args ...any) (int64, error) {
 }
 
 // speaker adds a speaker through the API and returns its id.
-func (a *api) speaker(name, email string, expertise ...string) string {
+func (a *spkAPI) speaker(name, email string, expertise ...string) string {
 	a.t.Helper()
 	out := a.must(http.StatusCreated, "POST", "/api/v1/speakers", map[string]any{"name": name, "email": email,
 		"source": "contacts", "expertise": expertise})
@@ -119,21 +119,21 @@ func (a *api) speaker(name, email string, expertise ...string) string {
 }
 
 // candidate adds a speaker as a candidate of a meetup and returns the candidate id.
-func (a *api) candidate(meetupID, speakerID string) string {
+func (a *spkAPI) candidate(meetupID, speakerID string) string {
 	a.t.Helper()
 	out := a.must(http.StatusCreated, "POST", "/api/v1/meetups/"+meetupID+"/candidates", map[string]any{"speaker_id": speakerID})
 	return out["id"].(string)
 }
 
 // slot adds a slot at an RFC 3339 start and returns its id.
-func (a *api) slot(meetupID string, start time.Time) string {
+func (a *spkAPI) slot(meetupID string, start time.Time) string {
 	a.t.Helper()
 	out := a.must(http.StatusCreated, "POST", "/api/v1/meetups/"+meetupID+"/slots", map[string]any{"starts_at": start.Format(time.RFC3339)})
 	return out["id"].(string)
 }
 
-// linkPath returns the path of a candidate's personal link, as the mail will carry it.
-func linkPath(t *testing.T, app *testutil.App, meetupID, candidateID, purpose string) string {
+// spkLinkPath returns the path of a candidate's personal link, as the mail will carry it.
+func spkLinkPath(t *testing.T, app *testutil.App, meetupID, candidateID, purpose string) string {
 	t.Helper()
 	tok, err := app.H.Links.Ensure(context.Background(), app.Store.DB, models.LinkSpec{TeamID: app.Team.ID,
 		Purpose: purpose, MeetupID: &meetupID, Subject: candidateID})

@@ -12,7 +12,7 @@ import (
 )
 
 // snapshot is every row a link page could touch, as text, to prove a GET changed nothing.
-func (a *api) snapshot() string {
+func (a *spkAPI) snapshot() string {
 	a.t.Helper()
 	var s string
 	err := a.store.DB.Get(&s, `SELECT concat_ws('|',
@@ -27,8 +27,8 @@ func (a *api) snapshot() string {
 	return s
 }
 
-// outreachSetup makes a meetup with one slot and a contacted candidate speaking lang.
-func outreachSetup(t *testing.T, app *testutil.App, a *api, lang string) (meetup, slot, cand string) {
+// spkOutreachSetup makes a meetup with one slot and a contacted candidate speaking lang.
+func spkOutreachSetup(t *testing.T, app *testutil.App, a *spkAPI, lang string) (meetup, slot, cand string) {
 	t.Helper()
 	meetup = a.meetup("Backend lunch", "Go", "Europe/Kyiv")
 	sp := a.must(201, "POST", "/api/v1/speakers", map[string]any{"name": "Ada", "email": "ada-" + lang + "@example.com",
@@ -43,9 +43,9 @@ func outreachSetup(t *testing.T, app *testutil.App, a *api, lang string) (meetup
 // answer is saved and can change, the page follows the speaker's language, bad tokens are 404.
 func TestOutreachReplyPage(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
-	m, slot, cand := outreachSetup(t, app, a, "en")
-	path := linkPath(t, app, m, cand, models.PurposeOutreach)
+	a := newSpkAPI(t, app, app.User.Email)
+	m, slot, cand := spkOutreachSetup(t, app, a, "en")
+	path := spkLinkPath(t, app, m, cand, models.PurposeOutreach)
 	c := app.Client()
 	before := a.snapshot()
 	for i := 0; i < 3; i++ {
@@ -98,7 +98,7 @@ func TestOutreachReplyPage(t *testing.T) {
 			t.Errorf("GET %s: %d", bad, res.Status)
 		}
 	}
-	confirmTok := strings.TrimPrefix(linkPath(t, app, m, cand, models.PurposeConfirm), "/c/")
+	confirmTok := strings.TrimPrefix(spkLinkPath(t, app, m, cand, models.PurposeConfirm), "/c/")
 	if res := c.Get(t, "/o/"+confirmTok); res.Status != 404 {
 		t.Errorf("a confirmation token on /o/: %d", res.Status)
 	}
@@ -107,9 +107,9 @@ func TestOutreachReplyPage(t *testing.T) {
 // TestOutreachReplyInRussian: a Russian-speaking speaker gets the page in Russian.
 func TestOutreachReplyInRussian(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
-	m, _, cand := outreachSetup(t, app, a, "ru")
-	res := app.Client().Get(t, linkPath(t, app, m, cand, models.PurposeOutreach), "Accept-Language", "en")
+	a := newSpkAPI(t, app, app.User.Email)
+	m, _, cand := spkOutreachSetup(t, app, a, "ru")
+	res := app.Client().Get(t, spkLinkPath(t, app, m, cand, models.PurposeOutreach), "Accept-Language", "en")
 	if !strings.Contains(res.Body, "Выступите на встрече «Backend lunch»?") || !strings.Contains(res.Body, "Отправить ответ") {
 		t.Errorf("Russian page: %s", res.Body)
 	}

@@ -8,8 +8,8 @@ import (
 	"github.com/convene/convene/internal/testutil"
 )
 
-// firstWeekday is the first given weekday of a month.
-func firstWeekday(year int, month time.Month, wd time.Weekday) time.Time {
+// spkFirstWeekday is the first given weekday of a month.
+func spkFirstWeekday(year int, month time.Month, wd time.Weekday) time.Time {
 	d := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
 	for d.Weekday() != wd {
 		d = d.AddDate(0, 0, 1)
@@ -17,8 +17,8 @@ func firstWeekday(year int, month time.Month, wd time.Weekday) time.Time {
 	return d
 }
 
-// lastSunday is the last Sunday of a month (when Europe changes its clocks).
-func lastSunday(year int, month time.Month) time.Time {
+// spkLastSunday is the last Sunday of a month (when Europe changes its clocks).
+func spkLastSunday(year int, month time.Month) time.Time {
 	d := time.Date(year, month+1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
 	for d.Weekday() != time.Sunday {
 		d = d.AddDate(0, 0, -1)
@@ -30,15 +30,15 @@ func lastSunday(year int, month time.Month) time.Time {
 // and the share of people for whom it falls in working hours and around lunch.
 func TestSlotAudienceView(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
+	a := newSpkAPI(t, app, app.User.Email)
 	for i := 0; i < 3; i++ {
-		person(t, app, app.Team.ID, fmt.Sprintf("kyiv%d@example.com", i), "K", "Europe/Kyiv")
+		spkPerson(t, app, app.Team.ID, fmt.Sprintf("kyiv%d@example.com", i), "K", "Europe/Kyiv")
 	}
 	for i := 0; i < 2; i++ {
-		person(t, app, app.Team.ID, fmt.Sprintf("ny%d@example.com", i), "N", "America/New_York")
+		spkPerson(t, app, app.Team.ID, fmt.Sprintf("ny%d@example.com", i), "N", "America/New_York")
 	}
 	m := a.meetup("Across the ocean", "Go", "Europe/Kyiv")
-	day := firstWeekday(time.Now().Year()+1, time.June, time.Tuesday).Format("2006-01-02")
+	day := spkFirstWeekday(time.Now().Year()+1, time.June, time.Tuesday).Format("2006-01-02")
 	cases := []struct {
 		start              string
 		working, lunch     float64
@@ -60,11 +60,11 @@ func TestSlotAudienceView(t *testing.T) {
 			t.Errorf("%s: zones %v / %v", tc.start, kyiv, ny)
 		}
 	}
-	if n := len(items(a.must(200, "GET", "/api/v1/meetups/"+m+"/slots", nil))); n != 3 {
+	if n := len(spkItems(a.must(200, "GET", "/api/v1/meetups/"+m+"/slots", nil))); n != 3 {
 		t.Errorf("%d slots listed", n)
 	}
 	st, body := a.call("POST", "/api/v1/meetups/"+m+"/slots", map[string]any{"starts_at": day + "T13:00"})
-	if st != 422 || fields(body)["starts_at"] == nil {
+	if st != 422 || spkFields(body)["starts_at"] == nil {
 		t.Errorf("the same slot twice: %d %v", st, body)
 	}
 }
@@ -72,16 +72,16 @@ func TestSlotAudienceView(t *testing.T) {
 // TestSlotWallTimeDST: a wall time that does not exist is refused; an ambiguous one needs a fold.
 func TestSlotWallTimeDST(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
+	a := newSpkAPI(t, app, app.User.Email)
 	m := a.meetup("DST", "Go", "Europe/Kyiv")
 	y := time.Now().Year() + 1
-	gap := lastSunday(y, time.March).Format("2006-01-02") + "T03:30"
-	twice := lastSunday(y, time.October).Format("2006-01-02") + "T03:30"
+	gap := spkLastSunday(y, time.March).Format("2006-01-02") + "T03:30"
+	twice := spkLastSunday(y, time.October).Format("2006-01-02") + "T03:30"
 	path := "/api/v1/meetups/" + m + "/slots"
-	if st, body := a.call("POST", path, map[string]any{"starts_at": gap}); st != 422 || fields(body)["starts_at"] == nil {
+	if st, body := a.call("POST", path, map[string]any{"starts_at": gap}); st != 422 || spkFields(body)["starts_at"] == nil {
 		t.Errorf("gap: %d %v", st, body)
 	}
-	if st, body := a.call("POST", path, map[string]any{"starts_at": twice}); st != 422 || fields(body)["starts_at"] == nil {
+	if st, body := a.call("POST", path, map[string]any{"starts_at": twice}); st != 422 || spkFields(body)["starts_at"] == nil {
 		t.Errorf("overlap without fold: %d %v", st, body)
 	}
 	for fold, utc := range map[string]string{"earlier": "T00:30:00Z", "later": "T01:30:00Z"} {

@@ -13,7 +13,7 @@ import (
 // declined twice, and offers staff who never spoke as new voices, each with its reasons.
 func TestSpeakerSuggestions(t *testing.T) {
 	app := testutil.NewApp(t)
-	a := newAPI(t, app, app.User.Email)
+	a := newSpkAPI(t, app, app.User.Email)
 	m := a.meetup("Backend lunch", "Go services on PostgreSQL", "Europe/Kyiv")
 	ada := a.speaker("Ada", "ada@example.com", "go", "postgres", "kubernetes")
 	a.speaker("Boris", "boris@example.com", "PostgreSQL")
@@ -29,13 +29,13 @@ func TestSpeakerSuggestions(t *testing.T) {
 	}
 	recent := a.candidate(a.meetup("Recent", "Go", "UTC"), dana)
 	a.exec(`UPDATE candidates SET status = 'contacted', contacted_at = now() - interval '10 days' WHERE id = $1`, recent)
-	person(t, app, app.Team.ID, "fay@example.com", "Fay", "Europe/Kyiv", "Go", "cooking")
-	person(t, app, app.Team.ID, "gus@example.com", "Gus", "Europe/Kyiv", "go")
+	spkPerson(t, app, app.Team.ID, "fay@example.com", "Fay", "Europe/Kyiv", "Go", "cooking")
+	spkPerson(t, app, app.Team.ID, "gus@example.com", "Gus", "Europe/Kyiv", "go")
 	gus := a.must(201, "POST", "/api/v1/speakers", map[string]any{"name": "Gus", "email": "gus@example.com", "source": "staff", "expertise": []string{"java"}})
 	spoke := a.candidate(a.meetup("Done", "Java", "UTC"), gus["id"].(string))
 	a.exec(`UPDATE candidates SET status = 'confirmed' WHERE id = $1`, spoke)
 
-	got := items(a.must(200, "GET", "/api/v1/meetups/"+m+"/speaker-suggestions", nil))
+	got := spkItems(a.must(200, "GET", "/api/v1/meetups/"+m+"/speaker-suggestions", nil))
 	var names []string
 	for _, s := range got {
 		names = append(names, s["name"].(string))
@@ -57,7 +57,7 @@ func TestSpeakerSuggestions(t *testing.T) {
 	if fay := got[3]; fay["new_voice"] != true || fay["person_id"] == nil || fay["speaker_id"] != nil {
 		t.Errorf("new voice shape: %v", fay)
 	}
-	extra := items(a.must(200, "GET", "/api/v1/meetups/"+m+"/speaker-suggestions?terms=kubernetes", nil))
+	extra := spkItems(a.must(200, "GET", "/api/v1/meetups/"+m+"/speaker-suggestions?terms=kubernetes", nil))
 	if extra[0]["score"].(float64) != 24 || !strings.Contains(fmt.Sprint(extra[0]["reasons"]), "survey: kubernetes") {
 		t.Errorf("extra terms: %v", extra[0])
 	}
@@ -72,7 +72,7 @@ func TestSpeakerSuggestions(t *testing.T) {
 }
 
 // exec runs a statement on the test database or fails.
-func (a *api) exec(q string, args ...any) {
+func (a *spkAPI) exec(q string, args ...any) {
 	a.t.Helper()
 	if _, err := a.dbExec(q, args...); err != nil {
 		a.t.Fatalf("%s: %v", q, err)

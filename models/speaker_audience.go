@@ -16,19 +16,19 @@ WITH members AS (
     WHERE m.id = $1
 )`
 
-// ZoneCount is how many audience members live in one time zone.
-type ZoneCount struct {
+// ZonePeople is how many audience members live in one time zone.
+type ZonePeople struct {
 	Zone   string `db:"zone" json:"zone"`
 	People int    `db:"people" json:"people"`
 }
 
-const audienceZonesSQL = speakerAudienceCTE + `
+const audienceTimeZonesSQL = speakerAudienceCTE + `
 SELECT timezone AS zone, count(*) AS people FROM members GROUP BY timezone ORDER BY count(*) DESC, timezone`
 
-// AudienceZones counts a meetup's audience per time zone.
-func (s *Store) AudienceZones(ctx context.Context, meetupID string) ([]ZoneCount, error) {
-	out := []ZoneCount{}
-	err := s.DB.SelectContext(ctx, &out, audienceZonesSQL, meetupID)
+// AudienceTimeZones counts a meetup's audience per time zone.
+func (s *Store) AudienceTimeZones(ctx context.Context, meetupID string) ([]ZonePeople, error) {
+	out := []ZonePeople{}
+	err := s.DB.SelectContext(ctx, &out, audienceTimeZonesSQL, meetupID)
 	return out, mapErr(err)
 }
 
@@ -43,7 +43,7 @@ type BriefAudience struct {
 	Size        int     `json:"size"`
 	Departments []Tally `json:"departments"`
 	Interests   []Tally `json:"interests"`
-	Zones       []ZoneCount
+	Zones       []ZonePeople
 }
 
 const audienceTalliesSQL = speakerAudienceCTE + `
@@ -56,7 +56,7 @@ ORDER BY count DESC, value`
 // AudienceForBrief profiles a meetup's audience: size, top departments and interests, time zones.
 func (s *Store) AudienceForBrief(ctx context.Context, meetupID string, top int) (BriefAudience, error) {
 	var b BriefAudience
-	zones, err := s.AudienceZones(ctx, meetupID)
+	zones, err := s.AudienceTimeZones(ctx, meetupID)
 	if err != nil {
 		return b, err
 	}

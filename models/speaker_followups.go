@@ -12,9 +12,9 @@ type FollowUpRun struct {
 	NoReply    int
 }
 
-// claimDueSQL claims silent candidates whose due time has come, by database time, skipping rows
+// claimDueFollowUpsSQL claims silent candidates whose due time has come, by database time, skipping rows
 // another replica holds. The first time a follow-up is due; the second time they become no_reply.
-const claimDueSQL = `
+const claimDueFollowUpsSQL = `
 UPDATE candidates c SET
     follow_ups = 1,
     status = CASE WHEN c.follow_ups = 0 THEN c.status ELSE 'no_reply' END,
@@ -43,7 +43,7 @@ func (s *Store) RunDueFollowUps(ctx context.Context, limit int, notify NotifyFun
 			MeetupID string `db:"meetup_id"`
 			FollowUp bool   `db:"follow_up"`
 		}
-		if err := sqlx.SelectContext(ctx, tx, &rows, claimDueSQL, limit); err != nil {
+		if err := sqlx.SelectContext(ctx, tx, &rows, claimDueFollowUpsSQL, limit); err != nil {
 			return mapErr(err)
 		}
 		for _, r := range rows {

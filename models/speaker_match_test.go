@@ -27,22 +27,22 @@ func TestMatchWords(t *testing.T) {
 	}
 }
 
-// TestParseMeetupTime covers offsets, wall times, a DST gap and an overlap.
-func TestParseMeetupTime(t *testing.T) {
+// TestParseSlotTime covers offsets, wall times, a DST gap and an overlap.
+func TestParseSlotTime(t *testing.T) {
 	kyiv, _ := time.LoadLocation("Europe/Kyiv")
-	if got, msg := ParseMeetupTime("2031-06-03T13:00", kyiv, ""); msg != "" || got.Format(time.RFC3339) != "2031-06-03T10:00:00Z" {
+	if got, msg := ParseSlotTime("2031-06-03T13:00", kyiv, ""); msg != "" || got.Format(time.RFC3339) != "2031-06-03T10:00:00Z" {
 		t.Errorf("wall time: %v %s", got, msg)
 	}
-	if got, msg := ParseMeetupTime("2031-06-03T13:00:00-04:00", kyiv, ""); msg != "" || got.Hour() != 17 {
+	if got, msg := ParseSlotTime("2031-06-03T13:00:00-04:00", kyiv, ""); msg != "" || got.Hour() != 17 {
 		t.Errorf("offset: %v %s", got, msg)
 	}
-	if _, msg := ParseMeetupTime("2031-03-30T03:30", kyiv, ""); msg != "nonexistent_time" {
+	if _, msg := ParseSlotTime("2031-03-30T03:30", kyiv, ""); msg != "nonexistent_time" {
 		t.Errorf("gap: %s", msg)
 	}
-	if _, msg := ParseMeetupTime("2031-10-26T03:30", kyiv, ""); msg != "ambiguous_time" {
+	if _, msg := ParseSlotTime("2031-10-26T03:30", kyiv, ""); msg != "ambiguous_time" {
 		t.Errorf("overlap: %s", msg)
 	}
-	if _, msg := ParseMeetupTime("soon", kyiv, ""); msg != "invalid_time" {
+	if _, msg := ParseSlotTime("soon", kyiv, ""); msg != "invalid_time" {
 		t.Errorf("garbage: %s", msg)
 	}
 }

@@ -35,7 +35,7 @@ type SlotAudience struct {
 }
 
 // ViewSlot computes the audience's view of a slot from the members' time zones; an unknown zone counts as UTC.
-func ViewSlot(start, end time.Time, zones []ZoneCount) SlotAudience {
+func ViewSlot(start, end time.Time, zones []ZonePeople) SlotAudience {
 	var v SlotAudience
 	for _, z := range zones {
 		loc, err := time.LoadLocation(z.Zone)

@@ -33,7 +33,7 @@ func (in SlotInput) parse(m Meetup, now time.Time) (time.Time, time.Time, error)
 	if in.Fold != "" && in.Fold != "earlier" && in.Fold != "later" {
 		fe["fold"] = "invalid_choice"
 	}
-	start, msg := ParseMeetupTime(in.StartsAt, loc, in.Fold)
+	start, msg := ParseSlotTime(in.StartsAt, loc, in.Fold)
 	if in.StartsAt == "" {
 		msg = "required"
 	}
@@ -45,7 +45,7 @@ func (in SlotInput) parse(m Meetup, now time.Time) (time.Time, time.Time, error)
 	}
 	end := start.Add(time.Duration(m.DurationMinutes) * time.Minute)
 	if in.EndsAt != "" {
-		if end, msg = ParseMeetupTime(in.EndsAt, loc, in.Fold); msg != "" {
+		if end, msg = ParseSlotTime(in.EndsAt, loc, in.Fold); msg != "" {
 			fe["ends_at"] = msg
 		}
 	}

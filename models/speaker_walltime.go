@@ -5,33 +5,33 @@ import (
 	"time"
 )
 
-// wallLayouts are the accepted forms of a time without an offset (a wall time in the meetup's zone).
-var wallLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
+// slotWallLayouts are the accepted forms of a time without an offset (a wall time in the meetup's zone).
+var slotWallLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
 
-// ParseMeetupTime reads an RFC 3339 time, or a wall time in zone. It returns a message key on
+// ParseSlotTime reads an RFC 3339 time, or a wall time in zone. It returns a message key on
 // failure: "invalid_time", "nonexistent_time" (a DST gap) or "ambiguous_time" (a DST overlap
 // without fold "earlier" or "later").
-func ParseMeetupTime(s string, loc *time.Location, fold string) (time.Time, string) {
+func ParseSlotTime(s string, loc *time.Location, fold string) (time.Time, string) {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.UTC(), ""
 	}
-	for _, layout := range wallLayouts {
+	for _, layout := range slotWallLayouts {
 		naive, err := time.Parse(layout, s)
 		if err == nil {
-			return resolveWallTime(naive, loc, fold)
+			return resolveSlotWall(naive, loc, fold)
 		}
 	}
 	return time.Time{}, "invalid_time"
 }
 
-// resolveWallTime finds the instants whose local time in loc reads as naive (given in UTC fields).
-func resolveWallTime(naive time.Time, loc *time.Location, fold string) (time.Time, string) {
+// resolveSlotWall finds the instants whose local time in loc reads as naive (given in UTC fields).
+func resolveSlotWall(naive time.Time, loc *time.Location, fold string) (time.Time, string) {
 	var found []time.Time
 	for _, probe := range []time.Time{naive.Add(-26 * time.Hour), naive.Add(26 * time.Hour)} {
 		_, off := probe.In(loc).Zone()
 		t := naive.Add(-time.Duration(off) * time.Second)
-		if sameWall(t.In(loc), naive) && (len(found) == 0 || !found[0].Equal(t)) {
+		if sameSlotWall(t.In(loc), naive) && (len(found) == 0 || !found[0].Equal(t)) {
 			found = append(found, t)
 		}
 	}
@@ -54,8 +54,8 @@ func resolveWallTime(naive time.Time, loc *time.Location, fold string) (time.Tim
 	return time.Time{}, "ambiguous_time"
 }
 
-// sameWall compares the calendar fields of a local time with a naive one.
-func sameWall(local, naive time.Time) bool {
+// sameSlotWall compares the calendar fields of a local time with a naive one.
+func sameSlotWall(local, naive time.Time) bool {
 	y1, m1, d1 := local.Date()
 	y2, m2, d2 := naive.Date()
 	return y1 == y2 && m1 == m2 && d1 == d2 && local.Hour() == naive.Hour() &&
