@@ -121,7 +121,7 @@ func lockMeetupOpen(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupI
 		return mapErr(err)
 	}
 	if stage == StageCancelled || stage == StageDone {
-		return ErrMeetupClosed
+		return ErrSpeakerStepsClosed
 	}
 	return nil
 }

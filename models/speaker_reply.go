@@ -113,7 +113,7 @@ func (s *Store) SaveReply(ctx context.Context, link Link, in ReplyInput) error {
 // change once the candidate is in the lineup, the lineup is fixed or the meetup is over.
 func replyOpen(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID, id string) error {
 	if err := lockMeetupOpen(ctx, tx, teamID, meetupID); err != nil {
-		return cmpErr(errors.Is(err, ErrMeetupClosed), ErrReplyClosed, err)
+		return cmpErr(errors.Is(err, ErrSpeakerStepsClosed), ErrReplyClosed, err)
 	}
 	status, err := lockCandidate(ctx, tx, teamID, meetupID, id)
 	if err != nil {

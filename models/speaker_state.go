@@ -10,8 +10,8 @@ import (
 
 // Refusals of the speaker steps; each is an ErrConflict, so a handler that knows no better answers 409.
 var (
-	// ErrMeetupClosed means the meetup is cancelled or done.
-	ErrMeetupClosed = fmt.Errorf("%w: meetup closed", ErrConflict)
+	// ErrSpeakerStepsClosed means the meetup is cancelled or done.
+	ErrSpeakerStepsClosed = fmt.Errorf("%w: meetup closed", ErrConflict)
 	// ErrSlotTaken means another speaker holds the slot.
 	ErrSlotTaken = fmt.Errorf("%w: slot taken", ErrConflict)
 	// ErrReplyClosed means the speaker's answer can no longer change (the lineup is fixed).
