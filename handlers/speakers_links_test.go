@@ -20,7 +20,8 @@ func (a *spkAPI) snapshot() string {
 		(SELECT string_agg(row_to_json(x)::text, ',' ORDER BY candidate_id, slot_id) FROM candidate_slots x),
 		(SELECT string_agg(row_to_json(h)::text, ',' ORDER BY slot_id) FROM slot_holds h),
 		(SELECT string_agg(row_to_json(m)::text, ',' ORDER BY id) FROM meetups m),
-		(SELECT count(*) FROM links), (SELECT count(*) FROM audit_log))`)
+		(SELECT string_agg(row_to_json(st)::text, ',' ORDER BY meetup_id) FROM speaker_settings st),
+		(SELECT count(*) FROM links), (SELECT count(*) FROM audit_log), (SELECT count(*) FROM login_failures))`)
 	if err != nil {
 		a.t.Fatal(err)
 	}

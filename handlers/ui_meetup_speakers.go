@@ -48,7 +48,11 @@ func (h *Handlers) renderMeetupSpeakers(c echo.Context, status int, f meetupSpea
 		return err
 	}
 	if f.Brief == "" {
-		if f.Brief, err = h.composeBrief(ctx, p.Translator, m, d.slots); err != nil {
+		tr := p.Translator
+		if l := c.QueryParam("brief_lang"); l != "" {
+			tr = h.Views.NewTranslator(l)
+		}
+		if f.Brief, err = h.composeBrief(ctx, tr, m, d.slots); err != nil {
 			return err
 		}
 	}
