@@ -123,4 +123,17 @@ func TestConfirmSlotRace(t *testing.T) {
 	if res := app.Client().PostForm(t, winner, url.Values{"confirm": {"maybe"}}); res.Status != 422 {
 		t.Errorf("confirm=maybe: %d", res.Status)
 	}
+	a.must(200, "POST", "/api/v1/meetups/"+m+"/lineup", map[string]any{"speakers": []any{spkPick(z, s1)}})
+	zoeConfirm := spkLinkPath(t, app, m, z, models.PurposeConfirm)
+	for i := 0; i < 2; i++ {
+		if res := app.Client().PostForm(t, zoeConfirm, url.Values{"confirm": {"no"}}); res.Status != 303 {
+			t.Fatalf("Zoe declines (%d): %d %s", i, res.Status, res.Body)
+		}
+	}
+	if st, _ := a.status(z); st != "declined" {
+		t.Errorf("Zoe after declining: %s", st)
+	}
+	if res := app.Client().PostForm(t, zoeConfirm, url.Values{"confirm": {"yes"}}); res.Status != 409 || !strings.Contains(res.Body, "no slot to confirm") {
+		t.Errorf("confirming after declining: %d", res.Status)
+	}
 }
