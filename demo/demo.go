@@ -83,5 +83,8 @@ func seed(ctx context.Context, store *models.Store, teamID string) error {
 	if err := seedMeetups(ctx, store, teamID); err != nil {
 		return err
 	}
+	if err := seedSpeakers(ctx, store, teamID); err != nil {
+		return err
+	}
 	return seedSurveys(ctx, store, teamID)
 }

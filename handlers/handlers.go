@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
 )
 
@@ -27,6 +28,7 @@ type Handlers struct {
 	Log      *slog.Logger
 	Sessions *scs.SessionManager
 	Views    *Views
+	Mail     *mailer.Renderer // renders mail templates (parsed once, at start)
 	Metrics  *Metrics
 	Cfg      Config
 	// Background counts work started by requests that must finish before shutdown.

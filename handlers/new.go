@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"strings"
@@ -26,12 +27,17 @@ func New(store *models.Store, log *slog.Logger, cfg Config) (*Handlers, error) {
 		}
 	}
 	cfg.SecureCookies = cfg.SecureCookies || strings.HasPrefix(cfg.BaseURL, "https://")
+	mail, err := mailer.NewRenderer(cmp.Or(cfg.BaseURL, "http://localhost"))
+	if err != nil {
+		return nil, err
+	}
 	return &Handlers{
 		Store:      store,
 		Links:      models.NewLinker(cfg.Secret),
 		Log:        log,
 		Sessions:   NewSessions(store.DB.DB, cfg.SecureCookies),
 		Views:      views,
+		Mail:       mail,
 		Metrics:    NewMetrics(collectors.NewDBStatsCollector(store.DB.DB, "convene"), mailer.NewOutboxCollector(store)),
 		Background: &sync.WaitGroup{},
 		Cfg:        cfg,

@@ -33,6 +33,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	api := h.apiRoutes(e)
 	h.directoryRoutes(ui, api)
 	h.surveyRoutes(e)
+	h.speakerRoutes(e)
 	return e
 }
 

@@ -38,8 +38,18 @@ func loadCatalogue(fsys fs.FS) (*catalogue, error) {
 			return nil, fmt.Errorf("mailer: load %s: %w", f, err)
 		}
 		base, _ := mf.Tag.Base()
-		if c.ids[base.String()], err = messageIDs(mf); err != nil {
+		ids, err := messageIDs(mf)
+		if err != nil {
 			return nil, fmt.Errorf("mailer: %s: %w", f, err)
+		}
+		if c.ids[base.String()] == nil {
+			c.ids[base.String()] = map[string]bool{}
+		}
+		maps.Copy(c.ids[base.String()], ids) // several files per language (mail.en.json, mail.speakers.en.json)
+	}
+	for _, lang := range mailLangs() {
+		if _, err := fs.Stat(fsys, "i18n/mail."+lang+".json"); err != nil {
+			return nil, fmt.Errorf("mailer: no i18n/mail.%s.json", lang)
 		}
 	}
 	if err := c.checkSameIDs(); err != nil {

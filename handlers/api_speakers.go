@@ -1,0 +1,88 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// APIListSpeakers returns the team's speakers with their history; ?q= and ?expertise= narrow it.
+func (h *Handlers) APIListSpeakers(c echo.Context) error {
+	pg, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	f := models.SpeakerFilter{Query: c.QueryParam("q"), Expertise: c.QueryParam("expertise")}
+	items, next, err := h.Store.ListSpeakers(c.Request().Context(), currentUser(c).TeamID, f, pg)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, listResponse[models.Speaker]{Items: items, NextCursor: next})
+}
+
+// APICreateSpeaker adds a speaker to the team's directory.
+func (h *Handlers) APICreateSpeaker(c echo.Context) error {
+	var in models.SpeakerInput
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	sp, err := h.Store.CreateSpeaker(c.Request().Context(), currentUser(c).TeamID, in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, sp)
+}
+
+// APIGetSpeaker returns one speaker of the team with their history.
+func (h *Handlers) APIGetSpeaker(c echo.Context) error {
+	sp, err := h.Store.GetSpeaker(c.Request().Context(), currentUser(c).TeamID, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, sp)
+}
+
+// APIUpdateSpeaker changes the fields the body names and keeps the others.
+func (h *Handlers) APIUpdateSpeaker(c echo.Context) error {
+	ctx, team := c.Request().Context(), currentUser(c).TeamID
+	sp, err := h.Store.GetSpeaker(ctx, team, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	in := speakerInput(sp)
+	if err := bindJSON(c, &in); err != nil {
+		return err
+	}
+	sp, err = h.Store.UpdateSpeaker(ctx, team, sp.ID, in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, sp)
+}
+
+// speakerInput is a speaker's current details as an input to edit.
+func speakerInput(sp models.Speaker) models.SpeakerInput {
+	return models.SpeakerInput{Name: sp.Name, Email: sp.Email, PersonID: sp.PersonID, Language: sp.Language,
+		Source: sp.Source, ProfileURL: sp.ProfileURL, Expertise: sp.Expertise, Notes: sp.Notes}
+}
+
+// APISpeakerSuggestions ranks speakers for a meetup; ?terms= adds comma-separated terms
+// (the survey's top topics and proposals are added here once that step lands).
+func (h *Handlers) APISpeakerSuggestions(c echo.Context) error {
+	pg, err := pageParams(c)
+	if err != nil {
+		return err
+	}
+	items, err := h.suggestions(c, pg.Normalize().Limit)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": items})
+}
+
+// suggestions ranks speakers for the route's meetup with the request's extra terms.
+func (h *Handlers) suggestions(c echo.Context, limit int) ([]models.Suggestion, error) {
+	terms := splitTerms(c.QueryParam("terms"))
+	return h.Store.SuggestSpeakers(c.Request().Context(), currentUser(c).TeamID, c.Param("id"), terms, limit)
+}

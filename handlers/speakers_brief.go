@@ -1,0 +1,78 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/convene/convene/models"
+)
+
+// briefSurvey is what the topic survey said, for the brief: top votes and problems named.
+type briefSurvey struct {
+	TopVotes []models.Tally
+	Problems []string
+}
+
+// surveyForBrief returns the meetup's survey results, or nil when there are none.
+// TODO(survey): fill from the survey step's results (top topics with votes, problems) once it lands.
+func (h *Handlers) surveyForBrief(ctx context.Context, m models.Meetup) *briefSurvey { return nil }
+
+// composeBrief drafts the brief the organiser edits before sending: the audience profile, the
+// topic, what the survey said and the candidate slots, in the language of tr.
+func (h *Handlers) composeBrief(ctx context.Context, tr Translator, m models.Meetup, slots []models.Slot) (string, error) {
+	aud, err := h.Store.AudienceForBrief(ctx, m.ID, 5)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	line(tr.T("speakers.brief.intro", "Title", m.Title, "Format", tr.T("format."+m.Format)))
+	if m.Topic != "" {
+		line(tr.T("speakers.brief.topic", "Topic", m.Topic))
+	}
+	line(tr.T("speakers.brief.audience", "Count", aud.Size))
+	if len(aud.Departments) > 0 {
+		line(tr.T("speakers.brief.departments", "List", tallies(aud.Departments)))
+	}
+	if len(aud.Interests) > 0 {
+		line(tr.T("speakers.brief.interests", "List", tallies(aud.Interests)))
+	}
+	if sv := h.surveyForBrief(ctx, m); sv != nil {
+		line(tr.T("speakers.brief.votes", "List", tallies(sv.TopVotes)))
+		line(tr.T("speakers.brief.problems", "List", strings.Join(sv.Problems, "; ")))
+	}
+	line("")
+	line(tr.T("speakers.brief.slots", "Zone", m.Timezone))
+	for _, s := range slots {
+		line("• " + slotLabel(tr, s.StartsAt, s.EndsAt, m.Timezone))
+	}
+	line("")
+	line(tr.T("speakers.brief.ask"))
+	return b.String(), nil
+}
+
+// tallies writes "a (3), b (2)".
+func tallies(ts []models.Tally) string {
+	parts := make([]string, 0, len(ts))
+	for _, t := range ts {
+		parts = append(parts, fmt.Sprintf("%s (%d)", t.Value, t.Count))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// slotLabel shows a slot in a zone with its weekday and offset: "2026-06-02 (Tue) 13:00–14:00 UTC+03:00".
+func slotLabel(tr Translator, start, end time.Time, zone string) string {
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		loc = time.UTC
+	}
+	s, e := start.In(loc), end.In(loc)
+	day := tr.T(fmt.Sprintf("speakers.weekday.%d", s.Weekday()))
+	endFmt := "15:04"
+	if e.YearDay() != s.YearDay() {
+		endFmt = "2006-01-02 15:04"
+	}
+	return fmt.Sprintf("%s (%s) %s–%s UTC%s", s.Format("2006-01-02"), day, s.Format("15:04"), e.Format(endFmt), s.Format("-07:00"))
+}

@@ -1,0 +1,153 @@
+package handlers_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/convene/convene/internal/testutil"
+	"github.com/convene/convene/models"
+)
+
+// spkWaitJS waits (up to 20 s) until a JavaScript expression is true in the page; a poll cut short
+// by a navigation (a form's redirect) starts again on the new page.
+func spkWaitJS(t *testing.T, ctx context.Context, what, js string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		cctx, cancel := context.WithDeadline(ctx, deadline)
+		_, err := chromedp.Run(cctx, chromedp.Poll[bool](js))
+		cancel()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			body, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+			t.Fatalf("waiting for %s: %v\npage: %s", what, err, body)
+		}
+	}
+}
+
+// spkSeeText waits until the page's main content shows text.
+func spkSeeText(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	q, _ := json.Marshal(text)
+	spkWaitJS(t, ctx, text, fmt.Sprintf("!!document.querySelector('main') && document.querySelector('main').innerText.includes(%s)", q))
+}
+
+// spkCandidateID finds a candidate of a meetup by the speaker's name.
+func spkCandidateID(t *testing.T, app *testutil.App, meetupID, name string) string {
+	t.Helper()
+	var id string
+	err := app.Store.DB.Get(&id, `SELECT c.id FROM candidates c JOIN speakers s ON s.id = c.speaker_id
+		WHERE c.meetup_id = $1 AND s.name = $2`, meetupID, name)
+	if err != nil {
+		t.Fatalf("candidate %s: %v", name, err)
+	}
+	return id
+}
+
+// TestBrowserSpeakersPath walks the organiser from the directory to a confirmed lineup, and the
+// speakers through their reply (English and Russian) and confirmation pages, in Chromium.
+func TestBrowserSpeakersPath(t *testing.T) {
+	app := testutil.NewApp(t)
+	a := newSpkAPI(t, app, app.User.Email)
+	for i := 0; i < 3; i++ {
+		spkPerson(t, app, app.Team.ID, fmt.Sprintf("kyiv%d@example.com", i), "Kyiv "+fmt.Sprint(i), "Europe/Kyiv", "postgres")
+	}
+	spkPerson(t, app, app.Team.ID, "ny@example.com", "New York", "America/New_York")
+	_, err := models.UpsertPerson(context.Background(), app.Store.DB, app.Team.ID, models.Person{Email: "fay@example.com",
+		Name: "Фая", Timezone: "America/New_York", Language: "ru", Interests: []string{"Go"}, Department: "Data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := a.meetup("Backend lunch", "Go services on PostgreSQL", "Europe/Kyiv")
+	day := spkFirstWeekday(time.Now().Year()+1, time.June, time.Tuesday).Format("2006-01-02")
+	ctx := tab(t)
+
+	do(t, ctx, "log in", chromedp.Navigate(app.URL+"/login"), chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), app.User.Email), chromedp.SendKeys(chromedp.CSS("#password"), testutil.Password),
+		chromedp.Click(chromedp.CSS("button.primary")), chromedp.WaitVisible(chromedp.CSS(".who")))
+
+	do(t, ctx, "add a speaker with a bad email", chromedp.Navigate(app.URL+"/speakers"),
+		chromedp.SendKeys(chromedp.CSS("#f-name"), "Ada Lovelace"), chromedp.SendKeys(chromedp.CSS("#f-email"), "ada-at-example"),
+		chromedp.SendKeys(chromedp.CSS("#f-expertise"), "go, postgres"), chromedp.Click(chromedp.CSS("#add-speaker-submit")),
+		chromedp.WaitVisible(chromedp.CSS("#e-email")))
+	testutil.Screenshot(t, ctx, "speakers-directory-error")
+	do(t, ctx, "fix the email", chromedp.SetValue(chromedp.CSS("#f-email"), "ada@example.com"),
+		chromedp.Click(chromedp.CSS("#add-speaker-submit")))
+	spkSeeText(t, ctx, "The speaker was added.")
+	spkSeeText(t, ctx, "Ada Lovelace")
+
+	do(t, ctx, "open the meetup's speakers", chromedp.Navigate(app.URL+"/meetups/"+m),
+		chromedp.Click(chromedp.CSS("#meetup-speakers")), chromedp.WaitVisible(chromedp.CSS("#suggestions")))
+	spkSeeText(t, ctx, "expertise: go, postgres")
+	spkSeeText(t, ctx, "new voice, never spoke; interests: Go")
+	testutil.Screenshot(t, ctx, "speakers-suggestions")
+	do(t, ctx, "add Ada", chromedp.Click(chromedp.Search("//tr[contains(., 'Ada Lovelace')]//button")))
+	spkSeeText(t, ctx, "Added to the candidates.")
+	do(t, ctx, "add Фая, a new voice", chromedp.Click(chromedp.Search("//tr[contains(., 'Фая')]//button")))
+	spkWaitJS(t, ctx, "two candidates", "document.querySelectorAll('#candidate-table tbody tr').length === 2")
+
+	do(t, ctx, "add a slot", chromedp.SetValue(chromedp.CSS("#f-starts"), day+"T13:00"), chromedp.Click(chromedp.CSS("#add-slot")))
+	spkSeeText(t, ctx, "The slot was added.")
+	spkSeeText(t, ctx, "13:00–14:00 UTC+03:00")
+	spkSeeText(t, ctx, "06:00–07:00 (UTC-04:00)")
+	spkSeeText(t, ctx, "60% in working hours")
+	testutil.Screenshot(t, ctx, "speakers-slots")
+
+	draft, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#f-brief")))
+	if err != nil || !spkContains(draft, "Topic: Go services on PostgreSQL", "Audience: 5 people.", "Possible slots (Europe/Kyiv):") {
+		t.Fatalf("the brief draft: %q %v", draft, err)
+	}
+	do(t, ctx, "send the brief", chromedp.Click(chromedp.CSS("#send-brief")))
+	spkSeeText(t, ctx, "The brief was sent.")
+	spkWaitJS(t, ctx, "both contacted", "[...document.querySelectorAll('.cand-status')].every(e => e.innerText === 'contacted')")
+
+	ada, fay := spkCandidateID(t, app, m, "Ada Lovelace"), spkCandidateID(t, app, m, "Фая")
+	do(t, ctx, "Ada answers yes", chromedp.Navigate(app.URL+spkLinkPath(t, app, m, ada, models.PurposeOutreach)),
+		chromedp.Click(chromedp.CSS("#interest-yes")), chromedp.Click(chromedp.CSS("input[name=slot]")),
+		chromedp.SendKeys(chromedp.CSS("#f-talk_title"), "Go at scale"), chromedp.Click(chromedp.CSS("#reply-submit")),
+		chromedp.WaitVisible(chromedp.CSS("#reply-saved")))
+	testutil.Screenshot(t, ctx, "speakers-reply-en")
+	do(t, ctx, "Фая answers maybe, in Russian", chromedp.Navigate(app.URL+spkLinkPath(t, app, m, fay, models.PurposeOutreach)))
+	spkSeeText(t, ctx, "Выступите на встрече «Backend lunch»?")
+	do(t, ctx, "Фая submits", chromedp.Click(chromedp.CSS("#interest-maybe")), chromedp.Click(chromedp.CSS("#reply-submit")),
+		chromedp.WaitVisible(chromedp.CSS("#reply-saved")))
+	testutil.Screenshot(t, ctx, "speakers-reply-ru")
+
+	var slotID string
+	_ = app.Store.DB.Get(&slotID, `SELECT id FROM speaker_slots WHERE meetup_id = $1`, m)
+	do(t, ctx, "score Ada", chromedp.Navigate(app.URL+"/meetups/"+m+"/speakers/compare"),
+		chromedp.WaitVisible(chromedp.CSS("#card-"+ada)),
+		chromedp.SetValue(chromedp.CSS("#availability-"+ada), "5"), chromedp.SetValue(chromedp.CSS("#style-"+ada), "4"),
+		chromedp.SetValue(chromedp.CSS("#value-"+ada), "5"), chromedp.Click(chromedp.CSS("#card-"+ada+" .score-submit")))
+	spkSeeText(t, ctx, "Scores saved.")
+	spkSeeText(t, ctx, "average: 4.7")
+	spkSeeText(t, ctx, "Go at scale")
+	testutil.Screenshot(t, ctx, "speakers-compare")
+	do(t, ctx, "pick the lineup", chromedp.SetValue(chromedp.CSS("#pick-"+ada), slotID), chromedp.Click(chromedp.CSS("#send-lineup")))
+	spkSeeText(t, ctx, "asked to confirm their slots")
+
+	do(t, ctx, "Ada confirms", chromedp.Navigate(app.URL+spkLinkPath(t, app, m, ada, models.PurposeConfirm)),
+		chromedp.Click(chromedp.CSS("#confirm-yes")), chromedp.WaitVisible(chromedp.CSS("#confirm-notice")))
+	spkSeeText(t, ctx, "Your slot is confirmed")
+	testutil.Screenshot(t, ctx, "speakers-confirmed")
+	do(t, ctx, "the organiser sees the lineup ready", chromedp.Navigate(app.URL+"/meetups/"+m+"/speakers"),
+		chromedp.WaitVisible(chromedp.CSS("#lineup-ready")))
+	testutil.Screenshot(t, ctx, "speakers-lineup-ready")
+}
+
+// spkContains reports whether s holds every part.
+func spkContains(s string, parts ...string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,90 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"net/url"
+
+	"github.com/convene/convene/mailer"
+	"github.com/convene/convene/models"
+	"github.com/jmoiron/sqlx"
+)
+
+// errNoSlot means a slot mail was asked for a candidate without a slot.
+var errNoSlot = errors.New("speaker mail: the candidate has no slot")
+
+// speakerBriefMail renders the brief or its follow-up with the candidate's /o/ link.
+func (h *Handlers) speakerBriefMail(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice, org models.Recipient) (speakerMail, error) {
+	m := newSpeakerMail(n.Kind, n)
+	m.Key = keyOf(n.Kind, n.Candidate.ID)
+	var err error
+	if m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeOutreach, "/o/"); err != nil {
+		return m, err
+	}
+	d := mailer.SpeakerBriefData{To: mailer.Recipient{Name: n.Candidate.Name}, Title: n.Meetup.Title,
+		Brief: n.Candidate.Brief, ReplyURL: m.Link, Organizer: org.Name}
+	m.Rendered, err = h.Mail.Render(m.Kind, m.To.Lang, d)
+	return m, err
+}
+
+// speakerSlotMail renders a mail about the candidate's slot: the request to confirm (with the /c/
+// link), or, with the speaker's calendar event, the confirmation (REQUEST) or the withdrawal (CANCEL).
+func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice, kind string, org models.Recipient) (speakerMail, error) {
+	m := newSpeakerMail(kind, n)
+	c, s := n.Candidate, n.Slot
+	if s == nil {
+		return m, errNoSlot
+	}
+	m.Key = keyOf(kind, c.ID, s.ID, c.ICalSequence)
+	var err error
+	if m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeConfirm, "/c/"); err != nil {
+		return m, err
+	}
+	d := mailer.SpeakerSlotData{To: mailer.Recipient{Name: c.Name}, Title: n.Meetup.Title, TalkTitle: c.TalkTitle,
+		Start: s.StartsAt, End: s.EndsAt, TimeZone: n.Meetup.Timezone, Location: n.Meetup.Location,
+		OnlineURL: n.Meetup.OnlineURL, ConfirmURL: m.Link, Organizer: org.Name}
+	if m.Rendered, err = h.Mail.Render(kind, m.To.Lang, d); err != nil || kind == mailer.KindSpeakerConfirm {
+		return m, err
+	}
+	m.ICSMethod = mailer.MethodRequest
+	if kind == mailer.KindSpeakerCancel {
+		m.ICSMethod = mailer.MethodCancel
+	}
+	m.ICS, err = mailer.SpeakerCalendar(m.ICSMethod, d, "speaker-"+c.ID+"@convene", c.ICalSequence,
+		mailer.Attendee{Name: org.Name, Email: org.Email}, c.Email)
+	return m, err
+}
+
+// organiserAlerts renders a lineup alert (declined, withdrawn, complete) for each organiser, in their language.
+func (h *Handlers) organiserAlerts(n models.SpeakerNotice, org []models.Recipient) ([]speakerMail, error) {
+	c := n.Candidate
+	at := c.ConfirmedAt
+	if n.Kind != models.NoticeLineupReady {
+		at = c.DeclinedAt
+	}
+	d := mailer.OrganiserAlertData{Title: n.Meetup.Title, Speaker: c.Name,
+		PageURL: h.Cfg.BaseURL + "/meetups/" + n.Meetup.ID + "/speakers"}
+	for _, s := range n.Lineup {
+		d.Speakers = append(d.Speakers, mailer.Speaker{Name: s.Name, TalkTitle: s.TalkTitle})
+	}
+	out := make([]speakerMail, 0, len(org))
+	for _, r := range org {
+		m := speakerMail{Kind: n.Kind, TeamID: n.TeamID, MeetupID: n.Meetup.ID, To: r,
+			Key: keyOf(n.Kind, c.ID, r.Email, unixOrZero(at))}
+		d.To = mailer.Recipient{Name: r.Name}
+		var err error
+		if m.Rendered, err = h.Mail.Render(n.Kind, r.Lang, d); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// hostOf is the host name of a URL, or "localhost".
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return "localhost"
+}

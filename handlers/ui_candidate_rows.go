@@ -1,0 +1,64 @@
+package handlers
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/convene/convene/models"
+)
+
+// candidateRows describes candidates for the pages: response time in words, slots as labels.
+func candidateRows(tr Translator, cands []models.Candidate, slots []models.Slot, zone string) []candidateRow {
+	out := make([]candidateRow, 0, len(cands))
+	for _, c := range cands {
+		r := candidateRow{Candidate: c, Response: responseTime(tr, c.ResponseSeconds)}
+		for _, s := range slots {
+			for _, id := range c.SlotIDs {
+				if id == s.ID {
+					r.Slots = append(r.Slots, slotLabel(tr, s.StartsAt, s.EndsAt, zone))
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// notCandidates drops the speakers who already are candidates.
+func notCandidates(all []models.Speaker, cands []models.Candidate) []models.Speaker {
+	in := map[string]bool{}
+	for _, c := range cands {
+		in[c.SpeakerID] = true
+	}
+	out := []models.Speaker{}
+	for _, s := range all {
+		if !in[s.ID] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// reasonsText translates a suggestion's reasons.
+func reasonsText(tr Translator, rs []models.Reason) []string {
+	out := make([]string, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, tr.T("speakers.reason."+r.Key, "V", r.Value))
+	}
+	return out
+}
+
+// responseTime says how long an answer took: minutes, hours or days.
+func responseTime(tr Translator, secs *int64) string {
+	if secs == nil {
+		return ""
+	}
+	s := float64(*secs)
+	switch {
+	case s < 3600:
+		return tr.T("speakers.unit.minutes", "N", fmt.Sprint(int(math.Max(1, math.Round(s/60)))))
+	case s < 48*3600:
+		return tr.T("speakers.unit.hours", "N", fmt.Sprint(int(math.Round(s/3600))))
+	}
+	return tr.T("speakers.unit.days", "N", fmt.Sprint(int(math.Round(s/86400))))
+}

@@ -1,0 +1,46 @@
+package mailer
+
+import "time"
+
+// Mail kinds of steps 3–5 (speakers), each rendered with the data type named beside it.
+const (
+	KindSpeakerBrief     = "speaker_brief"     // SpeakerBriefData: the brief, with the /o/ reply link
+	KindSpeakerFollowUp  = "speaker_follow_up" // SpeakerBriefData: the one reminder to a silent candidate
+	KindSpeakerConfirm   = "speaker_confirm"   // SpeakerSlotData: please confirm your slot (/c/ link)
+	KindSpeakerInvite    = "speaker_invite"    // SpeakerSlotData: confirmed, with the calendar REQUEST
+	KindSpeakerCancel    = "speaker_cancel"    // SpeakerSlotData: withdrawn, with the calendar CANCEL
+	KindSpeakerDeclined  = "speaker_declined"  // OrganiserAlertData: a chosen speaker declined
+	KindSpeakerWithdrawn = "speaker_withdrawn" // OrganiserAlertData: a confirmed speaker withdrew
+	KindLineupReady      = "lineup_ready"      // OrganiserAlertData: every chosen speaker confirmed
+)
+
+// SpeakerBriefData is the data of a brief or its follow-up.
+type SpeakerBriefData struct {
+	To        Recipient
+	Title     string // the meetup's title
+	Brief     string // the organiser's message, plain text
+	ReplyURL  string // the personal /o/{token} page
+	Organizer string // signs the mail; may be empty
+}
+
+// SpeakerSlotData is the data of the mails about a speaker's slot.
+type SpeakerSlotData struct {
+	To         Recipient
+	Title      string
+	TalkTitle  string // may be empty
+	Start, End time.Time
+	TimeZone   string // the meetup's IANA zone
+	Location   string
+	OnlineURL  string
+	ConfirmURL string // the personal /c/{token} page
+	Organizer  string
+}
+
+// OrganiserAlertData is the data of a mail telling the organiser how the lineup stands.
+type OrganiserAlertData struct {
+	To       Recipient
+	Title    string
+	Speaker  string    // who declined or withdrew; for lineup_ready, who confirmed last
+	Speakers []Speaker // the confirmed lineup (lineup_ready)
+	PageURL  string    // the meetup's speakers page
+}
