@@ -30,6 +30,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	h.uiRoutes(e)
 	h.linkRoutes(e)
 	h.apiRoutes(e)
+	h.rsvpRoutes(e)
 	return e
 }
 

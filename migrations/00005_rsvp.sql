@@ -1,0 +1,65 @@
+-- +goose Up
+-- Step 5: invitations, answers, seats and the waitlist.
+
+-- One invitation and answer per (meetup, person).
+CREATE TABLE rsvps (
+    meetup_id     uuid NOT NULL REFERENCES meetups (id) ON DELETE CASCADE,
+    person_id     uuid NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    team_id       uuid NOT NULL REFERENCES teams (id),
+    role          text NOT NULL DEFAULT 'attendee' CHECK (role IN ('attendee', 'speaker')),
+    status        text NOT NULL DEFAULT 'invited'
+                  CHECK (status IN ('invited', 'yes', 'maybe', 'no', 'waitlisted')),
+    mode          text NOT NULL DEFAULT 'in_person' CHECK (mode IN ('in_person', 'remote')),
+    dietary       text NOT NULL DEFAULT '',
+    -- Place in the waitlist: drawn from rsvp_waitlist_seq, set only while waitlisted.
+    waitlist_seq  bigint,
+    invited_at    timestamptz,
+    answered_at   timestamptz,
+    checked_in_at timestamptz,
+    updated_at    timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (meetup_id, person_id),
+    CHECK ((status = 'waitlisted') = (waitlist_seq IS NOT NULL))
+);
+CREATE INDEX rsvps_waitlist_idx ON rsvps (meetup_id, mode, waitlist_seq) WHERE status = 'waitlisted';
+CREATE INDEX rsvps_person_idx ON rsvps (person_id);
+CREATE INDEX rsvps_status_idx ON rsvps (meetup_id, status);
+
+CREATE SEQUENCE rsvp_waitlist_seq;
+
+-- Seats of a limited mode (in person always once scheduled; remote when remote_capacity is set):
+-- seats 1..capacity exist, each free (person_id NULL) or held. A seat is free only while nobody
+-- waits. A held seat beyond a lowered capacity stays with its holder, marked excess, and goes
+-- away when released instead of passing to the waitlist.
+CREATE TABLE rsvp_seats (
+    meetup_id uuid NOT NULL REFERENCES meetups (id) ON DELETE CASCADE,
+    kind      text NOT NULL CHECK (kind IN ('in_person', 'remote')),
+    n         integer NOT NULL CHECK (n > 0),
+    person_id uuid,
+    excess    boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (meetup_id, kind, n),
+    FOREIGN KEY (meetup_id, person_id) REFERENCES rsvps (meetup_id, person_id) ON DELETE SET NULL (person_id),
+    CHECK (NOT excess OR person_id IS NOT NULL)
+);
+CREATE UNIQUE INDEX rsvp_seats_holder_key ON rsvp_seats (meetup_id, kind, person_id);
+CREATE INDEX rsvp_seats_free_idx ON rsvp_seats (meetup_id, kind, n) WHERE person_id IS NULL;
+CREATE INDEX rsvp_seats_excess_idx ON rsvp_seats (meetup_id, kind, n) WHERE excess;
+
+-- Things someone must be told about (waitlisted with a position, promoted from the waitlist),
+-- written in the transaction of the change, at most once per key. This is the outbox seam:
+-- once the outbox lands, these become mail enqueued with the same idempotency keys.
+CREATE TABLE rsvp_events (
+    id         bigserial PRIMARY KEY,
+    key        text NOT NULL UNIQUE,
+    meetup_id  uuid NOT NULL REFERENCES meetups (id) ON DELETE CASCADE,
+    person_id  uuid NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    kind       text NOT NULL CHECK (kind IN ('waitlisted', 'promoted')),
+    position   integer,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX rsvp_events_meetup_idx ON rsvp_events (meetup_id, created_at);
+
+-- +goose Down
+DROP TABLE rsvp_events;
+DROP TABLE rsvp_seats;
+DROP SEQUENCE rsvp_waitlist_seq;
+DROP TABLE rsvps;

@@ -1,0 +1,21 @@
+package models
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+)
+
+const lookupLinkSQL = `
+SELECT id FROM links
+WHERE purpose = $1 AND person_id IS NOT DISTINCT FROM $2 AND meetup_id IS NOT DISTINCT FROM $3 AND subject = $4`
+
+// Lookup returns the token of an existing link for spec without creating one (for pages that
+// must not write, such as a GET); ErrNotFound when there is none.
+func (l *Linker) Lookup(ctx context.Context, db sqlx.QueryerContext, spec LinkSpec) (string, error) {
+	var id string
+	if err := sqlx.GetContext(ctx, db, &id, lookupLinkSQL, spec.Purpose, spec.PersonID, spec.MeetupID, spec.Subject); err != nil {
+		return "", mapErr(err)
+	}
+	return l.token(id, spec.Purpose), nil
+}

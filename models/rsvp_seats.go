@@ -1,0 +1,114 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Seats: rows 1..capacity of rsvp_seats per meetup and limited mode. Lock order, which keeps
+// every path free of deadlocks: a person's own rsvps row, then their own seat, then an excess
+// seat or the waitlist head. Claims of free seats never wait (SKIP LOCKED); nobody waits on a
+// waiting person except to promote them, and waiting people never wait on anyone.
+
+const claimSeatSQL = `
+UPDATE rsvp_seats SET person_id = $3
+WHERE (meetup_id, kind, n) = (
+    SELECT meetup_id, kind, n FROM rsvp_seats
+    WHERE meetup_id = $1 AND kind = $2 AND person_id IS NULL
+    ORDER BY n LIMIT 1 FOR UPDATE SKIP LOCKED)
+RETURNING n`
+
+// claimSeat gives the person the lowest free seat of the kind; false when none is free.
+func claimSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind, personID string) (bool, error) {
+	var n int
+	err := tx.GetContext(ctx, &n, claimSeatSQL, meetupID, kind, personID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, mapErr(err)
+}
+
+const holdSeatSQL = `
+SELECT n, excess FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND person_id = $3 FOR UPDATE`
+
+const dropSeatSQL = `DELETE FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND n = $3`
+
+// releaseSeat gives up the person's seat: an excess seat goes away, any other passes on.
+// It reports whether the seat was left free.
+func releaseSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind, personID string, notify Notifier) (bool, error) {
+	var seat struct {
+		N      int  `db:"n"`
+		Excess bool `db:"excess"`
+	}
+	err := tx.GetContext(ctx, &seat, holdSeatSQL, meetupID, kind, personID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil // held no seat (the mode had no limit when they said yes)
+	}
+	if err != nil {
+		return false, mapErr(err)
+	}
+	if seat.Excess {
+		_, err = tx.ExecContext(ctx, dropSeatSQL, meetupID, kind, seat.N)
+		return false, mapErr(err)
+	}
+	return fillSeat(ctx, tx, meetupID, kind, seat.N, notify)
+}
+
+const lockExcessSQL = `
+SELECT n FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND excess
+ORDER BY n DESC LIMIT 1 FOR UPDATE`
+
+const renumberSeatSQL = `
+UPDATE rsvp_seats SET n = $3, excess = false WHERE meetup_id = $1 AND kind = $2 AND n = $4`
+
+const promoteSQL = `
+WITH w AS (
+    SELECT person_id, waitlist_seq FROM rsvps
+    WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted'
+    ORDER BY waitlist_seq LIMIT 1 FOR UPDATE
+), p AS (
+    UPDATE rsvps r SET status = 'yes', waitlist_seq = NULL, updated_at = now()
+    FROM w WHERE r.meetup_id = $1 AND r.person_id = w.person_id
+    RETURNING r.person_id, w.waitlist_seq
+)
+UPDATE rsvp_seats s SET person_id = p.person_id FROM p
+WHERE s.meetup_id = $1 AND s.kind = $2 AND s.n = $3
+RETURNING p.person_id, p.waitlist_seq`
+
+const freeSeatSQL = `UPDATE rsvp_seats SET person_id = NULL WHERE meetup_id = $1 AND kind = $2 AND n = $3`
+
+// fillSeat passes seat n (locked by this transaction) on: to an excess holder, who then sits
+// within capacity, else to the first person waiting, who is promoted and told, else nobody.
+// It reports whether the seat was left free.
+func fillSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind string, n int, notify Notifier) (bool, error) {
+	var m int
+	err := tx.GetContext(ctx, &m, lockExcessSQL, meetupID, kind)
+	if err == nil {
+		if _, err = tx.ExecContext(ctx, dropSeatSQL, meetupID, kind, n); err == nil {
+			_, err = tx.ExecContext(ctx, renumberSeatSQL, meetupID, kind, n, m)
+		}
+		return false, mapErr(err)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return false, mapErr(err)
+	}
+	var w struct {
+		PersonID string `db:"person_id"`
+		Seq      int64  `db:"waitlist_seq"`
+	}
+	err = tx.GetContext(ctx, &w, promoteSQL, meetupID, kind, n)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = tx.ExecContext(ctx, freeSeatSQL, meetupID, kind, n)
+		return true, mapErr(err)
+	}
+	if err != nil {
+		return false, mapErr(err)
+	}
+	ev := RSVPEvent{Kind: EventPromoted, MeetupID: meetupID, PersonID: w.PersonID,
+		Key: fmt.Sprintf("promoted:%s:%s:%d", meetupID, w.PersonID, w.Seq)}
+	return false, notify(ctx, tx, ev)
+}
