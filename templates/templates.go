@@ -5,5 +5,5 @@ import "embed"
 
 // FS holds pages/, mail/, i18n/ and static/.
 //
-//go:embed all:pages i18n static
+//go:embed all:pages all:mail i18n static
 var FS embed.FS

@@ -1,0 +1,100 @@
+package mailer
+
+import (
+	"bytes"
+	"fmt"
+	htmltemplate "html/template"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
+	texttemplate "text/template"
+
+	"github.com/convene/convene/templates"
+)
+
+// Rendered is one mail, ready for the outbox: a one-line subject, a plain-text and an HTML part.
+type Rendered struct{ Subject, Text, HTML string }
+
+// Renderer renders mail templates; its templates are parsed once, one set per language, at start.
+type Renderer struct {
+	base *url.URL
+	sets map[string]map[string]*mailSet // lang → kind → templates
+}
+
+// mailSet is one kind's templates in one language: subject and text as text, html as HTML.
+type mailSet struct {
+	text *texttemplate.Template
+	html *htmltemplate.Template
+}
+
+// NewRenderer parses every mail template in every language; a missing template, block or text fails here.
+func NewRenderer(baseURL string) (*Renderer, error) {
+	return newRenderer(templates.FS, baseURL)
+}
+
+// newRenderer is NewRenderer over any file system laid out like templates.FS.
+func newRenderer(fsys fs.FS, baseURL string) (*Renderer, error) {
+	base, err := url.Parse(baseURL)
+	if err != nil || (base.Scheme != "https" && base.Scheme != "http") || base.Host == "" {
+		return nil, fmt.Errorf("mailer: base URL %q is not an http(s) URL", baseURL)
+	}
+	cat, err := loadCatalogue(fsys)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{base: base, sets: map[string]map[string]*mailSet{}}
+	for _, lang := range mailLangs() {
+		if r.sets[lang], err = parseLang(fsys, cat, r.funcs(lang, cat)); err != nil {
+			return nil, fmt.Errorf("mailer: %s templates: %w", lang, err)
+		}
+	}
+	return r, nil
+}
+
+// Render renders kind in lang ("en" or "ru"; anything else gives English) with data, the kind's data type.
+func (r *Renderer) Render(kind, lang string, data any) (Rendered, error) {
+	set, ok := r.sets[matchLang(lang)][kind]
+	if !ok {
+		return Rendered{}, fmt.Errorf("mailer: no mail template %q", kind)
+	}
+	var subject, text, html bytes.Buffer
+	if err := set.text.ExecuteTemplate(&subject, "subject", data); err != nil {
+		return Rendered{}, fmt.Errorf("mailer: %s subject: %w", kind, err)
+	}
+	if err := set.text.ExecuteTemplate(&text, "text", data); err != nil {
+		return Rendered{}, fmt.Errorf("mailer: %s text: %w", kind, err)
+	}
+	if err := set.html.ExecuteTemplate(&html, "html", data); err != nil {
+		return Rendered{}, fmt.Errorf("mailer: %s html: %w", kind, err)
+	}
+	out := Rendered{Subject: oneLineSubject(subject.String()), Text: tidyText(text.String()),
+		HTML: strings.ReplaceAll(strings.ReplaceAll(html.String(), "\r\n", "\n"), "\r", "\n")}
+	if out.Subject == "" || strings.Contains(out.Subject+out.Text+out.HTML, "<no value>") {
+		return Rendered{}, fmt.Errorf("mailer: %s rendered with an empty subject or a missing value", kind)
+	}
+	return out, nil
+}
+
+// oneLineSubject strips control characters (CR, LF, NUL…) and collapses white space: a header never breaks.
+func oneLineSubject(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))), " ")
+}
+
+// trailingBlanks and emptyLines find what the template layout leaves behind in a text part.
+var (
+	trailingBlanks = regexp.MustCompile(`(?m)[ \t]+$`)
+	emptyLines     = regexp.MustCompile(`\n{3,}`)
+)
+
+// tidyText makes line ends \n, drops control characters, trims trailing blanks and runs of
+// empty lines, and ends in one newline.
+func tidyText(s string) string {
+	s = trailingBlanks.ReplaceAllString(cleanText(s), "")
+	return strings.TrimSpace(emptyLines.ReplaceAllString(s, "\n\n")) + "\n"
+}

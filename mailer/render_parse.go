@@ -1,0 +1,75 @@
+package mailer
+
+import (
+	"errors"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	texttemplate "text/template"
+)
+
+// mailBlocks are the templates every mail kind must define.
+func mailBlocks() []string { return []string{"subject", "text", "html"} }
+
+// parseLang parses every kind under mail/ with one language's functions.
+func parseLang(fsys fs.FS, cat *catalogue, funcs map[string]any) (map[string]*mailSet, error) {
+	files, err := fs.Glob(fsys, "mail/*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	sets := map[string]*mailSet{}
+	for _, f := range files {
+		kind := strings.TrimSuffix(path.Base(f), ".tmpl")
+		if strings.HasPrefix(kind, "_") {
+			continue
+		}
+		if sets[kind], err = parseKind(fsys, f, cat, funcs); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+	}
+	for _, kind := range requiredKinds() {
+		if sets[kind] == nil {
+			return nil, fmt.Errorf("no template mail/%s.tmpl", kind)
+		}
+	}
+	return sets, nil
+}
+
+// parseKind parses one kind with the shared partials (mail/_*.tmpl), as text and as HTML,
+// and checks its blocks, its message ids and the HTML escaping now rather than at a send.
+func parseKind(fsys fs.FS, file string, cat *catalogue, funcs map[string]any) (*mailSet, error) {
+	name := path.Base(file)
+	tt, err := texttemplate.New(name).Option("missingkey=error").Funcs(funcs).ParseFS(fsys, "mail/_*.tmpl", file)
+	if err != nil {
+		return nil, err
+	}
+	ht, err := htmltemplate.New(name).Option("missingkey=error").Funcs(funcs).ParseFS(fsys, "mail/_*.tmpl", file)
+	if err != nil {
+		return nil, err
+	}
+	for _, block := range mailBlocks() {
+		if tt.Lookup(block) == nil {
+			return nil, fmt.Errorf("no {{define %q}} block", block)
+		}
+	}
+	for _, id := range textIDs(tt) {
+		if !cat.ids["en"][id] {
+			return nil, fmt.Errorf("mail text %q is in no i18n/mail.*.json", id)
+		}
+	}
+	return &mailSet{text: tt, html: ht}, checkEscaping(ht)
+}
+
+// checkEscaping runs html/template's contextual escaping of the "html" block once, so an
+// escaping error fails the start; execution errors from the missing data are expected here.
+func checkEscaping(ht *htmltemplate.Template) error {
+	err := ht.ExecuteTemplate(io.Discard, "html", nil)
+	var escErr *htmltemplate.Error
+	if errors.As(err, &escErr) {
+		return err
+	}
+	return nil
+}
