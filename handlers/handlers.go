@@ -17,6 +17,7 @@ type Config struct {
 	TrustedProxies []string
 	Version        string
 	Secret         string
+	MailFrom       string // the From of mail Convene sends (CONVENE_MAIL_FROM)
 }
 
 // Handlers holds every dependency of the HTTP layer; each route is one of its methods.

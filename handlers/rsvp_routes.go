@@ -13,6 +13,8 @@ func (h *Handlers) rsvpRoutes(e *echo.Echo) {
 	link := []echo.MiddlewareFunc{linkPageHeaders}
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/r/:token", h.RSVPPage, link...)
 	e.POST("/r/:token", h.RSVPAnswer, link...)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/r/:token/invite.ics", h.InviteICS, link...)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/cal/:token", h.CalendarFeed, link...)
 
 	ui := []echo.MiddlewareFunc{echo.WrapMiddleware(h.Sessions.LoadAndSave), noStore, h.requireCSRF, h.requireLogin}
 	e.GET("/meetups/:id/schedule", h.SchedulePage, ui...)

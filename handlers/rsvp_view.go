@@ -22,6 +22,7 @@ type rsvpView struct {
 	Saved       bool
 	State       string
 	CalendarURL string
+	InviteURL   string
 }
 
 // renderRSVP renders the RSVP page in the person's language, with their times in their zone.
@@ -33,6 +34,7 @@ func (h *Handlers) renderRSVP(c echo.Context, status int, inv models.Invitation,
 	v := rsvpView{Token: c.Param("token"), Meetup: m, Person: inv.Person, RSVP: inv.RSVP, Position: inv.Position,
 		Seats: inv.Seats, Modes: m.Modes(), Lunch: m.Format == "lunch_and_learn", Saved: saved, State: rsvpState(m)}
 	if m.StartsAt != nil && m.EndsAt != nil {
+		v.InviteURL = "/r/" + v.Token + "/invite.ics"
 		v.When = formatWhen(*m.StartsAt, *m.EndsAt, inv.Person.Timezone, p.Lang)
 		if inv.Person.Timezone != m.Timezone {
 			v.MeetupWhen = formatWhen(*m.StartsAt, *m.EndsAt, m.Timezone, p.Lang)
@@ -40,7 +42,7 @@ func (h *Handlers) renderRSVP(c echo.Context, status int, inv models.Invitation,
 	}
 	spec := models.LinkSpec{Purpose: models.PurposeCalendar, PersonID: &inv.Person.ID}
 	if tok, err := h.Links.Lookup(c.Request().Context(), h.Store.DB, spec); err == nil {
-		v.CalendarURL = "/cal/" + tok + ".ics"
+		v.CalendarURL = h.Cfg.BaseURL + "/cal/" + tok + ".ics"
 	}
 	p.Data = v
 	return h.render(c, status, "rsvp", p)

@@ -79,7 +79,7 @@ func newLogger(level string) *slog.Logger {
 // buildHandlers wires the HTTP layer from the configuration.
 func buildHandlers(store *models.Store, cfg Config, log *slog.Logger) (*handlers.Handlers, error) {
 	return handlers.New(store, log, handlers.Config{BaseURL: cfg.BaseURL, BodyLimit: cfg.BodyLimit,
-		TrustedProxies: cfg.TrustedProxies, Secret: cfg.Secret})
+		TrustedProxies: cfg.TrustedProxies, Secret: cfg.Secret, MailFrom: cfg.MailFrom})
 }
 
 // listen serves HTTP until ctx ends, then shuts down gracefully.
