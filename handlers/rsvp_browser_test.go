@@ -61,7 +61,7 @@ func TestBrowserRSVPSeatAndWaitlist(t *testing.T) {
 
 	answerInBrowser(t, ctx, e.app.URL+"/r/"+e.links[2], "yes")
 	wantText(t, ctx, "#rsvp-outcome", "you are number 1 on the waitlist")
-	wantText(t, ctx, "#rsvp-seats", "waiting: 1")
+	wantText(t, ctx, "#rsvp-seats", "Seats taken: 1 of 1")
 	testutil.Screenshot(t, ctx, "rsvp-waitlisted")
 
 	answerInBrowser(t, ctx, e.app.URL+"/r/"+e.links[0], "no")

@@ -40,9 +40,8 @@ func (h *Handlers) renderRSVP(c echo.Context, status int, inv models.Invitation,
 			v.MeetupWhen = formatWhen(*m.StartsAt, *m.EndsAt, m.Timezone, p.Lang)
 		}
 	}
-	spec := models.LinkSpec{Purpose: models.PurposeCalendar, PersonID: &inv.Person.ID}
-	if tok, err := h.Links.Lookup(c.Request().Context(), h.Store.DB, spec); err == nil {
-		v.CalendarURL = h.Cfg.BaseURL + "/cal/" + tok + ".ics"
+	if id := inv.CalendarLinkID; id != nil {
+		v.CalendarURL = h.Cfg.BaseURL + "/cal/" + h.Links.Token(*id, models.PurposeCalendar) + ".ics"
 	}
 	p.Data = v
 	return h.render(c, status, "rsvp", p)

@@ -19,3 +19,6 @@ func (l *Linker) Lookup(ctx context.Context, db sqlx.QueryerContext, spec LinkSp
 	}
 	return l.token(id, spec.Purpose), nil
 }
+
+// Token is the token of an existing link, given its id (as a query that joined links read it).
+func (l *Linker) Token(linkID, purpose string) string { return l.token(linkID, purpose) }

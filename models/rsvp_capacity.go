@@ -24,7 +24,8 @@ ON CONFLICT DO NOTHING`
 // setSeats makes a mode's seats match its capacity (nil: no limit) inside the transaction that
 // changed it, which holds the meetup row. Lowering drops nobody: held seats beyond the capacity
 // become excess. Raising fills the new seats from the waitlist in order.
-func setSeats(ctx context.Context, tx *sqlx.Tx, meetupID, kind string, capacity *int, notify Notifier) error {
+func setSeats(ctx context.Context, q txq, meetupID, kind string, capacity *int, notify Notifier) error {
+	tx := q.tx
 	if capacity == nil {
 		return unlimitSeats(ctx, tx, meetupID, kind, notify)
 	}
@@ -35,10 +36,10 @@ func setSeats(ctx context.Context, tx *sqlx.Tx, meetupID, kind string, capacity 
 			return mapErr(fmt.Errorf("seats: %w", err))
 		}
 	}
-	if err := adoptSeatless(ctx, tx, meetupID, kind); err != nil {
+	if err := adoptSeatless(ctx, q, meetupID, kind); err != nil {
 		return err
 	}
-	return rebalance(ctx, tx, meetupID, kind, notify)
+	return rebalance(ctx, q, meetupID, kind, notify)
 }
 
 const seatlessSQL = `
@@ -53,15 +54,15 @@ SELECT $1, $2, COALESCE(max(n), 0) + 1, $3, true FROM rsvp_seats WHERE meetup_id
 
 // adoptSeatless seats those who said yes while the mode had no limit: in a free seat where
 // there is one, else in an excess seat, so nobody is dropped.
-func adoptSeatless(ctx context.Context, tx *sqlx.Tx, meetupID, kind string) error {
+func adoptSeatless(ctx context.Context, q txq, meetupID, kind string) error {
 	var people []string
-	if err := tx.SelectContext(ctx, &people, seatlessSQL, meetupID, kind); err != nil {
+	if err := q.tx.SelectContext(ctx, &people, seatlessSQL, meetupID, kind); err != nil {
 		return mapErr(err)
 	}
 	for _, p := range people {
-		got, err := claimSeat(ctx, tx, meetupID, kind, p)
+		got, err := claimSeat(ctx, q, meetupID, kind, p)
 		if err == nil && !got {
-			_, err = tx.ExecContext(ctx, addExcessSeatSQL, meetupID, kind, p)
+			_, err = q.tx.ExecContext(ctx, addExcessSeatSQL, meetupID, kind, p)
 		}
 		if err != nil {
 			return mapErr(err)

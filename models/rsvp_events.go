@@ -56,3 +56,10 @@ func (s *Store) RSVPEvents(ctx context.Context, meetupID string) ([]RSVPEventRow
 	err := s.DB.SelectContext(ctx, &out, listEventsSQL, meetupID)
 	return out, mapErr(err)
 }
+
+// RecordEvents is RecordEvent with its statement prepared once for the store.
+func (s *Store) RecordEvents() Notifier {
+	return func(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) error {
+		return txq{s, tx}.exec(ctx, recordEventSQL, ev.Key, ev.MeetupID, ev.PersonID, ev.Kind, ev.Position)
+	}
+}

@@ -9,34 +9,64 @@ import (
 )
 
 // A seat left free and a place taken on the waitlist at the same moment cannot see each
-// other before they commit. Whichever commits last sees both in its check after commit and
-// settles them; a periodic sweep (RebalanceAll) covers a crash between commit and check.
+// other before they commit; nor can a seat passed on while the first person waiting is busy
+// answering (SKIP LOCKED passes them by). Whichever commits last sees both in its check after
+// commit and settles them; a periodic sweep (RebalanceAll) covers a crash between commit and check.
 
-const needsRebalanceSQL = `
-SELECT EXISTS (SELECT 1 FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND person_id IS NULL)
-   AND (EXISTS (SELECT 1 FROM rsvps WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted')
-        OR EXISTS (SELECT 1 FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND excess))`
+// personSeatsSQL counts a mode's seats the cheap way (every seat 1..capacity exists, so the
+// taken ones are capacity + excess − free; only free and excess rows are read) and says whether
+// a seat is free while someone waits or sits over capacity.
+const personSeatsSQL = `
+WITH m AS (
+    SELECT ($2 = 'in_person' OR remote_capacity IS NOT NULL) AS limited,
+        CASE WHEN $2 = 'in_person' THEN capacity ELSE COALESCE(remote_capacity, 0) END AS capacity
+    FROM meetups WHERE id = $1
+), s AS (
+    SELECT count(*) FILTER (WHERE person_id IS NULL) AS free, count(*) FILTER (WHERE excess) AS excess
+    FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND (person_id IS NULL OR excess)
+)
+SELECT $2::text AS mode, m.limited, m.capacity, s.excess, 0 AS waiting,
+    CASE WHEN m.limited THEN m.capacity + s.excess - s.free ELSE 0 END AS taken,
+    s.free > 0 AND (s.excess > 0 OR EXISTS (
+        SELECT 1 FROM rsvps WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted')) AS unsettled
+FROM m, s`
 
-// settle rebalances each mode that has a free seat while someone waits for one.
-func (s *Store) settle(ctx context.Context, meetupID string, kinds []string, notify Notifier) error {
-	for _, kind := range kinds {
-		var need bool
-		if err := s.DB.GetContext(ctx, &need, needsRebalanceSQL, meetupID, kind); err != nil {
-			return mapErr(err)
-		}
-		if !need {
+// settle runs after a commit: it reads the seats of mode and rebalances it, and each other mode
+// the change touched, when a seat is free while someone waits for one.
+func (s *Store) settle(ctx context.Context, meetupID, mode string, others []string, notify Notifier) (SeatCount, error) {
+	for _, k := range others {
+		if k == mode {
 			continue
 		}
-		if err := s.Rebalance(ctx, meetupID, kind, notify); err != nil {
-			return err
+		if _, err := s.settleMode(ctx, meetupID, k, notify); err != nil {
+			return SeatCount{}, err
 		}
 	}
-	return nil
+	return s.settleMode(ctx, meetupID, mode, notify)
+}
+
+// settleMode reads one mode's seats and rebalances them when unsettled.
+func (s *Store) settleMode(ctx context.Context, meetupID, mode string, notify Notifier) (SeatCount, error) {
+	var c struct {
+		SeatCount
+		Unsettled bool `db:"unsettled"`
+	}
+	if err := s.get(ctx, &c, personSeatsSQL, meetupID, mode); err != nil || !c.Unsettled {
+		return c.SeatCount, err
+	}
+	if err := s.Rebalance(ctx, meetupID, mode, notify); err != nil {
+		return c.SeatCount, err
+	}
+	err := s.get(ctx, &c, personSeatsSQL, meetupID, mode)
+	return c.SeatCount, err
 }
 
 // Rebalance fills the free seats of a mode from the excess and then the waitlist, in order.
 func (s *Store) Rebalance(ctx context.Context, meetupID, kind string, notify Notifier) error {
-	return s.InTx(ctx, func(tx *sqlx.Tx) error { return rebalance(ctx, tx, meetupID, kind, notify) })
+	if err := s.prepare(ctx, answerQueries()...); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *sqlx.Tx) error { return rebalance(ctx, txq{s, tx}, meetupID, kind, notify) })
 }
 
 const takeFreeSeatSQL = `
@@ -44,17 +74,17 @@ SELECT n FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND person_id IS NUL
 ORDER BY n LIMIT 1 FOR UPDATE SKIP LOCKED`
 
 // rebalance passes free seats on until one stays free or none is left.
-func rebalance(ctx context.Context, tx *sqlx.Tx, meetupID, kind string, notify Notifier) error {
+func rebalance(ctx context.Context, q txq, meetupID, kind string, notify Notifier) error {
 	for {
 		var n int
-		err := tx.GetContext(ctx, &n, takeFreeSeatSQL, meetupID, kind)
+		err := q.get(ctx, &n, takeFreeSeatSQL, meetupID, kind)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
 		if err != nil {
 			return mapErr(err)
 		}
-		free, err := fillSeat(ctx, tx, meetupID, kind, n, notify)
+		free, err := fillSeat(ctx, q, meetupID, kind, n, notify)
 		if err != nil || free {
 			return err
 		}

@@ -5,14 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-
-	"github.com/jmoiron/sqlx"
 )
 
 // Seats: rows 1..capacity of rsvp_seats per meetup and limited mode. Lock order, which keeps
 // every path free of deadlocks: a person's own rsvps row, then their own seat, then an excess
-// seat or the waitlist head. Claims of free seats never wait (SKIP LOCKED); nobody waits on a
-// waiting person except to promote them, and waiting people never wait on anyone.
+// seat, then the waitlist head. Claims of free seats and picks of the waitlist head never wait
+// (SKIP LOCKED), so simultaneous cancellations promote different people in parallel instead of
+// queueing behind each other's commits. A head skipped because its owner is answering at that
+// moment is settled after commit (see rsvp_rebalance.go).
 
 const claimSeatSQL = `
 UPDATE rsvp_seats SET person_id = $3
@@ -23,9 +23,9 @@ WHERE (meetup_id, kind, n) = (
 RETURNING n`
 
 // claimSeat gives the person the lowest free seat of the kind; false when none is free.
-func claimSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind, personID string) (bool, error) {
+func claimSeat(ctx context.Context, q txq, meetupID, kind, personID string) (bool, error) {
 	var n int
-	err := tx.GetContext(ctx, &n, claimSeatSQL, meetupID, kind, personID)
+	err := q.get(ctx, &n, claimSeatSQL, meetupID, kind, personID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -39,12 +39,12 @@ const dropSeatSQL = `DELETE FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 A
 
 // releaseSeat gives up the person's seat: an excess seat goes away, any other passes on.
 // It reports whether the seat was left free.
-func releaseSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind, personID string, notify Notifier) (bool, error) {
+func releaseSeat(ctx context.Context, q txq, meetupID, kind, personID string, notify Notifier) (bool, error) {
 	var seat struct {
 		N      int  `db:"n"`
 		Excess bool `db:"excess"`
 	}
-	err := tx.GetContext(ctx, &seat, holdSeatSQL, meetupID, kind, personID)
+	err := q.get(ctx, &seat, holdSeatSQL, meetupID, kind, personID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // held no seat (the mode had no limit when they said yes)
 	}
@@ -52,10 +52,9 @@ func releaseSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind, personID stri
 		return false, mapErr(err)
 	}
 	if seat.Excess {
-		_, err = tx.ExecContext(ctx, dropSeatSQL, meetupID, kind, seat.N)
-		return false, mapErr(err)
+		return false, q.exec(ctx, dropSeatSQL, meetupID, kind, seat.N)
 	}
-	return fillSeat(ctx, tx, meetupID, kind, seat.N, notify)
+	return fillSeat(ctx, q, meetupID, kind, seat.N, notify)
 }
 
 const lockExcessSQL = `
@@ -69,7 +68,7 @@ const promoteSQL = `
 WITH w AS (
     SELECT person_id, waitlist_seq FROM rsvps
     WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted'
-    ORDER BY waitlist_seq LIMIT 1 FOR UPDATE
+    ORDER BY waitlist_seq LIMIT 1 FOR UPDATE SKIP LOCKED
 ), p AS (
     UPDATE rsvps r SET status = 'yes', waitlist_seq = NULL, updated_at = now()
     FROM w WHERE r.meetup_id = $1 AND r.person_id = w.person_id
@@ -84,14 +83,14 @@ const freeSeatSQL = `UPDATE rsvp_seats SET person_id = NULL WHERE meetup_id = $1
 // fillSeat passes seat n (locked by this transaction) on: to an excess holder, who then sits
 // within capacity, else to the first person waiting, who is promoted and told, else nobody.
 // It reports whether the seat was left free.
-func fillSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind string, n int, notify Notifier) (bool, error) {
+func fillSeat(ctx context.Context, q txq, meetupID, kind string, n int, notify Notifier) (bool, error) {
 	var m int
-	err := tx.GetContext(ctx, &m, lockExcessSQL, meetupID, kind)
+	err := q.get(ctx, &m, lockExcessSQL, meetupID, kind)
 	if err == nil {
-		if _, err = tx.ExecContext(ctx, dropSeatSQL, meetupID, kind, n); err == nil {
-			_, err = tx.ExecContext(ctx, renumberSeatSQL, meetupID, kind, n, m)
+		if err = q.exec(ctx, dropSeatSQL, meetupID, kind, n); err == nil {
+			err = q.exec(ctx, renumberSeatSQL, meetupID, kind, n, m)
 		}
-		return false, mapErr(err)
+		return false, err
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return false, mapErr(err)
@@ -100,15 +99,14 @@ func fillSeat(ctx context.Context, tx *sqlx.Tx, meetupID, kind string, n int, no
 		PersonID string `db:"person_id"`
 		Seq      int64  `db:"waitlist_seq"`
 	}
-	err = tx.GetContext(ctx, &w, promoteSQL, meetupID, kind, n)
+	err = q.get(ctx, &w, promoteSQL, meetupID, kind, n)
 	if errors.Is(err, sql.ErrNoRows) {
-		_, err = tx.ExecContext(ctx, freeSeatSQL, meetupID, kind, n)
-		return true, mapErr(err)
+		return true, q.exec(ctx, freeSeatSQL, meetupID, kind, n)
 	}
 	if err != nil {
 		return false, mapErr(err)
 	}
 	ev := RSVPEvent{Kind: EventPromoted, MeetupID: meetupID, PersonID: w.PersonID,
 		Key: fmt.Sprintf("promoted:%s:%s:%d", meetupID, w.PersonID, w.Seq)}
-	return false, notify(ctx, tx, ev)
+	return false, notify(ctx, q.tx, ev)
 }

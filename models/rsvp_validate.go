@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jmoiron/sqlx"
 )
 
 // maxDietary bounds the dietary-needs text, in characters.
@@ -22,20 +21,32 @@ type limits struct {
 	Over           bool   `db:"over"`
 }
 
-const meetupLimitsSQL = `
-SELECT stage, remote_capacity, location, online_url, COALESCE(ends_at < now(), false) AS over
-FROM meetups WHERE id = $1 AND team_id = $2`
+// lockAnswerSQL reads the meetup's state and creates or locks the person's RSVP, in one trip.
+const lockAnswerSQL = `
+WITH m AS (
+    SELECT stage, remote_capacity, location, online_url, COALESCE(ends_at < now(), false) AS over
+    FROM meetups WHERE id = $1 AND team_id = $3
+), r AS (
+    INSERT INTO rsvps (meetup_id, person_id, team_id) SELECT $1, $2, $3 FROM m
+    ON CONFLICT (meetup_id, person_id) DO UPDATE SET updated_at = now()
+    RETURNING ` + rsvpColumns + `
+)
+SELECT m.*, r.* FROM m, r`
 
-// meetupLimits reads the meetup's state; answers are taken only while it is scheduled and not over.
-func meetupLimits(ctx context.Context, tx *sqlx.Tx, teamID, meetupID string) (limits, error) {
-	var l limits
-	if err := tx.GetContext(ctx, &l, meetupLimitsSQL, meetupID, teamID); err != nil {
-		return l, mapErr(err)
+// lockAnswer returns the meetup's limits and the person's RSVP, locked for the transaction;
+// answers are taken only while the meetup is scheduled and not over.
+func lockAnswer(ctx context.Context, q txq, a Answer) (limits, RSVP, error) {
+	var row struct {
+		limits
+		RSVP
 	}
-	if l.Stage != StageScheduled || l.Over {
-		return l, ErrMeetupClosed
+	if err := q.get(ctx, &row, lockAnswerSQL, a.MeetupID, a.PersonID, a.TeamID); err != nil {
+		return row.limits, row.RSVP, mapErr(err)
 	}
-	return l, nil
+	if row.Stage != StageScheduled || row.Over {
+		return row.limits, row.RSVP, ErrMeetupClosed
+	}
+	return row.limits, row.RSVP, nil
 }
 
 // limited reports whether a mode has seats: in person always, remote when a limit is set.

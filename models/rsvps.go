@@ -39,31 +39,6 @@ type RSVP struct {
 
 const rsvpColumns = `meetup_id, person_id, role, status, mode, dietary, waitlist_seq, invited_at, answered_at, checked_in_at`
 
-// lockRSVPSQL creates the row on a first answer and locks it either way, returning the state before.
-const lockRSVPSQL = `
-INSERT INTO rsvps (meetup_id, person_id, team_id) VALUES ($1, $2, $3)
-ON CONFLICT (meetup_id, person_id) DO UPDATE SET updated_at = now()
-RETURNING ` + rsvpColumns
-
-// lockRSVP returns the person's RSVP, locked for the rest of the transaction.
-func lockRSVP(ctx context.Context, tx *sqlx.Tx, teamID, meetupID, personID string) (RSVP, error) {
-	var r RSVP
-	err := tx.GetContext(ctx, &r, lockRSVPSQL, meetupID, personID, teamID)
-	return r, mapErr(err)
-}
-
-const setAnswerSQL = `
-UPDATE rsvps SET status = $3, mode = $4, dietary = $5, waitlist_seq = $6, answered_at = now(), updated_at = now()
-WHERE meetup_id = $1 AND person_id = $2
-RETURNING ` + rsvpColumns
-
-// setAnswer stores the outcome of an answer.
-func setAnswer(ctx context.Context, tx *sqlx.Tx, r RSVP) (RSVP, error) {
-	var out RSVP
-	err := tx.GetContext(ctx, &out, setAnswerSQL, r.MeetupID, r.PersonID, r.Status, r.Mode, r.Dietary, r.WaitlistSeq)
-	return out, mapErr(err)
-}
-
 const getRSVPSQL = `SELECT ` + rsvpColumns + ` FROM rsvps WHERE meetup_id = $1 AND person_id = $2`
 
 // GetRSVP returns a person's RSVP; one not invited yet reads as status "invited".

@@ -50,7 +50,7 @@ func (s *Store) Schedule(ctx context.Context, teamID, userID, meetupID string, i
 		if err != nil {
 			return err
 		}
-		if out, err = applySchedule(ctx, tx, m, sc, notify); err != nil {
+		if out, err = applySchedule(ctx, txq{s, tx}, m, sc, notify); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, teamID, userID, "meetup.schedule", meetupID, map[string]any{
@@ -59,27 +59,28 @@ func (s *Store) Schedule(ctx context.Context, teamID, userID, meetupID string, i
 	if err != nil {
 		return Scheduled{}, err
 	}
-	return out, s.settle(ctx, meetupID, []string{ModeInPerson, ModeRemote}, notify)
+	_, err = s.settle(ctx, meetupID, ModeInPerson, []string{ModeRemote}, notify)
+	return out, err
 }
 
 // applySchedule writes the schedule and makes the seats follow it.
-func applySchedule(ctx context.Context, tx *sqlx.Tx, m Meetup, sc schedule, notify Notifier) (Scheduled, error) {
+func applySchedule(ctx context.Context, q txq, m Meetup, sc schedule, notify Notifier) (Scheduled, error) {
 	changes := scheduleChanges(m, sc)
 	bump := 0
 	if len(changes) > 0 {
 		bump = 1
 	}
 	var out Scheduled
-	err := tx.GetContext(ctx, &out.Meetup, scheduleSQL, m.ID, sc.Start, sc.End, sc.Location, sc.OnlineURL,
+	err := q.tx.GetContext(ctx, &out.Meetup, scheduleSQL, m.ID, sc.Start, sc.End, sc.Location, sc.OnlineURL,
 		sc.Capacity, sc.RemoteCapacity, bump)
 	if err != nil {
 		return out, mapErr(err)
 	}
 	out.Changes = changes
-	if err := setSeats(ctx, tx, m.ID, ModeInPerson, &sc.Capacity, notify); err != nil {
+	if err := setSeats(ctx, q, m.ID, ModeInPerson, &sc.Capacity, notify); err != nil {
 		return out, err
 	}
-	return out, setSeats(ctx, tx, m.ID, ModeRemote, sc.RemoteCapacity, notify)
+	return out, setSeats(ctx, q, m.ID, ModeRemote, sc.RemoteCapacity, notify)
 }
 
 // scheduleChanges lists what changed for people who already have the invitation: nothing
