@@ -35,7 +35,9 @@ func rsvpCounts(b *testing.B, rb *rsvpBench) rsvpFinal {
 		         CASE WHEN (SELECT count(*) FROM rsvp_seats WHERE person_id IS NOT NULL) <> count(*) FILTER (WHERE status = 'yes' AND mode = 'in_person')
 		              THEN 'seats held <> yes in person' END,
 		         CASE WHEN EXISTS (SELECT 1 FROM rsvp_seats WHERE person_id IS NULL) AND count(*) FILTER (WHERE status = 'waitlisted') > 0
-		              THEN 'a seat is free while people wait' END)
+		              THEN 'a seat is free while people wait' END,
+		         CASE WHEN (SELECT COALESCE(sum(waiting), 0) FROM rsvp_waiting) <> count(*) FILTER (WHERE status = 'waitlisted')
+		              THEN 'waiting counter is off' END)
 		FROM rsvps WHERE meetup_id = $1`, rb.meetup.ID).
 		Scan(&c.yesInPerson, &c.yesRemote, &c.waitlisted, &c.maybe, &c.no, &c.promoted, &c.positions, &c.problems)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 // InviteICS is a person's invitation as a file (GET /r/{token}/invite.ics): a REQUEST naming
 // them as attendee with their current answer, or a CANCEL once the meetup is cancelled.
 func (h *Handlers) InviteICS(c echo.Context) error {
-	inv, err := h.loadInvitation(c, true)
+	inv, err := h.loadInvitation(c)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ type rsvpForm struct {
 // RSVPPage shows a person their invitation and the answer form. It never changes anything:
 // mail scanners fetch it, and ?answer= only preselects a button.
 func (h *Handlers) RSVPPage(c echo.Context) error {
-	inv, err := h.loadInvitation(c, true)
+	inv, err := h.loadInvitation(c)
 	if err != nil {
 		return err
 	}
@@ -29,53 +29,47 @@ func (h *Handlers) RSVPPage(c echo.Context) error {
 	return h.renderRSVP(c, http.StatusOK, inv, f, nil, false)
 }
 
-// RSVPAnswer records the answer posted from the RSVP page and shows the outcome.
+// RSVPAnswer records the answer posted from the RSVP page and shows the outcome. The link,
+// the meetup and the person are read in the answer's own transaction.
 func (h *Handlers) RSVPAnswer(c echo.Context) error {
-	inv, err := h.loadInvitation(c, false)
-	if err != nil {
-		return err
-	}
 	f := rsvpForm{Answer: c.FormValue("answer"), Mode: c.FormValue("mode"), Dietary: c.FormValue("dietary")}
-	m := inv.Meetup
-	a := models.Answer{TeamID: m.TeamID, MeetupID: m.ID, PersonID: inv.Person.ID, Status: f.Answer, Mode: f.Mode, Dietary: f.Dietary}
-	res, err := h.Store.Answer(c.Request().Context(), a, h.rsvpNotifier())
+	a := models.Answer{Status: f.Answer, Mode: f.Mode, Dietary: f.Dietary}
+	inv, res, err := h.Store.AnswerByToken(c.Request().Context(), h.Links, c.Param("token"), a, h.rsvpNotifier())
 	var ve *models.ValidationError
 	switch {
-	case errors.As(err, &ve), errors.Is(err, models.ErrMeetupClosed):
-		return h.rsvpRefused(c, inv, f, err)
+	case errors.Is(err, models.ErrNotFound):
+		return h.linkMiss(c)
+	case errors.As(err, &ve):
+		return h.rsvpRefused(c, http.StatusUnprocessableEntity, f, ve.Fields)
+	case errors.Is(err, models.ErrMeetupClosed):
+		return h.rsvpRefused(c, http.StatusConflict, f, nil)
 	case err != nil:
 		return err
 	}
 	inv.RSVP, inv.Position, inv.Seats = res.RSVP, res.Position, res.Seats
-	return h.renderRSVP(c, http.StatusOK, inv, rsvpForm{Answer: res.RSVP.Status, Mode: res.RSVP.Mode, Dietary: res.RSVP.Dietary}, nil, true)
+	f = rsvpForm{Answer: res.RSVP.Status, Mode: res.RSVP.Mode, Dietary: res.RSVP.Dietary}
+	return h.renderRSVP(c, http.StatusOK, inv, f, nil, true)
 }
 
-// rsvpRefused shows the form again: 422 with the fields in error, or 409 when the meetup
-// stopped taking answers (the page then says why).
-func (h *Handlers) rsvpRefused(c echo.Context, inv models.Invitation, f rsvpForm, err error) error {
-	var ve *models.ValidationError
-	if errors.As(err, &ve) {
-		return h.renderRSVP(c, http.StatusUnprocessableEntity, inv, f, ve.Fields, false)
+// rsvpRefused shows the page again with the person's input: 422 with the fields in error, or
+// 409 when the meetup stopped taking answers (the page then says why).
+func (h *Handlers) rsvpRefused(c echo.Context, status int, f rsvpForm, fe models.FieldErrors) error {
+	inv, err := h.loadInvitation(c)
+	if err != nil {
+		return err
 	}
-	inv, lerr := h.Store.Invitation(c.Request().Context(), inv.Meetup.TeamID, inv.Meetup.ID, inv.Person.ID)
-	if lerr != nil {
-		return lerr
-	}
-	return h.renderRSVP(c, http.StatusConflict, inv, f, nil, false)
+	return h.renderRSVP(c, status, inv, f, fe, false)
 }
 
 // loadInvitation resolves the link of the request and loads the meetup and person it names,
-// with the answer, place and seats when full.
-func (h *Handlers) loadInvitation(c echo.Context, full bool) (models.Invitation, error) {
+// with the answer, place and seats.
+func (h *Handlers) loadInvitation(c echo.Context) (models.Invitation, error) {
 	l, err := h.resolveLink(c, models.PurposeRSVP)
 	if err != nil {
 		return models.Invitation{}, err
 	}
 	if l.PersonID == nil || l.MeetupID == nil {
 		return models.Invitation{}, models.ErrNotFound
-	}
-	if !full {
-		return h.Store.Invitee(c.Request().Context(), l.TeamID, *l.MeetupID, *l.PersonID)
 	}
 	return h.Store.Invitation(c.Request().Context(), l.TeamID, *l.MeetupID, *l.PersonID)
 }

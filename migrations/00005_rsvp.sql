@@ -26,6 +26,43 @@ CREATE INDEX rsvps_status_idx ON rsvps (meetup_id, status);
 
 CREATE SEQUENCE rsvp_waitlist_seq;
 
+-- How many wait, per meetup and mode, kept by triggers so a new place is numbered without
+-- counting the whole list. Split by backend so that simultaneous answers do not queue on one row;
+-- the count is the sum. (No foreign key: rows of a deleted meetup are harmless and tiny.)
+CREATE TABLE rsvp_waiting (
+    meetup_id uuid NOT NULL,
+    mode      text NOT NULL,
+    shard     integer NOT NULL,
+    waiting   integer NOT NULL,
+    PRIMARY KEY (meetup_id, mode, shard)
+);
+
+-- +goose StatementBegin
+CREATE FUNCTION rsvp_count_waiting() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    slot integer := pg_backend_pid() % 1024;
+BEGIN
+    IF TG_OP <> 'INSERT' AND OLD.status = 'waitlisted' THEN
+        INSERT INTO rsvp_waiting AS w VALUES (OLD.meetup_id, OLD.mode, slot, -1)
+        ON CONFLICT (meetup_id, mode, shard) DO UPDATE SET waiting = w.waiting - 1;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.status = 'waitlisted' THEN
+        INSERT INTO rsvp_waiting AS w VALUES (NEW.meetup_id, NEW.mode, slot, 1)
+        ON CONFLICT (meetup_id, mode, shard) DO UPDATE SET waiting = w.waiting + 1;
+    END IF;
+    RETURN NULL;
+END $$;
+-- +goose StatementEnd
+
+CREATE TRIGGER rsvps_waiting_insert AFTER INSERT ON rsvps
+    FOR EACH ROW WHEN (NEW.status = 'waitlisted') EXECUTE FUNCTION rsvp_count_waiting();
+CREATE TRIGGER rsvps_waiting_update AFTER UPDATE OF status, mode ON rsvps
+    FOR EACH ROW WHEN ((OLD.status = 'waitlisted' OR NEW.status = 'waitlisted')
+                       AND (OLD.status, OLD.mode) IS DISTINCT FROM (NEW.status, NEW.mode))
+    EXECUTE FUNCTION rsvp_count_waiting();
+CREATE TRIGGER rsvps_waiting_delete AFTER DELETE ON rsvps
+    FOR EACH ROW WHEN (OLD.status = 'waitlisted') EXECUTE FUNCTION rsvp_count_waiting();
+
 -- Seats of a limited mode (in person always once scheduled; remote when remote_capacity is set):
 -- seats 1..capacity exist, each free (person_id NULL) or held. A seat is free only while nobody
 -- waits. A held seat beyond a lowered capacity stays with its holder, marked excess, and goes
@@ -50,16 +87,20 @@ CREATE INDEX rsvp_seats_excess_idx ON rsvp_seats (meetup_id, kind, n) WHERE exce
 CREATE TABLE rsvp_events (
     id         bigserial PRIMARY KEY,
     key        text NOT NULL UNIQUE,
-    meetup_id  uuid NOT NULL REFERENCES meetups (id) ON DELETE CASCADE,
-    person_id  uuid NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    meetup_id  uuid NOT NULL,
+    person_id  uuid NOT NULL,
     kind       text NOT NULL CHECK (kind IN ('waitlisted', 'promoted')),
     position   integer,
-    created_at timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT now(),
+    -- Through the RSVP row the change already locks, not the meetup row every answer shares.
+    FOREIGN KEY (meetup_id, person_id) REFERENCES rsvps (meetup_id, person_id) ON DELETE CASCADE
 );
 CREATE INDEX rsvp_events_meetup_idx ON rsvp_events (meetup_id, created_at);
 
 -- +goose Down
 DROP TABLE rsvp_events;
 DROP TABLE rsvp_seats;
-DROP SEQUENCE rsvp_waitlist_seq;
 DROP TABLE rsvps;
+DROP FUNCTION rsvp_count_waiting();
+DROP TABLE rsvp_waiting;
+DROP SEQUENCE rsvp_waitlist_seq;

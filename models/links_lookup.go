@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"crypto/subtle"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -22,3 +24,15 @@ func (l *Linker) Lookup(ctx context.Context, db sqlx.QueryerContext, spec LinkSp
 
 // Token is the token of an existing link, given its id (as a query that joined links read it).
 func (l *Linker) Token(linkID, purpose string) string { return l.token(linkID, purpose) }
+
+// Valid applies Resolve's checks to a link found by the hash of token: the token is the
+// link's own (compared in constant time), for purpose, and not expired.
+func (l *Linker) Valid(token, purpose string, k Link) bool {
+	if len(token) != 43 || k.Purpose != purpose {
+		return false
+	}
+	if subtle.ConstantTimeCompare([]byte(l.token(k.ID, k.Purpose)), []byte(token)) != 1 {
+		return false
+	}
+	return k.ExpiresAt == nil || time.Now().Before(*k.ExpiresAt)
+}

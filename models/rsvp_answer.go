@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -21,7 +22,7 @@ type Answer struct {
 }
 
 // AnswerResult is the RSVP after an answer, the place in the waitlist when waiting, and the
-// seats of the answer's mode once settled.
+// seats of the answer's mode.
 type AnswerResult struct {
 	RSVP     RSVP
 	Position int
@@ -31,97 +32,88 @@ type AnswerResult struct {
 // Answer records a person's answer. A yes takes a seat of its mode when one is free, else a
 // place at the end of the waitlist; leaving a seat passes it on in the same transaction.
 func (s *Store) Answer(ctx context.Context, a Answer, notify Notifier) (AnswerResult, error) {
-	if err := s.prepare(ctx, answerQueries()...); err != nil {
-		return AnswerResult{}, err
+	if !IsUUID(a.MeetupID) || !IsUUID(a.PersonID) {
+		return AnswerResult{}, ErrNotFound
 	}
+	args := []any{a.MeetupID, a.PersonID, a.TeamID}
+	_, res, err := s.answer(ctx, a, lockSQL(false, a.Status == RSVPYes), args, nil, notify)
+	return res, err
+}
+
+// AnswerByToken records the answer of the person an RSVP link token names, finding the link,
+// the meetup and the person in the answer's first statement. It also returns the invitation
+// (for the page, even when the answer is refused); every bad token is ErrNotFound.
+func (s *Store) AnswerByToken(ctx context.Context, l *Linker, token string, a Answer, notify Notifier) (Invitation, AnswerResult, error) {
+	if len(token) != 43 {
+		return Invitation{}, AnswerResult{}, ErrNotFound
+	}
+	valid := func(inv Invitation) bool { return l.Valid(token, PurposeRSVP, inv.Link) }
+	return s.answer(ctx, a, lockSQL(true, a.Status == RSVPYes), []any{HashToken(token)}, valid, notify)
+}
+
+// answer validates, then runs the answer's transaction, once more after a deadlock.
+func (s *Store) answer(ctx context.Context, a Answer, lock string, args []any, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
+	if err := a.check(); err != nil {
+		return Invitation{}, AnswerResult{}, err
+	}
+	if err := s.prepare(ctx, append(answerQueries(), lock)...); err != nil {
+		return Invitation{}, AnswerResult{}, err
+	}
+	inv, res, err := s.answerTx(ctx, a, lock, args, valid, notify)
+	if retryable(err) {
+		time.Sleep(retryPause)
+		inv, res, err = s.answerTx(ctx, a, lock, args, valid, notify)
+	}
+	return inv, res, err
+}
+
+// answerTx is one try of an answer's transaction.
+func (s *Store) answerTx(ctx context.Context, a Answer, lock string, args []any, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
+	var inv Invitation
 	var res AnswerResult
-	var settle []string
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
 		q := txq{s, tx}
-		lim, cur, err := lockAnswer(ctx, q, a)
+		row, err := lockAnswer(ctx, q, lock, args)
+		if inv = row.Invitation; err != nil {
+			return err
+		}
+		if valid != nil && !valid(inv) {
+			return ErrNotFound
+		}
+		a.TeamID, a.MeetupID, a.PersonID = inv.Meetup.TeamID, inv.Meetup.ID, inv.Person.ID
+		lim, err := row.limits()
 		if err != nil {
 			return err
 		}
-		if err := a.normalize(lim); err != nil {
+		if err := a.fitMode(lim); err != nil {
 			return err
 		}
-		res, settle, err = applyAnswer(ctx, q, lim, cur, a, notify)
+		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, notify)
 		return err
 	})
-	if err != nil {
-		return AnswerResult{}, err
-	}
-	res.Seats, err = s.settle(ctx, a.MeetupID, res.RSVP.Mode, settle, notify)
-	return res, err
+	return inv, res, err
 }
 
 // answerQueries are the statements an answer may run, prepared before its transaction.
 func answerQueries() []string {
-	return []string{lockAnswerSQL, claimSeatSQL, storeAnswerSQL, holdSeatSQL, lockExcessSQL, promoteSQL,
-		freeSeatSQL, dropSeatSQL, renumberSeatSQL, personSeatsSQL, recordEventSQL}
+	return []string{storeAnswerSQL, claimStoreSQL, holdSeatSQL, lockExcessSQL, promoteSQL, promoteWaitSQL,
+		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL}
 }
 
-// applyAnswer moves the person between seat, waitlist and neither, and reports the modes whose
-// seats must be checked after commit (a seat left free while someone may have joined the list).
-func applyAnswer(ctx context.Context, q txq, lim limits, cur RSVP, a Answer, notify Notifier) (AnswerResult, []string, error) {
+// applyAnswer moves the person between seat, waitlist and neither: a seat held and given up
+// passes on first, then a yes of a limited mode claims a seat or a place in the waitlist.
+func applyAnswer(ctx context.Context, q txq, lim limits, cur RSVP, a Answer, notify Notifier) (AnswerResult, error) {
 	next := cur
 	next.Status, next.Mode, next.Dietary, next.WaitlistSeq = a.Status, a.Mode, a.Dietary, nil
 	placed := cur.Status == RSVPYes || cur.Status == RSVPWaitlisted
 	if placed && a.Status == RSVPYes && a.Mode == cur.Mode {
 		next.Status, next.WaitlistSeq = cur.Status, cur.WaitlistSeq // keeps the seat or the place
-		return storeAnswer(ctx, q, next, notify)
+		return storeAnswer(ctx, q, lim, next, false, notify)
 	}
-	var settle []string
 	if cur.Status == RSVPYes && lim.limited(cur.Mode) {
-		free, err := releaseSeat(ctx, q, cur.MeetupID, cur.Mode, cur.PersonID, notify)
-		if err != nil {
-			return AnswerResult{}, nil, err
-		}
-		if free {
-			settle = append(settle, cur.Mode)
+		if err := releaseSeat(ctx, q, cur.MeetupID, cur.Mode, cur.PersonID, notify); err != nil {
+			return AnswerResult{}, err
 		}
 	}
-	if a.Status == RSVPYes && lim.limited(a.Mode) {
-		got, err := claimSeat(ctx, q, cur.MeetupID, a.Mode, cur.PersonID)
-		if err != nil {
-			return AnswerResult{}, nil, err
-		}
-		if !got {
-			next.Status = RSVPWaitlisted
-		}
-	}
-	res, waiting, err := storeAnswer(ctx, q, next, notify)
-	return res, append(settle, waiting...), err
-}
-
-const storeAnswerSQL = `
-UPDATE rsvps SET status = $3, mode = $4, dietary = $5, answered_at = now(), updated_at = now(),
-    waitlist_seq = CASE WHEN $3 = 'waitlisted' THEN COALESCE($6, nextval('rsvp_waitlist_seq')) END
-WHERE meetup_id = $1 AND person_id = $2
-RETURNING ` + rsvpColumns + `,
-    CASE WHEN status = 'waitlisted' THEN 1 + (
-        SELECT count(*) FROM rsvps w WHERE w.meetup_id = $1 AND w.mode = $4
-        AND w.status = 'waitlisted' AND w.waitlist_seq < rsvps.waitlist_seq) ELSE 0 END AS position`
-
-// storeAnswer writes the new state; a new place on the waitlist is numbered and told. A
-// waiting person's mode is checked after commit, in case a seat was left free meanwhile.
-func storeAnswer(ctx context.Context, q txq, r RSVP, notify Notifier) (AnswerResult, []string, error) {
-	var row struct {
-		RSVP
-		Position int `db:"position"`
-	}
-	err := q.get(ctx, &row, storeAnswerSQL, r.MeetupID, r.PersonID, r.Status, r.Mode, r.Dietary, r.WaitlistSeq)
-	if err != nil {
-		return AnswerResult{}, nil, mapErr(err)
-	}
-	res := AnswerResult{RSVP: row.RSVP, Position: row.Position}
-	if res.RSVP.Status != RSVPWaitlisted {
-		return res, nil, nil
-	}
-	if r.WaitlistSeq == nil {
-		ev := RSVPEvent{Kind: EventWaitlisted, MeetupID: r.MeetupID, PersonID: r.PersonID, Position: row.Position,
-			Key: fmt.Sprintf("waitlisted:%s:%s:%d", r.MeetupID, r.PersonID, *res.RSVP.WaitlistSeq)}
-		err = notify(ctx, q.tx, ev)
-	}
-	return res, []string{res.RSVP.Mode}, err
+	return storeAnswer(ctx, q, lim, next, a.Status == RSVPYes && lim.limited(a.Mode), notify)
 }

@@ -130,6 +130,11 @@ func (f *fixture) checkInvariants(t *testing.T) {
 		SELECT 'free seat while someone waits' WHERE EXISTS (SELECT 1 FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND person_id IS NULL)
 		  AND EXISTS (SELECT 1 FROM rsvps WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted')
 		UNION ALL
+		SELECT 'waiting counter ' || COALESCE((SELECT sum(waiting) FROM rsvp_waiting WHERE meetup_id = $1 AND mode = $2), 0)
+		    || ' <> ' || (SELECT count(*) FROM rsvps WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted')
+		WHERE COALESCE((SELECT sum(waiting) FROM rsvp_waiting WHERE meetup_id = $1 AND mode = $2), 0)
+		    <> (SELECT count(*) FROM rsvps WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted')
+		UNION ALL
 		SELECT 'free seat while over capacity' WHERE EXISTS (SELECT 1 FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND person_id IS NULL)
 		  AND EXISTS (SELECT 1 FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND excess)`, f.meetup.ID, mode)
 		if err != nil {

@@ -38,23 +38,23 @@ SELECT n, excess FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND person_i
 const dropSeatSQL = `DELETE FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 AND n = $3`
 
 // releaseSeat gives up the person's seat: an excess seat goes away, any other passes on.
-// It reports whether the seat was left free.
-func releaseSeat(ctx context.Context, q txq, meetupID, kind, personID string, notify Notifier) (bool, error) {
+func releaseSeat(ctx context.Context, q txq, meetupID, kind, personID string, notify Notifier) error {
 	var seat struct {
 		N      int  `db:"n"`
 		Excess bool `db:"excess"`
 	}
 	err := q.get(ctx, &seat, holdSeatSQL, meetupID, kind, personID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil // held no seat (the mode had no limit when they said yes)
+		return nil // held no seat (the mode had no limit when they said yes)
 	}
 	if err != nil {
-		return false, mapErr(err)
+		return mapErr(err)
 	}
 	if seat.Excess {
-		return false, q.exec(ctx, dropSeatSQL, meetupID, kind, seat.N)
+		return q.exec(ctx, dropSeatSQL, meetupID, kind, seat.N)
 	}
-	return fillSeat(ctx, q, meetupID, kind, seat.N, notify)
+	_, err = fillSeat(ctx, q, meetupID, kind, seat.N, notify)
+	return err
 }
 
 const lockExcessSQL = `
@@ -64,11 +64,19 @@ ORDER BY n DESC LIMIT 1 FOR UPDATE`
 const renumberSeatSQL = `
 UPDATE rsvp_seats SET n = $3, excess = false WHERE meetup_id = $1 AND kind = $2 AND n = $4`
 
-const promoteSQL = `
+// promoteSQL gives seat $3 to the first person waiting whom no other transaction is busy with.
+const promoteSQL = promoteHead + `FOR UPDATE SKIP LOCKED` + promoteTail
+
+// promoteWaitSQL gives seat $3 to the first person waiting, waiting for whoever is busy with them.
+const promoteWaitSQL = promoteHead + `FOR UPDATE` + promoteTail
+
+const promoteHead = `
 WITH w AS (
     SELECT person_id, waitlist_seq FROM rsvps
     WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted'
-    ORDER BY waitlist_seq LIMIT 1 FOR UPDATE SKIP LOCKED
+    ORDER BY waitlist_seq LIMIT 1 `
+
+const promoteTail = `
 ), p AS (
     UPDATE rsvps r SET status = 'yes', waitlist_seq = NULL, updated_at = now()
     FROM w WHERE r.meetup_id = $1 AND r.person_id = w.person_id
@@ -78,11 +86,16 @@ UPDATE rsvp_seats s SET person_id = p.person_id FROM p
 WHERE s.meetup_id = $1 AND s.kind = $2 AND s.n = $3
 RETURNING p.person_id, p.waitlist_seq`
 
+// lockMeetupRowSQL shuts out new yes answers (their KEY SHARE) and waits for those under way.
+const lockMeetupRowSQL = `SELECT 1 FROM meetups WHERE id = $1 FOR UPDATE`
+
 const freeSeatSQL = `UPDATE rsvp_seats SET person_id = NULL WHERE meetup_id = $1 AND kind = $2 AND n = $3`
 
 // fillSeat passes seat n (locked by this transaction) on: to an excess holder, who then sits
-// within capacity, else to the first person waiting, who is promoted and told, else nobody.
-// It reports whether the seat was left free.
+// within capacity, else to the first person waiting, who is promoted and told. Before leaving it
+// free it takes the meetup's row lock, which waits out every yes under way and holds off new
+// ones, and looks again: so a seat is only ever free when nobody waits. It reports whether the
+// seat was left free.
 func fillSeat(ctx context.Context, q txq, meetupID, kind string, n int, notify Notifier) (bool, error) {
 	var m int
 	err := q.get(ctx, &m, lockExcessSQL, meetupID, kind)
@@ -100,6 +113,12 @@ func fillSeat(ctx context.Context, q txq, meetupID, kind string, n int, notify N
 		Seq      int64  `db:"waitlist_seq"`
 	}
 	err = q.get(ctx, &w, promoteSQL, meetupID, kind, n)
+	if errors.Is(err, sql.ErrNoRows) {
+		if err = q.exec(ctx, lockMeetupRowSQL, meetupID); err != nil {
+			return false, err
+		}
+		err = q.get(ctx, &w, promoteWaitSQL, meetupID, kind, n)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return true, q.exec(ctx, freeSeatSQL, meetupID, kind, n)
 	}

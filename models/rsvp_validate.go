@@ -1,12 +1,10 @@
 package models
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
 )
 
 // maxDietary bounds the dietary-needs text, in characters.
@@ -14,39 +12,23 @@ const maxDietary = 300
 
 // limits is what an answer needs to know about its meetup.
 type limits struct {
-	Stage          string `db:"stage"`
-	RemoteCapacity *int   `db:"remote_capacity"`
-	Location       string `db:"location"`
-	OnlineURL      string `db:"online_url"`
-	Over           bool   `db:"over"`
+	Stage          string
+	Capacity       int
+	RemoteCapacity *int
+	Location       string
+	OnlineURL      string
+	Over           bool
 }
 
-// lockAnswerSQL reads the meetup's state and creates or locks the person's RSVP, in one trip.
-const lockAnswerSQL = `
-WITH m AS (
-    SELECT stage, remote_capacity, location, online_url, COALESCE(ends_at < now(), false) AS over
-    FROM meetups WHERE id = $1 AND team_id = $3
-), r AS (
-    INSERT INTO rsvps (meetup_id, person_id, team_id) SELECT $1, $2, $3 FROM m
-    ON CONFLICT (meetup_id, person_id) DO UPDATE SET updated_at = now()
-    RETURNING ` + rsvpColumns + `
-)
-SELECT m.*, r.* FROM m, r`
-
-// lockAnswer returns the meetup's limits and the person's RSVP, locked for the transaction;
-// answers are taken only while the meetup is scheduled and not over.
-func lockAnswer(ctx context.Context, q txq, a Answer) (limits, RSVP, error) {
-	var row struct {
-		limits
-		RSVP
+// capacity is a mode's seat count (0 for a mode without a limit).
+func (l limits) capacity(mode string) int {
+	switch {
+	case mode == ModeInPerson:
+		return l.Capacity
+	case l.RemoteCapacity != nil:
+		return *l.RemoteCapacity
 	}
-	if err := q.get(ctx, &row, lockAnswerSQL, a.MeetupID, a.PersonID, a.TeamID); err != nil {
-		return row.limits, row.RSVP, mapErr(err)
-	}
-	if row.Stage != StageScheduled || row.Over {
-		return row.limits, row.RSVP, ErrMeetupClosed
-	}
-	return row.limits, row.RSVP, nil
+	return 0
 }
 
 // limited reports whether a mode has seats: in person always, remote when a limit is set.
@@ -69,8 +51,8 @@ func modesOf(location, onlineURL string) []string {
 	return m
 }
 
-// normalize checks the answer against the meetup and fills the default mode.
-func (a *Answer) normalize(l limits) error {
+// check validates what an answer says on its own and tidies the dietary text.
+func (a *Answer) check() error {
 	fe := FieldErrors{}
 	switch a.Status {
 	case RSVPYes, RSVPMaybe, RSVPNo:
@@ -79,10 +61,7 @@ func (a *Answer) normalize(l limits) error {
 	default:
 		fe["answer"] = "invalid_choice"
 	}
-	modes := modesOf(l.Location, l.OnlineURL)
-	if a.Mode == "" {
-		a.Mode = modes[0]
-	} else if !slices.Contains(modes, a.Mode) {
+	if a.Mode != "" && a.Mode != ModeInPerson && a.Mode != ModeRemote {
 		fe["mode"] = "invalid_choice"
 	}
 	a.Dietary = cleanText(a.Dietary)
@@ -90,6 +69,18 @@ func (a *Answer) normalize(l limits) error {
 		fe["dietary"] = "too_long"
 	}
 	return Invalid(fe)
+}
+
+// fitMode fills the meetup's first mode when none was given and refuses one it does not offer.
+func (a *Answer) fitMode(l limits) error {
+	modes := modesOf(l.Location, l.OnlineURL)
+	if a.Mode == "" {
+		a.Mode = modes[0]
+	}
+	if !slices.Contains(modes, a.Mode) {
+		return Invalid(FieldErrors{"mode": "invalid_choice"})
+	}
+	return nil
 }
 
 // cleanText trims a one-line text and drops control characters (CR, LF, NUL…).

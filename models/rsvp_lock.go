@@ -1,0 +1,80 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// lockSQL is an answer's first statement. It finds the meetup and the person (by the hash of
+// their link's token, or by ids), creates or locks their RSVP, and for a yes takes a KEY SHARE
+// lock on the meetup first: a seat is only ever left free under the meetup's row lock
+// (fillSeat), so a yes cannot miss a seat freed while it was answering, and no check is
+// needed after commit.
+func lockSQL(byToken, share bool) string {
+	from := `FROM meetups m JOIN people p ON p.team_id = m.team_id
+    WHERE m.id = $1 AND p.id = $2 AND m.team_id = $3`
+	link := `'' AS "l.id", m.team_id AS "l.team_id", 'rsvp' AS "l.purpose", p.id AS "l.person_id",
+        m.id AS "l.meetup_id", '' AS "l.subject", NULL::timestamptz AS "l.expires_at"`
+	if byToken {
+		from = `FROM links l JOIN meetups m ON m.id = l.meetup_id AND m.team_id = l.team_id
+    JOIN people p ON p.id = l.person_id AND p.team_id = l.team_id
+    WHERE l.token_hash = $1 AND l.purpose = 'rsvp'`
+		link = aliased("l", linkColumns)
+	}
+	lock := ""
+	if share {
+		lock = " FOR KEY SHARE OF m"
+	}
+	return `WITH x AS (
+    SELECT ` + link + `, ` + aliased("m", meetupColumns) + `, ` + aliased("p", personColumns) + `,
+        COALESCE(m.ends_at < now(), false) AS over,
+        (SELECT c.id FROM links c WHERE c.purpose = 'calendar' AND c.person_id = p.id AND c.meetup_id IS NULL
+         AND c.subject = '') AS calendar_link
+    ` + from + lock + `
+), r AS (
+    INSERT INTO rsvps (meetup_id, person_id, team_id) SELECT "m.id", "p.id", "m.team_id" FROM x
+    ON CONFLICT (meetup_id, person_id) DO UPDATE SET updated_at = now()
+    RETURNING ` + rsvpColumns + `
+)
+SELECT x.*, r.* FROM x, r`
+}
+
+// locked is what an answer's first statement reads.
+type locked struct {
+	Invitation
+	RSVP
+	Over bool `db:"over"`
+}
+
+// lockAnswer runs lockSQL; no row (an unknown token, another team's ids) is ErrNotFound.
+func lockAnswer(ctx context.Context, q txq, query string, args []any) (locked, error) {
+	var row locked
+	err := q.get(ctx, &row, query, args...)
+	row.Invitation.RSVP = row.RSVP
+	return row, mapErr(err)
+}
+
+// limits reads the answer's limits from the locked meetup; answers are taken only while it is
+// scheduled and not over.
+func (row locked) limits() (limits, error) {
+	m := row.Meetup
+	l := limits{Stage: m.Stage, RemoteCapacity: m.RemoteCapacity, Location: m.Location, OnlineURL: m.OnlineURL,
+		Capacity: m.Capacity, Over: row.Over}
+	if l.Stage != StageScheduled || l.Over {
+		return l, ErrMeetupClosed
+	}
+	return l, nil
+}
+
+// retryable reports a deadlock, which PostgreSQL resolves by failing one side: two answers that
+// each give up a seat nobody waits for while switching to another limited mode.
+func retryable(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && (pqErr.Code == "40P01" || pqErr.Code == "40001")
+}
+
+// retryPause is how long a deadlocked answer waits before its second try.
+const retryPause = 20 * time.Millisecond
