@@ -36,7 +36,8 @@ func (s *Store) Answer(ctx context.Context, a Answer, notify Notifier) (AnswerRe
 		return AnswerResult{}, ErrNotFound
 	}
 	args := []any{a.MeetupID, a.PersonID, a.TeamID}
-	_, res, err := s.answer(ctx, a, lockSQL(false, a.Status == RSVPYes), args, nil, notify)
+	st := answerStatements{lock: lockSQL(false, a.Status == RSVPYes), create: createRSVPSQL(false), args: args}
+	_, res, err := s.answer(ctx, a, st, nil, notify)
 	return res, err
 }
 
@@ -48,32 +49,39 @@ func (s *Store) AnswerByToken(ctx context.Context, l *Linker, token string, a An
 		return Invitation{}, AnswerResult{}, ErrNotFound
 	}
 	valid := func(inv Invitation) bool { return l.Valid(token, PurposeRSVP, inv.Link) }
-	return s.answer(ctx, a, lockSQL(true, a.Status == RSVPYes), []any{HashToken(token)}, valid, notify)
+	st := answerStatements{lock: lockSQL(true, a.Status == RSVPYes), create: createRSVPSQL(true), args: []any{HashToken(token)}}
+	return s.answer(ctx, a, st, valid, notify)
+}
+
+// answerStatements is how an answer finds its RSVP: by link token or by ids.
+type answerStatements struct {
+	lock, create string
+	args         []any
 }
 
 // answer validates, then runs the answer's transaction, once more after a deadlock.
-func (s *Store) answer(ctx context.Context, a Answer, lock string, args []any, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
+func (s *Store) answer(ctx context.Context, a Answer, st answerStatements, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
 	if err := a.check(); err != nil {
 		return Invitation{}, AnswerResult{}, err
 	}
-	if err := s.prepare(ctx, append(answerQueries(), lock)...); err != nil {
+	if err := s.prepare(ctx, append(answerQueries(), st.lock, st.create)...); err != nil {
 		return Invitation{}, AnswerResult{}, err
 	}
-	inv, res, err := s.answerTx(ctx, a, lock, args, valid, notify)
+	inv, res, err := s.answerTx(ctx, a, st, valid, notify)
 	if retryable(err) {
 		time.Sleep(retryPause)
-		inv, res, err = s.answerTx(ctx, a, lock, args, valid, notify)
+		inv, res, err = s.answerTx(ctx, a, st, valid, notify)
 	}
 	return inv, res, err
 }
 
 // answerTx is one try of an answer's transaction.
-func (s *Store) answerTx(ctx context.Context, a Answer, lock string, args []any, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
+func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
 	var inv Invitation
 	var res AnswerResult
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
 		q := txq{s, tx}
-		row, err := lockAnswer(ctx, q, lock, args)
+		row, err := lockAnswer(ctx, q, st.lock, st.create, st.args)
 		if inv = row.Invitation; err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"time"
 
@@ -9,21 +10,12 @@ import (
 )
 
 // lockSQL is an answer's first statement. It finds the meetup and the person (by the hash of
-// their link's token, or by ids), creates or locks their RSVP, and for a yes takes a KEY SHARE
-// lock on the meetup first: a seat is only ever left free under the meetup's row lock
-// (fillSeat), so a yes cannot miss a seat freed while it was answering, and no check is
-// needed after commit.
+// their link's token, or by ids) and locks their RSVP, and for a yes takes a KEY SHARE lock on
+// the meetup first: a seat is only ever left free under the meetup's row lock (fillSeat), so a
+// yes cannot miss a seat freed while it was answering, and no check is needed after commit.
+// No row means a bad token or no RSVP yet: invitations create them, createRSVPSQL otherwise.
 func lockSQL(byToken, share bool) string {
-	from := `FROM meetups m JOIN people p ON p.team_id = m.team_id
-    WHERE m.id = $1 AND p.id = $2 AND m.team_id = $3`
-	link := `'' AS "l.id", m.team_id AS "l.team_id", 'rsvp' AS "l.purpose", p.id AS "l.person_id",
-        m.id AS "l.meetup_id", '' AS "l.subject", NULL::timestamptz AS "l.expires_at"`
-	if byToken {
-		from = `FROM links l JOIN meetups m ON m.id = l.meetup_id AND m.team_id = l.team_id
-    JOIN people p ON p.id = l.person_id AND p.team_id = l.team_id
-    WHERE l.token_hash = $1 AND l.purpose = 'rsvp'`
-		link = aliased("l", linkColumns)
-	}
+	from, link := answerSource(byToken)
 	lock := ""
 	if share {
 		lock = " FOR KEY SHARE OF m"
@@ -35,11 +27,32 @@ func lockSQL(byToken, share bool) string {
          AND c.subject = '') AS calendar_link
     ` + from + lock + `
 ), r AS (
-    INSERT INTO rsvps (meetup_id, person_id, team_id) SELECT "m.id", "p.id", "m.team_id" FROM x
-    ON CONFLICT (meetup_id, person_id) DO UPDATE SET updated_at = now()
-    RETURNING ` + rsvpColumns + `
+    SELECT ` + rsvpColumns + ` FROM rsvps
+    WHERE meetup_id = (SELECT "m.id" FROM x) AND person_id = (SELECT "p.id" FROM x)
+    FOR NO KEY UPDATE
 )
 SELECT x.*, r.* FROM x, r`
+}
+
+// answerSource is where an answer's statements find the meetup and the person, and the link
+// columns they read (made up from the ids when the answer comes without a link).
+func answerSource(byToken bool) (from, link string) {
+	if byToken {
+		return `FROM links l JOIN meetups m ON m.id = l.meetup_id AND m.team_id = l.team_id
+    JOIN people p ON p.id = l.person_id AND p.team_id = l.team_id
+    WHERE l.token_hash = $1 AND l.purpose = 'rsvp'`, aliased("l", linkColumns)
+	}
+	return `FROM meetups m JOIN people p ON p.team_id = m.team_id
+    WHERE m.id = $1 AND p.id = $2 AND m.team_id = $3`,
+		`'' AS "l.id", m.team_id AS "l.team_id", 'rsvp' AS "l.purpose", p.id AS "l.person_id",
+        m.id AS "l.meetup_id", '' AS "l.subject", NULL::timestamptz AS "l.expires_at"`
+}
+
+// createRSVPSQL creates the RSVP of someone answering without an invitation row.
+func createRSVPSQL(byToken bool) string {
+	from, _ := answerSource(byToken)
+	return `INSERT INTO rsvps (meetup_id, person_id, team_id) SELECT m.id, p.id, m.team_id ` + from + `
+ON CONFLICT (meetup_id, person_id) DO NOTHING`
 }
 
 // locked is what an answer's first statement reads.
@@ -49,10 +62,16 @@ type locked struct {
 	Over bool `db:"over"`
 }
 
-// lockAnswer runs lockSQL; no row (an unknown token, another team's ids) is ErrNotFound.
-func lockAnswer(ctx context.Context, q txq, query string, args []any) (locked, error) {
+// lockAnswer runs lockSQL, creating the RSVP first when there is none; no row even then (an
+// unknown token, another team's ids) is ErrNotFound.
+func lockAnswer(ctx context.Context, q txq, query, create string, args []any) (locked, error) {
 	var row locked
 	err := q.get(ctx, &row, query, args...)
+	if errors.Is(err, sql.ErrNoRows) {
+		if err = q.exec(ctx, create, args...); err == nil {
+			err = q.get(ctx, &row, query, args...)
+		}
+	}
 	row.Invitation.RSVP = row.RSVP
 	return row, mapErr(err)
 }
