@@ -35,8 +35,8 @@ func (s *Store) Answer(ctx context.Context, a Answer, notify Notifier) (AnswerRe
 	if !IsUUID(a.MeetupID) || !IsUUID(a.PersonID) {
 		return AnswerResult{}, ErrNotFound
 	}
-	args := []any{a.MeetupID, a.PersonID, a.TeamID}
-	st := answerStatements{lock: lockSQL(false, a.Status == RSVPYes), create: createRSVPSQL(false), args: args}
+	st := answerStatements{lock: lockSQL(false, a.Status == RSVPYes), create: createRSVPSQL(false),
+		args: []any{a.MeetupID, a.PersonID, a.TeamID}, lockArgs: []any{a.MeetupID, a.PersonID, a.TeamID, a.Mode}}
 	_, res, err := s.answer(ctx, a, st, nil, notify)
 	return res, err
 }
@@ -49,14 +49,16 @@ func (s *Store) AnswerByToken(ctx context.Context, l *Linker, token string, a An
 		return Invitation{}, AnswerResult{}, ErrNotFound
 	}
 	valid := func(inv Invitation) bool { return l.Valid(token, PurposeRSVP, inv.Link) }
-	st := answerStatements{lock: lockSQL(true, a.Status == RSVPYes), create: createRSVPSQL(true), args: []any{HashToken(token)}}
+	hash := HashToken(token)
+	st := answerStatements{lock: lockSQL(true, a.Status == RSVPYes), create: createRSVPSQL(true),
+		args: []any{hash}, lockArgs: []any{hash, a.Mode}}
 	return s.answer(ctx, a, st, valid, notify)
 }
 
 // answerStatements is how an answer finds its RSVP: by link token or by ids.
 type answerStatements struct {
-	lock, create string
-	args         []any
+	lock, create   string
+	args, lockArgs []any
 }
 
 // answer validates, then runs the answer's transaction, once more after a deadlock.
@@ -81,7 +83,7 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 	var res AnswerResult
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
 		q := txq{s, tx}
-		row, err := lockAnswer(ctx, q, st.lock, st.create, st.args)
+		row, err := lockAnswer(ctx, q, st)
 		if inv = row.Invitation; err != nil {
 			return err
 		}
@@ -96,7 +98,7 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 		if err := a.fitMode(lim); err != nil {
 			return err
 		}
-		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, notify)
+		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, notify)
 		return err
 	})
 	return inv, res, err
@@ -104,13 +106,14 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 
 // answerQueries are the statements an answer may run, prepared before its transaction.
 func answerQueries() []string {
-	return []string{storeAnswerSQL, claimStoreSQL, holdSeatSQL, lockExcessSQL, promoteSQL, promoteWaitSQL,
+	return []string{storeAnswerSQL, claimStoreSQL, shareMeetupSQL, holdSeatSQL, lockExcessSQL, promoteSQL,
 		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL}
 }
 
 // applyAnswer moves the person between seat, waitlist and neither: a seat held and given up
-// passes on first, then a yes of a limited mode claims a seat or a place in the waitlist.
-func applyAnswer(ctx context.Context, q txq, lim limits, cur RSVP, a Answer, notify Notifier) (AnswerResult, error) {
+// passes on first, then a yes of a limited mode claims a seat or a place in the waitlist, under
+// the meetup's KEY SHARE lock (shared: taken by lockSQL already).
+func applyAnswer(ctx context.Context, q txq, lim limits, cur RSVP, a Answer, shared bool, notify Notifier) (AnswerResult, error) {
 	next := cur
 	next.Status, next.Mode, next.Dietary, next.WaitlistSeq = a.Status, a.Mode, a.Dietary, nil
 	placed := cur.Status == RSVPYes || cur.Status == RSVPWaitlisted
@@ -123,5 +126,11 @@ func applyAnswer(ctx context.Context, q txq, lim limits, cur RSVP, a Answer, not
 			return AnswerResult{}, err
 		}
 	}
-	return storeAnswer(ctx, q, lim, next, a.Status == RSVPYes && lim.limited(a.Mode), notify)
+	claim := a.Status == RSVPYes && lim.limited(a.Mode)
+	if claim && !shared {
+		if err := q.exec(ctx, shareMeetupSQL, cur.MeetupID); err != nil {
+			return AnswerResult{}, err
+		}
+	}
+	return storeAnswer(ctx, q, lim, next, claim, notify)
 }

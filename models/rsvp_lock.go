@@ -10,29 +10,44 @@ import (
 )
 
 // lockSQL is an answer's first statement. It finds the meetup and the person (by the hash of
-// their link's token, or by ids) and locks their RSVP, and for a yes takes a KEY SHARE lock on
-// the meetup first: a seat is only ever left free under the meetup's row lock (fillSeat), so a
-// yes cannot miss a seat freed while it was answering, and no check is needed after commit.
-// No row means a bad token or no RSVP yet: invitations create them, createRSVPSQL otherwise.
+// their link's token, or by ids) and locks their RSVP. For a yes it first takes a KEY SHARE lock
+// on the meetup: a seat is only ever left free under the meetup's row lock (fillSeat), so a yes
+// cannot miss a seat freed while it was answering, and no check is needed after commit. One who
+// holds a yes in another mode may have to free a seat under that lock, so they take the share
+// later, after giving it up (shareMeetupSQL); "shared" says which. No row means a bad token or
+// no RSVP yet: invitations create them, createRSVPSQL otherwise.
 func lockSQL(byToken, share bool) string {
 	from, link := answerSource(byToken)
-	lock := ""
+	mode := "$4" // the answer's mode, or '' for the meetup's first
+	if byToken {
+		mode = "$2"
+	}
+	ks := `SELECT 1 WHERE ` + mode + `::text IS NULL AND false` // no share; the mode is not needed
 	if share {
-		lock = " FOR KEY SHARE OF m"
+		ks = `SELECT 1 FROM meetups WHERE id = (SELECT "m.id" FROM x) AND NOT EXISTS (
+        SELECT 1 FROM rsvps WHERE meetup_id = (SELECT "m.id" FROM x) AND person_id = (SELECT "p.id" FROM x)
+        AND status = 'yes' AND mode <> COALESCE(NULLIF(` + mode + `, ''), mode))
+    FOR KEY SHARE`
 	}
 	return `WITH x AS (
     SELECT ` + link + `, ` + aliased("m", meetupColumns) + `, ` + aliased("p", personColumns) + `,
         COALESCE(m.ends_at < now(), false) AS over,
         (SELECT c.id FROM links c WHERE c.purpose = 'calendar' AND c.person_id = p.id AND c.meetup_id IS NULL
          AND c.subject = '') AS calendar_link
-    ` + from + lock + `
+    ` + from + `
+), ks AS (
+    ` + ks + `
 ), r AS (
     SELECT ` + rsvpColumns + ` FROM rsvps
     WHERE meetup_id = (SELECT "m.id" FROM x) AND person_id = (SELECT "p.id" FROM x)
+      AND (SELECT count(*) FROM ks) >= 0 -- the share lock comes before the row lock
     FOR NO KEY UPDATE
 )
-SELECT x.*, r.* FROM x, r`
+SELECT x.*, r.*, EXISTS (SELECT 1 FROM ks) AS shared FROM x, r`
 }
+
+// shareMeetupSQL takes the KEY SHARE lock a yes claims under, for one who first gave up a seat.
+const shareMeetupSQL = `SELECT 1 FROM meetups WHERE id = $1 FOR KEY SHARE`
 
 // answerSource is where an answer's statements find the meetup and the person, and the link
 // columns they read (made up from the ids when the answer comes without a link).
@@ -59,17 +74,18 @@ ON CONFLICT (meetup_id, person_id) DO NOTHING`
 type locked struct {
 	Invitation
 	RSVP
-	Over bool `db:"over"`
+	Over   bool `db:"over"`
+	Shared bool `db:"shared"`
 }
 
 // lockAnswer runs lockSQL, creating the RSVP first when there is none; no row even then (an
 // unknown token, another team's ids) is ErrNotFound.
-func lockAnswer(ctx context.Context, q txq, query, create string, args []any) (locked, error) {
+func lockAnswer(ctx context.Context, q txq, st answerStatements) (locked, error) {
 	var row locked
-	err := q.get(ctx, &row, query, args...)
+	err := q.get(ctx, &row, st.lock, st.lockArgs...)
 	if errors.Is(err, sql.ErrNoRows) {
-		if err = q.exec(ctx, create, args...); err == nil {
-			err = q.get(ctx, &row, query, args...)
+		if err = q.exec(ctx, st.create, st.args...); err == nil {
+			err = q.get(ctx, &row, st.lock, st.lockArgs...)
 		}
 	}
 	row.Invitation.RSVP = row.RSVP

@@ -65,18 +65,11 @@ const renumberSeatSQL = `
 UPDATE rsvp_seats SET n = $3, excess = false WHERE meetup_id = $1 AND kind = $2 AND n = $4`
 
 // promoteSQL gives seat $3 to the first person waiting whom no other transaction is busy with.
-const promoteSQL = promoteHead + `FOR UPDATE SKIP LOCKED` + promoteTail
-
-// promoteWaitSQL gives seat $3 to the first person waiting, waiting for whoever is busy with them.
-const promoteWaitSQL = promoteHead + `FOR UPDATE` + promoteTail
-
-const promoteHead = `
+const promoteSQL = `
 WITH w AS (
     SELECT person_id, waitlist_seq FROM rsvps
     WHERE meetup_id = $1 AND mode = $2 AND status = 'waitlisted'
-    ORDER BY waitlist_seq LIMIT 1 `
-
-const promoteTail = `
+    ORDER BY waitlist_seq LIMIT 1 FOR UPDATE SKIP LOCKED
 ), p AS (
     UPDATE rsvps r SET status = 'yes', waitlist_seq = NULL, updated_at = now()
     FROM w WHERE r.meetup_id = $1 AND r.person_id = w.person_id
@@ -94,8 +87,10 @@ const freeSeatSQL = `UPDATE rsvp_seats SET person_id = NULL WHERE meetup_id = $1
 // fillSeat passes seat n (locked by this transaction) on: to an excess holder, who then sits
 // within capacity, else to the first person waiting, who is promoted and told. Before leaving it
 // free it takes the meetup's row lock, which waits out every yes under way and holds off new
-// ones, and looks again: so a seat is only ever free when nobody waits. It reports whether the
-// seat was left free.
+// ones, and looks again: so a seat is only ever free when nobody waits. (Someone waiting whose
+// row is still locked then is leaving the list: promoted by another, or answering no or maybe;
+// only their abort could leave a seat free beside them, which the sweep settles.) It reports
+// whether the seat was left free.
 func fillSeat(ctx context.Context, q txq, meetupID, kind string, n int, notify Notifier) (bool, error) {
 	var m int
 	err := q.get(ctx, &m, lockExcessSQL, meetupID, kind)
@@ -117,7 +112,7 @@ func fillSeat(ctx context.Context, q txq, meetupID, kind string, n int, notify N
 		if err = q.exec(ctx, lockMeetupRowSQL, meetupID); err != nil {
 			return false, err
 		}
-		err = q.get(ctx, &w, promoteWaitSQL, meetupID, kind, n)
+		err = q.get(ctx, &w, promoteSQL, meetupID, kind, n)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return true, q.exec(ctx, freeSeatSQL, meetupID, kind, n)
