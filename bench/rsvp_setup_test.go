@@ -40,7 +40,7 @@ func rsvpSetup(b *testing.B, n, capacity, pool int) *rsvpBench {
 	start := time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)
 	room, link := "Main hall", "https://meet.example.com/storm"
 	sc := models.ScheduleInput{StartsAt: start, Location: &room, OnlineURL: &link, Capacity: &capacity}
-	if _, err := app.Store.Schedule(ctx, app.Team.ID, app.User.ID, m.ID, sc, models.RecordEvent); err != nil {
+	if _, err := app.Store.Schedule(ctx, app.Team.ID, app.User.ID, m.ID, sc, models.RecordEvent, models.NoBroadcast); err != nil {
 		b.Fatal(err)
 	}
 	_, err = app.Store.DB.ExecContext(ctx, `INSERT INTO rsvps (meetup_id, person_id, team_id, invited_at)

@@ -74,6 +74,11 @@ func (h *Handlers) loadInvitation(c echo.Context) (models.Invitation, error) {
 	return h.Store.Invitation(c.Request().Context(), l.TeamID, *l.MeetupID, *l.PersonID)
 }
 
+// meetupBroadcaster is how a change of time or place, or a cancellation, reaches everyone
+// invited. TODO(mail): until the outbox lands nothing is sent (models.NoBroadcast); then it
+// renders an update (REQUEST, SEQUENCE+1) or a cancellation (CANCEL) per invitee and enqueues it.
+func (h *Handlers) meetupBroadcaster() models.Broadcaster { return models.NoBroadcast }
+
 // rsvpNotifier is how RSVP changes reach people. Until the outbox lands it records each
 // event once in rsvp_events; the outbox version renders the mail and enqueues it instead.
 func (h *Handlers) rsvpNotifier() models.Notifier { return h.Store.RecordEvents() }

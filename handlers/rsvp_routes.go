@@ -20,10 +20,12 @@ func (h *Handlers) rsvpRoutes(e *echo.Echo) {
 	e.GET("/meetups/:id/schedule", h.SchedulePage, ui...)
 	e.POST("/meetups/:id/schedule", h.ScheduleForm, ui...)
 	e.GET("/meetups/:id/attendees", h.AttendeesPage, ui...)
+	e.POST("/meetups/:id/cancel", h.CancelForm, ui...)
 
 	api := []echo.MiddlewareFunc{echo.WrapMiddleware(h.Sessions.LoadAndSave), h.requireAPIUser}
 	e.POST("/api/v1/meetups/:id/schedule", h.APISchedule, api...)
 	e.GET("/api/v1/meetups/:id/attendees", h.APIAttendees, api...)
 	e.GET("/api/v1/meetups/:id/attendees.csv", h.APIAttendeesCSV, api...)
 	e.GET("/api/v1/meetups/:id/rsvp-summary", h.APIRSVPSummary, api...)
+	e.POST("/api/v1/meetups/:id/cancel", h.APICancelMeetup, api...)
 }

@@ -20,7 +20,7 @@ func (h *Handlers) APISchedule(c echo.Context) error {
 	if err := bindJSON(c, &in); err != nil {
 		return err
 	}
-	out, err := h.Store.Schedule(c.Request().Context(), currentUser(c).TeamID, currentUser(c).ID, c.Param("id"), in, h.rsvpNotifier())
+	out, err := h.Store.Schedule(c.Request().Context(), currentUser(c).TeamID, currentUser(c).ID, c.Param("id"), in, h.rsvpNotifier(), h.meetupBroadcaster())
 	var we *models.WallTimeError
 	if errors.As(err, &we) {
 		return h.wallTimeAPIError(c, we)

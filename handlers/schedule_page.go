@@ -54,7 +54,7 @@ func (h *Handlers) ScheduleForm(c echo.Context) error {
 	}
 	in, err := f.input()
 	if err == nil && c.FormValue("action") == "save" {
-		_, err = h.Store.Schedule(ctx, m.TeamID, currentUser(c).ID, m.ID, in, h.rsvpNotifier())
+		_, err = h.Store.Schedule(ctx, m.TeamID, currentUser(c).ID, m.ID, in, h.rsvpNotifier(), h.meetupBroadcaster())
 		if err == nil {
 			h.flash(c, "schedule.saved")
 			return redirect(c, "/meetups/"+m.ID)

@@ -49,7 +49,7 @@ func (f *fixture) schedule(t *testing.T, id string, capacity int, remote *int) m
 	start := time.Now().Add(7 * 24 * time.Hour).UTC().Truncate(time.Hour).Format(time.RFC3339)
 	room, link := "Room 1", "https://meet.example.com/x"
 	in := models.ScheduleInput{StartsAt: start, Location: &room, OnlineURL: &link, Capacity: &capacity, RemoteCapacity: remote}
-	out, err := f.store.Schedule(context.Background(), f.team, "", id, in, models.RecordEvent)
+	out, err := f.store.Schedule(context.Background(), f.team, "", id, in, models.RecordEvent, models.NoBroadcast)
 	if err != nil {
 		t.Fatalf("schedule: %v", err)
 	}

@@ -31,9 +31,10 @@ WHERE id = $1
 RETURNING ` + meetupColumns
 
 // Schedule sets a meetup's time, place and capacity and moves it to the scheduled stage.
-// A material change of an already scheduled meetup raises its iCalendar SEQUENCE; the seats
-// follow the capacity, promoting from the waitlist when it grows.
-func (s *Store) Schedule(ctx context.Context, teamID, userID, meetupID string, in ScheduleInput, notify Notifier) (Scheduled, error) {
+// A material change of an already scheduled meetup raises its iCalendar SEQUENCE and is
+// broadcast to everyone invited; the seats follow the capacity, promoting from the waitlist
+// when it grows.
+func (s *Store) Schedule(ctx context.Context, teamID, userID, meetupID string, in ScheduleInput, notify Notifier, broadcast Broadcaster) (Scheduled, error) {
 	if !IsUUID(meetupID) {
 		return Scheduled{}, ErrNotFound
 	}
@@ -52,6 +53,12 @@ func (s *Store) Schedule(ctx context.Context, teamID, userID, meetupID string, i
 		}
 		if out, err = applySchedule(ctx, txq{s, tx}, m, sc, notify); err != nil {
 			return err
+		}
+		if len(out.Changes) > 0 {
+			ch := MeetupChange{Kind: ChangeUpdate, Meetup: out.Meetup, Before: m, Changes: out.Changes}
+			if err := broadcast(ctx, tx, ch); err != nil {
+				return err
+			}
 		}
 		return Audit(ctx, tx, teamID, userID, "meetup.schedule", meetupID, map[string]any{
 			"starts_at": sc.Start, "ends_at": sc.End, "capacity": sc.Capacity, "changes": out.Changes})

@@ -30,6 +30,7 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 		defer b.wg.Done()
 		maintain(ctx, store, log)
 	}()
+	b.wg.Go(func() { sweepSeats(ctx, store, log) })
 	return b
 }
 
