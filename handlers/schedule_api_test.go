@@ -32,7 +32,7 @@ func TestScheduleDST(t *testing.T) {
 	res := e.schedule(t, m.ID, `{"starts_at":"2026-03-29T02:30","location":"Room 2","capacity":20}`, 422)
 	_ = json.Unmarshal([]byte(res.Body), &er)
 	msg := er.Error.Fields["starts_at"]
-	if !strings.Contains(msg, "does not exist") || !strings.Contains(msg, "from 02:00 to 03:00") || !strings.Contains(msg, "03:30 (UTC+02:00)") ||
+	if !strings.Contains(msg, "does not exist") || !strings.Contains(msg, "from 02:00 to 03:00") || !strings.Contains(msg, "03:30 (Europe/Berlin, UTC+02:00)") ||
 		er.Error.Suggested != "2026-03-29T03:30:00+02:00" {
 		t.Fatalf("gap: %s", res.Body)
 	}

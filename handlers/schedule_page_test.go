@@ -35,7 +35,7 @@ func TestSchedulePageDSTChoices(t *testing.T) {
 	form.Del("use_start")
 	form.Set("starts_at", "2026-10-25T02:30")
 	res = c.PostForm(t, "/meetups/"+m.ID+"/schedule", form)
-	if res.Status != 422 || !strings.Contains(res.Body, `id="fold-earlier"`) || !strings.Contains(res.Body, "Sun 25 Oct 2026, 02:30 (UTC&#43;01:00)") {
+	if res.Status != 422 || !strings.Contains(res.Body, `id="fold-earlier"`) || !strings.Contains(res.Body, "Sun 25 Oct 2026, 02:30 (Europe/Berlin, UTC&#43;01:00)") {
 		t.Fatalf("overlap: %d\n%s", res.Status, res.Body)
 	}
 	form.Set("fold", "later")
