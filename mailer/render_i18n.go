@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	texttemplate "text/template"
 
@@ -20,12 +21,13 @@ func mailLangs() []string { return []string{"en", "ru"} }
 type catalogue struct {
 	bundle *i18n.Bundle
 	ids    map[string]map[string]bool // lang → message ids
+	files  map[string]bool            // catalogue file names loaded, e.g. "mail.ru.json"
 	parser i18ntmpl.Parser            // fails on a missing argument instead of printing "<no value>"
 }
 
 // loadCatalogue reads every i18n/mail.*.json and checks that all languages have the same ids.
 func loadCatalogue(fsys fs.FS) (*catalogue, error) {
-	c := &catalogue{bundle: i18n.NewBundle(language.English), ids: map[string]map[string]bool{},
+	c := &catalogue{bundle: i18n.NewBundle(language.English), ids: map[string]map[string]bool{}, files: map[string]bool{},
 		parser: &i18ntmpl.TextParser{Option: "missingkey=error"}}
 	c.bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	files, err := fs.Glob(fsys, "i18n/mail.*.json")
@@ -38,9 +40,15 @@ func loadCatalogue(fsys fs.FS) (*catalogue, error) {
 			return nil, fmt.Errorf("mailer: load %s: %w", f, err)
 		}
 		base, _ := mf.Tag.Base()
-		if c.ids[base.String()], err = messageIDs(mf); err != nil {
+		c.files[path.Base(f)] = true
+		ids, err := messageIDs(mf)
+		if err != nil {
 			return nil, fmt.Errorf("mailer: %s: %w", f, err)
 		}
+		if c.ids[base.String()] == nil {
+			c.ids[base.String()] = map[string]bool{}
+		}
+		maps.Copy(c.ids[base.String()], ids) // several files per language (mail.<lang>.json, mail.rsvp.<lang>.json)
 	}
 	if err := c.checkSameIDs(); err != nil {
 		return nil, err
@@ -66,8 +74,8 @@ func messageIDs(mf *i18n.MessageFile) (map[string]bool, error) {
 func (c *catalogue) checkSameIDs() error {
 	en := c.ids["en"]
 	for _, lang := range mailLangs() {
-		ids, ok := c.ids[lang]
-		if !ok {
+		ids := c.ids[lang]
+		if !c.files["mail."+lang+".json"] {
 			return fmt.Errorf("mailer: no i18n/mail.%s.json", lang)
 		}
 		for _, id := range slices.Sorted(maps.Keys(en)) {
