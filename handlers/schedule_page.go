@@ -19,6 +19,7 @@ type scheduleForm struct {
 	OnlineURL      string `form:"online_url"`
 	Capacity       string `form:"capacity"`
 	RemoteCapacity string `form:"remote_capacity"`
+	Reminders      string `form:"reminders"`
 }
 
 // SchedulePage shows the schedule form, filled from the meetup.
@@ -27,7 +28,11 @@ func (h *Handlers) SchedulePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: strconv.Itoa(m.Capacity)}
+	rem, err := h.Store.MeetupReminders(c.Request().Context(), m.ID)
+	if err != nil {
+		return err
+	}
+	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: strconv.Itoa(m.Capacity), Reminders: joinInts(rem)}
 	if m.RemoteCapacity != nil {
 		f.RemoteCapacity = strconv.Itoa(*m.RemoteCapacity)
 	}
@@ -90,5 +95,22 @@ func (f scheduleForm) input() (models.ScheduleInput, error) {
 			fe["remote_capacity"] = "out_of_range"
 		}
 	}
+	in.Reminders = &[]int{} // empty: no reminders
+	for _, part := range strings.FieldsFunc(f.Reminders, func(r rune) bool { return r == ',' || r == ' ' }) {
+		n, err := strconv.Atoi(part)
+		if err != nil {
+			fe["reminders"] = "out_of_range"
+		}
+		*in.Reminders = append(*in.Reminders, n)
+	}
 	return in, models.Invalid(fe)
+}
+
+// joinInts writes minutes as the form shows them: "1440, 60".
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
 }

@@ -89,7 +89,7 @@ CREATE TABLE rsvp_events (
     key        text NOT NULL UNIQUE,
     meetup_id  uuid NOT NULL,
     person_id  uuid NOT NULL,
-    kind       text NOT NULL CHECK (kind IN ('waitlisted', 'promoted')),
+    kind       text NOT NULL CHECK (kind IN ('waitlisted', 'promoted', 'reminder')),
     position   integer,
     created_at timestamptz NOT NULL DEFAULT now(),
     -- Through the RSVP row the change already locks, not the meetup row every answer shares.
@@ -97,7 +97,22 @@ CREATE TABLE rsvp_events (
 );
 CREATE INDEX rsvp_events_meetup_idx ON rsvp_events (meetup_id, created_at);
 
+-- Reminders before the start (minutes before, per meetup; default 24 h and 1 h), each fired
+-- once across replicas by database time; one whose moment passed while nobody ran is dropped.
+ALTER TABLE meetups ADD COLUMN reminder_minutes integer[] NOT NULL DEFAULT '{1440,60}';
+CREATE TABLE rsvp_reminders (
+    meetup_id      uuid NOT NULL REFERENCES meetups (id) ON DELETE CASCADE,
+    minutes_before integer NOT NULL CHECK (minutes_before > 0),
+    due_at         timestamptz NOT NULL,
+    state          text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'fired', 'dropped', 'cancelled')),
+    done_at        timestamptz,
+    PRIMARY KEY (meetup_id, minutes_before)
+);
+CREATE INDEX rsvp_reminders_due_idx ON rsvp_reminders (due_at) WHERE state = 'pending';
+
 -- +goose Down
+DROP TABLE rsvp_reminders;
+ALTER TABLE meetups DROP COLUMN reminder_minutes;
 DROP TABLE rsvp_events;
 DROP TABLE rsvp_seats;
 DROP TABLE rsvps;

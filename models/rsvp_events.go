@@ -10,6 +10,7 @@ import (
 const (
 	EventWaitlisted = "waitlisted"
 	EventPromoted   = "promoted"
+	EventReminder   = "reminder"
 )
 
 // RSVPEvent is a change of someone's RSVP that they must be told about by mail.

@@ -107,7 +107,7 @@ func (f *fixture) events(t *testing.T) map[string]map[string]int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]map[string]int{models.EventWaitlisted: {}, models.EventPromoted: {}}
+	out := map[string]map[string]int{models.EventWaitlisted: {}, models.EventPromoted: {}, models.EventReminder: {}}
 	for _, e := range evs {
 		out[e.Kind][e.PersonID]++
 	}

@@ -86,7 +86,10 @@ func applySchedule(ctx context.Context, q txq, m Meetup, sc schedule, notify Not
 	if err := setSeats(ctx, q, m.ID, ModeInPerson, &sc.Capacity, notify); err != nil {
 		return out, err
 	}
-	return out, setSeats(ctx, q, m.ID, ModeRemote, sc.RemoteCapacity, notify)
+	if err := setSeats(ctx, q, m.ID, ModeRemote, sc.RemoteCapacity, notify); err != nil {
+		return out, err
+	}
+	return out, armReminders(ctx, q.tx, m.ID, sc.Reminders)
 }
 
 // scheduleChanges lists what changed for people who already have the invitation: nothing

@@ -3,9 +3,7 @@ package models
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"time"
-	"unicode/utf8"
 )
 
 // MaxCapacity bounds a meetup's capacity.
@@ -21,6 +19,8 @@ type ScheduleInput struct {
 	OnlineURL      *string `json:"online_url"`
 	Capacity       *int    `json:"capacity"`
 	RemoteCapacity *int    `json:"remote_capacity"`
+	// Reminders are minutes before the start (default 1440 and 60); [] for none, omitted keeps.
+	Reminders *[]int `json:"reminders"`
 }
 
 // schedule is a checked ScheduleInput.
@@ -30,12 +30,15 @@ type schedule struct {
 	OnlineURL      string
 	Capacity       int
 	RemoteCapacity *int
+	Reminders      *[]int
 }
 
 // check validates the input against the meetup and fills the defaults from it.
 func (in ScheduleInput) check(m Meetup) (schedule, error) {
-	sc := schedule{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: m.Capacity, RemoteCapacity: in.RemoteCapacity}
+	sc := schedule{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: m.Capacity, RemoteCapacity: in.RemoteCapacity,
+		Reminders: in.Reminders}
 	fe := FieldErrors{}
+	checkReminders(fe, in.Reminders)
 	if in.Location != nil {
 		sc.Location = cleanText(*in.Location)
 	}
@@ -63,23 +66,6 @@ func (in ScheduleInput) check(m Meetup) (schedule, error) {
 		return sc, fmt.Errorf("%w %w", Invalid(fe), wall)
 	}
 	return sc, Invalid(fe)
-}
-
-// checkPlace wants a room or a link, each of sane size, the link an http(s) URL.
-func checkPlace(fe FieldErrors, sc schedule) {
-	if sc.Location == "" && sc.OnlineURL == "" {
-		fe["location"] = "place_required"
-	}
-	if utf8.RuneCountInString(sc.Location) > 300 {
-		fe["location"] = "too_long"
-	}
-	if sc.OnlineURL == "" {
-		return
-	}
-	u, err := url.Parse(sc.OnlineURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(sc.OnlineURL) > 2000 {
-		fe["online_url"] = "invalid_url"
-	}
 }
 
 // times reads start and end in the meetup's zone; the end defaults to start + duration. Field

@@ -31,6 +31,7 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 		maintain(ctx, store, log)
 	}()
 	b.wg.Go(func() { sweepSeats(ctx, store, log) })
+	b.wg.Go(func() { fireReminders(ctx, store, log) })
 	return b
 }
 
