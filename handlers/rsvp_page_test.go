@@ -28,7 +28,9 @@ func scan(t *testing.T, method, u string) *http.Response {
 func TestRSVPLinkScannersChangeNothing(t *testing.T) {
 	e := newRSVPEnv(t, 2, 1)
 	before := e.rsvpRows(t)
-	for _, path := range []string{"/r/" + e.links[0] + "?answer=yes", "/r/" + e.links[1] + "?answer=no", "/r/" + e.links[0]} {
+	paths := []string{"/r/" + e.links[0] + "?answer=yes", "/r/" + e.links[1] + "?answer=no", "/r/" + e.links[0],
+		"/r/" + e.links[0] + "/invite.ics", e.feedPath(t, e.people[0].ID)}
+	for _, path := range paths {
 		for _, m := range []string{http.MethodGet, http.MethodHead} {
 			res := scan(t, m, e.app.URL+path)
 			if res.StatusCode != 200 || len(res.Cookies()) != 0 {

@@ -38,6 +38,16 @@ func (s *Store) Schedule(ctx context.Context, teamID, userID, meetupID string, i
 	if !IsUUID(meetupID) {
 		return Scheduled{}, ErrNotFound
 	}
+	out, err := s.scheduleTx(ctx, teamID, userID, meetupID, in, notify, broadcast)
+	if retryable(err) { // lowering the capacity under someone freeing a seat above it
+		time.Sleep(retryPause)
+		out, err = s.scheduleTx(ctx, teamID, userID, meetupID, in, notify, broadcast)
+	}
+	return out, err
+}
+
+// scheduleTx is one try of Schedule's transaction.
+func (s *Store) scheduleTx(ctx context.Context, teamID, userID, meetupID string, in ScheduleInput, notify Notifier, broadcast Broadcaster) (Scheduled, error) {
 	var out Scheduled
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
 		var m Meetup
