@@ -34,6 +34,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	h.directoryRoutes(ui, api)
 	h.surveyRoutes(e)
 	h.speakerRoutes(e)
+	h.rsvpRoutes(e)
 	return e
 }
 

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -14,7 +15,8 @@ import (
 
 // Store gives access to the database; every query of the service goes through it.
 type Store struct {
-	DB *sqlx.DB
+	DB    *sqlx.DB
+	stmts sync.Map // hot queries prepared once per pool: query text → *sqlx.Stmt (stmt.go)
 }
 
 // PoolConfig sizes the connection pool.

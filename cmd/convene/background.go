@@ -40,6 +40,8 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 	b.wg.Go(func() { maintain(ctx, store, log) })
 	b.wg.Go(func() { _ = pool.Run(mctx) })
 	b.wg.Go(func() { closeSurveys(ctx, store, log) })
+	b.wg.Go(func() { sweepSeats(ctx, store, log) })
+	b.wg.Go(func() { fireReminders(ctx, store, log) })
 	return b, nil
 }
 

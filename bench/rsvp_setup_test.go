@@ -1,0 +1,80 @@
+// Package bench measures Convene against its goals on a real PostgreSQL (see the Makefile's bench).
+package bench
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/testutil"
+	"github.com/convene/convene/models"
+)
+
+// rsvpBench is an app on a real listener with a scheduled meetup and everyone invited.
+type rsvpBench struct {
+	app    *testutil.App
+	meetup models.Meetup
+	tokens []string // RSVP link token per person
+}
+
+// rsvpSetup starts the app with n people invited to a meetup of capacity seats.
+func rsvpSetup(b *testing.B, n, capacity, pool int) *rsvpBench {
+	b.Helper()
+	ctx := context.Background()
+	app := testutil.NewApp(b)
+	app.Store.DB.SetMaxOpenConns(pool)
+	app.Store.DB.SetMaxIdleConns(pool)
+	var people []string
+	err := app.Store.DB.SelectContext(ctx, &people, `
+		INSERT INTO people (team_id, email, name, timezone, language)
+		SELECT $1, 'p' || g || '@corp.example', 'Person ' || g, 'Europe/Berlin', 'en' FROM generate_series(1, $2) g
+		RETURNING id`, app.Team.ID, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := app.Store.CreateMeetup(ctx, app.Team.ID, app.User.ID, models.NewMeetup{Title: "Storm", Format: "lunch_and_learn", Timezone: "Europe/Berlin"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)
+	room, link := "Main hall", "https://meet.example.com/storm"
+	sc := models.ScheduleInput{StartsAt: start, Location: &room, OnlineURL: &link, Capacity: &capacity}
+	if _, err := app.Store.Schedule(ctx, app.Team.ID, app.User.ID, m.ID, sc, models.RecordEvent, models.NoBroadcast); err != nil {
+		b.Fatal(err)
+	}
+	_, err = app.Store.DB.ExecContext(ctx, `INSERT INTO rsvps (meetup_id, person_id, team_id, invited_at)
+		SELECT $1, id, $2, now() FROM people WHERE team_id = $2`, m.ID, app.Team.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &rsvpBench{app: app, meetup: m, tokens: rsvpLinks(b, app, m.ID, people)}
+}
+
+// rsvpLinks makes everyone's RSVP link, 16 at a time.
+func rsvpLinks(b *testing.B, app *testutil.App, meetupID string, people []string) []string {
+	b.Helper()
+	tokens := make([]string, len(people))
+	errs := make(chan error, len(people))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 16)
+	for i := range people {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			spec := models.LinkSpec{TeamID: app.Team.ID, Purpose: models.PurposeRSVP, PersonID: &people[i], MeetupID: &meetupID}
+			tok, err := app.H.Links.Ensure(context.Background(), app.Store.DB, spec)
+			tokens[i] = tok
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	return tokens
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/convene/convene/models"
+)
+
+// reminderEvery is how often serve looks for reminders due by the database's clock.
+const reminderEvery = 15 * time.Second
+
+// fireReminders sends the reminders that came due, each once across replicas, until ctx ends.
+// TODO(mail): models.RecordReminders records them until the outbox lands; then a firer that
+// renders each reminder and enqueues it, expiring at the start.
+func fireReminders(ctx context.Context, store *models.Store, log *slog.Logger) {
+	t := time.NewTicker(reminderEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		fired, dropped, err := store.FireDueReminders(ctx, models.RecordReminders)
+		if err != nil && ctx.Err() == nil {
+			log.Warn("reminders", "err", err)
+		} else if fired+dropped > 0 {
+			log.Info("reminders", "fired", fired, "dropped_late", dropped)
+		}
+	}
+}
+
+// seatSweepEvery is how often serve settles seats left free beside someone waiting (after a
+// person holding a seat was erased, or a crash): rare, so a slow beat suffices.
+const seatSweepEvery = 30 * time.Second
+
+// sweepSeats hands over seats left free while someone waits, until ctx ends.
+func sweepSeats(ctx context.Context, store *models.Store, log *slog.Logger) {
+	t := time.NewTicker(seatSweepEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if n, err := store.RebalanceAll(ctx, store.RecordEvents()); err != nil && ctx.Err() == nil {
+			log.Warn("seat sweep", "err", err)
+		} else if n > 0 {
+			log.Info("seat sweep settled", "modes", n)
+		}
+	}
+}

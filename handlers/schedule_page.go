@@ -1,0 +1,116 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// scheduleForm is the schedule page's form; times are wall times in the meetup's zone.
+type scheduleForm struct {
+	StartsAt       string `form:"starts_at"`
+	EndsAt         string `form:"ends_at"`
+	Fold           string `form:"fold"`
+	Location       string `form:"location"`
+	OnlineURL      string `form:"online_url"`
+	Capacity       string `form:"capacity"`
+	RemoteCapacity string `form:"remote_capacity"`
+	Reminders      string `form:"reminders"`
+}
+
+// SchedulePage shows the schedule form, filled from the meetup.
+func (h *Handlers) SchedulePage(c echo.Context) error {
+	m, err := h.Store.GetMeetup(c.Request().Context(), currentUser(c).TeamID, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	rem, err := h.Store.MeetupReminders(c.Request().Context(), m.ID)
+	if err != nil {
+		return err
+	}
+	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: strconv.Itoa(m.Capacity), Reminders: joinInts(rem)}
+	if m.RemoteCapacity != nil {
+		f.RemoteCapacity = strconv.Itoa(*m.RemoteCapacity)
+	}
+	if m.StartsAt != nil && m.EndsAt != nil {
+		loc := zoneOrUTC(m.Timezone)
+		f.StartsAt, f.EndsAt = m.StartsAt.In(loc).Format("2006-01-02T15:04"), m.EndsAt.In(loc).Format("2006-01-02T15:04")
+	}
+	return h.renderSchedule(c, http.StatusOK, m, f, nil)
+}
+
+// ScheduleForm previews or saves the schedule form; a DST problem re-renders it with a choice.
+func (h *Handlers) ScheduleForm(c echo.Context) error {
+	ctx := c.Request().Context()
+	m, err := h.Store.GetMeetup(ctx, currentUser(c).TeamID, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	var f scheduleForm
+	if err := c.Bind(&f); err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest)
+	}
+	if s := c.FormValue("use_start"); s != "" {
+		f.StartsAt, f.Fold = s, ""
+	}
+	in, err := f.input()
+	if err == nil && c.FormValue("action") == "save" {
+		_, err = h.Store.Schedule(ctx, m.TeamID, currentUser(c).ID, m.ID, in, h.rsvpNotifier(), h.meetupBroadcaster())
+		if err == nil {
+			h.flash(c, "schedule.saved")
+			return redirect(c, "/meetups/"+m.ID)
+		}
+	}
+	if err == nil {
+		_, _, err = models.PreviewSchedule(m, in)
+	}
+	var ve *models.ValidationError
+	if err != nil && !errors.As(err, &ve) {
+		return err
+	}
+	status := http.StatusOK
+	if err != nil {
+		status = http.StatusUnprocessableEntity
+	}
+	return h.renderSchedule(c, status, m, f, err)
+}
+
+// input turns the form into the model's input; numbers that are not numbers are field errors.
+func (f scheduleForm) input() (models.ScheduleInput, error) {
+	in := models.ScheduleInput{StartsAt: f.StartsAt, EndsAt: f.EndsAt, Fold: f.Fold, Location: &f.Location, OnlineURL: &f.OnlineURL}
+	fe := models.FieldErrors{}
+	if n, err := strconv.Atoi(strings.TrimSpace(f.Capacity)); err == nil {
+		in.Capacity = &n
+	} else {
+		fe["capacity"] = "out_of_range"
+	}
+	if s := strings.TrimSpace(f.RemoteCapacity); s != "" {
+		if n, err := strconv.Atoi(s); err == nil {
+			in.RemoteCapacity = &n
+		} else {
+			fe["remote_capacity"] = "out_of_range"
+		}
+	}
+	in.Reminders = &[]int{} // empty: no reminders
+	for _, part := range strings.FieldsFunc(f.Reminders, func(r rune) bool { return r == ',' || r == ' ' }) {
+		n, err := strconv.Atoi(part)
+		if err != nil {
+			fe["reminders"] = "out_of_range"
+		}
+		*in.Reminders = append(*in.Reminders, n)
+	}
+	return in, models.Invalid(fe)
+}
+
+// joinInts writes minutes as the form shows them: "1440, 60".
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}

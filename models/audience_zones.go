@@ -1,0 +1,29 @@
+package models
+
+import "context"
+
+// ZoneCount is how many of a meetup's people live in one time zone.
+type ZoneCount struct {
+	Zone  string `db:"zone" json:"zone"`
+	Count int    `db:"count" json:"count"`
+}
+
+const invitedZonesSQL = `
+SELECT p.timezone AS zone, count(*) AS count FROM rsvps r JOIN people p ON p.id = r.person_id
+WHERE r.meetup_id = $1 AND r.team_id = $2 GROUP BY p.timezone ORDER BY count(*) DESC, p.timezone LIMIT 50`
+
+const directoryZonesSQL = `
+SELECT timezone AS zone, count(*) AS count FROM people
+WHERE team_id = $1 GROUP BY timezone ORDER BY count(*) DESC, timezone LIMIT 50`
+
+// AudienceZones groups a meetup's people by time zone, most first: those invited, or, before
+// any invitation, the team's directory.
+// TODO(directory): use the audience's members once the audience membership query lands.
+func (s *Store) AudienceZones(ctx context.Context, teamID, meetupID string) ([]ZoneCount, error) {
+	out := []ZoneCount{}
+	if err := s.DB.SelectContext(ctx, &out, invitedZonesSQL, meetupID, teamID); err != nil || len(out) > 0 {
+		return out, mapErr(err)
+	}
+	err := s.DB.SelectContext(ctx, &out, directoryZonesSQL, teamID)
+	return out, mapErr(err)
+}

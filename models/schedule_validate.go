@@ -1,0 +1,121 @@
+package models
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// MaxCapacity bounds a meetup's capacity.
+const MaxCapacity = 100000
+
+// ScheduleInput is what an organiser gives to schedule or reschedule a meetup. Omitted
+// location, link and capacity keep the meetup's; remote_capacity 0 or omitted means no limit.
+type ScheduleInput struct {
+	StartsAt       string  `json:"starts_at"`
+	EndsAt         string  `json:"ends_at"`
+	Fold           string  `json:"fold"`
+	Location       *string `json:"location"`
+	OnlineURL      *string `json:"online_url"`
+	Capacity       *int    `json:"capacity"`
+	RemoteCapacity *int    `json:"remote_capacity"`
+	// Reminders are minutes before the start (default 1440 and 60); [] for none, omitted keeps.
+	Reminders *[]int `json:"reminders"`
+}
+
+// schedule is a checked ScheduleInput.
+type schedule struct {
+	Start, End     time.Time
+	Location       string
+	OnlineURL      string
+	Capacity       int
+	RemoteCapacity *int
+	Reminders      *[]int
+}
+
+// check validates the input against the meetup and fills the defaults from it.
+func (in ScheduleInput) check(m Meetup) (schedule, error) {
+	sc := schedule{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: m.Capacity, RemoteCapacity: in.RemoteCapacity,
+		Reminders: in.Reminders}
+	fe := FieldErrors{}
+	checkReminders(fe, in.Reminders)
+	if in.Location != nil {
+		sc.Location = cleanText(*in.Location)
+	}
+	if in.OnlineURL != nil {
+		sc.OnlineURL = cleanText(*in.OnlineURL)
+	}
+	if in.Capacity != nil {
+		sc.Capacity = *in.Capacity
+	}
+	checkPlace(fe, sc)
+	if sc.Capacity < 1 || sc.Capacity > MaxCapacity {
+		fe["capacity"] = "out_of_range"
+	}
+	if r := sc.RemoteCapacity; r != nil && (*r < 0 || *r > MaxCapacity) {
+		fe["remote_capacity"] = "out_of_range"
+	} else if r != nil && *r == 0 {
+		sc.RemoteCapacity = nil
+	}
+	if in.Fold != "" && in.Fold != FoldEarlier && in.Fold != FoldLater {
+		fe["fold"] = "invalid_choice"
+	}
+	var wall *WallTimeError
+	sc.Start, sc.End, wall = in.times(m, fe)
+	if wall != nil {
+		return sc, fmt.Errorf("%w %w", Invalid(fe), wall)
+	}
+	return sc, Invalid(fe)
+}
+
+// times reads start and end in the meetup's zone; the end defaults to start + duration. Field
+// errors go into fe; a DST problem is also returned for its details.
+func (in ScheduleInput) times(m Meetup, fe FieldErrors) (time.Time, time.Time, *WallTimeError) {
+	loc, err := time.LoadLocation(m.Timezone)
+	if err != nil {
+		fe["timezone"] = "unknown_timezone"
+		return time.Time{}, time.Time{}, nil
+	}
+	if in.StartsAt == "" {
+		fe["starts_at"] = "required"
+		return time.Time{}, time.Time{}, nil
+	}
+	start, err := ParseMeetupTime("starts_at", in.StartsAt, loc, in.Fold)
+	if err != nil {
+		return start, start, collect(fe, err)
+	}
+	end := start.Add(time.Duration(m.DurationMinutes) * time.Minute)
+	if in.EndsAt != "" {
+		if end, err = ParseMeetupTime("ends_at", in.EndsAt, loc, in.Fold); err != nil {
+			return start, end, collect(fe, err)
+		}
+	}
+	if !end.After(start) {
+		fe["ends_at"] = "before_start"
+	} else if end.Sub(start) > 7*24*time.Hour {
+		fe["ends_at"] = "too_long_event"
+	}
+	return start, end, nil
+}
+
+// collect puts a parse error's fields into fe and returns its DST details, if any.
+func collect(fe FieldErrors, err error) *WallTimeError {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		for k, v := range ve.Fields {
+			fe[k] = v
+		}
+	}
+	var we *WallTimeError
+	if errors.As(err, &we) {
+		return we
+	}
+	return nil
+}
+
+// PreviewSchedule checks a schedule against the meetup without saving it and returns its
+// start and end, for the organiser to see the offsets and the audience's local times.
+func PreviewSchedule(m Meetup, in ScheduleInput) (start, end time.Time, err error) {
+	sc, err := in.check(m)
+	return sc.Start, sc.End, err
+}

@@ -1,0 +1,84 @@
+package models
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Hot paths (an RSVP storm) use prepared statements: one round trip per query instead of
+// two (lib/pq parses an unnamed statement, then binds it), and no planning after the first
+// uses. Each is prepared once per pool and, by database/sql, once per connection it meets.
+// Preparing takes a connection from the pool, so it happens before a transaction starts
+// (prepare), never inside one: twenty transactions each waiting for a twenty-first
+// connection would wait forever.
+
+// prepare makes sure the queries are prepared, outside any transaction.
+func (s *Store) prepare(ctx context.Context, queries ...string) error {
+	for _, q := range queries {
+		if _, err := s.stmt(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stmt returns query prepared on the pool, preparing it on first use.
+func (s *Store) stmt(ctx context.Context, query string) (*sqlx.Stmt, error) {
+	if v, ok := s.stmts.Load(query); ok {
+		return v.(*sqlx.Stmt), nil
+	}
+	st, err := s.DB.PreparexContext(ctx, query)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	if v, loaded := s.stmts.LoadOrStore(query, st); loaded {
+		_ = st.Close()
+		return v.(*sqlx.Stmt), nil
+	}
+	return st, nil
+}
+
+// get runs a prepared query for one row outside a transaction.
+func (s *Store) get(ctx context.Context, dest any, query string, args ...any) error {
+	st, err := s.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	return mapErr(st.GetContext(ctx, dest, args...))
+}
+
+// txq runs prepared statements inside one transaction.
+type txq struct {
+	s  *Store
+	tx *sqlx.Tx
+}
+
+// on gives the transaction's copy of the prepared query, or prepares it on the transaction's
+// own connection when it was not prepared beforehand.
+func (q txq) on(ctx context.Context, query string) (*sqlx.Stmt, error) {
+	if v, ok := q.s.stmts.Load(query); ok {
+		return q.tx.StmtxContext(ctx, v.(*sqlx.Stmt)), nil
+	}
+	st, err := q.tx.PreparexContext(ctx, query)
+	return st, mapErr(err)
+}
+
+// get reads one row; sql.ErrNoRows comes back unmapped so callers can tell "none" apart.
+func (q txq) get(ctx context.Context, dest any, query string, args ...any) error {
+	st, err := q.on(ctx, query)
+	if err != nil {
+		return err
+	}
+	return st.GetContext(ctx, dest, args...)
+}
+
+// exec runs a statement.
+func (q txq) exec(ctx context.Context, query string, args ...any) error {
+	st, err := q.on(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return mapErr(err)
+}
