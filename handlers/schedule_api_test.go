@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// apiErr is the API's error body with the DST extras.
-type apiErr struct {
+// dstAPIErr is the API's error body with the DST extras.
+type dstAPIErr struct {
 	Error struct {
 		Code      string            `json:"code"`
 		Fields    map[string]string `json:"fields"`
@@ -28,7 +28,7 @@ type scheduled struct {
 func TestScheduleDST(t *testing.T) {
 	e := newRSVPEnv(t, 0, 5)
 	m := e.createMeetup(t, "Berlin talk", "talk")
-	var er apiErr
+	var er dstAPIErr
 	res := e.schedule(t, m.ID, `{"starts_at":"2026-03-29T02:30","location":"Room 2","capacity":20}`, 422)
 	_ = json.Unmarshal([]byte(res.Body), &er)
 	msg := er.Error.Fields["starts_at"]
@@ -41,7 +41,7 @@ func TestScheduleDST(t *testing.T) {
 		t.Fatalf("shifted: %+v", s)
 	}
 	res = e.schedule(t, m.ID, `{"starts_at":"2026-10-25T02:30","capacity":20}`, 422)
-	er = apiErr{}
+	er = dstAPIErr{}
 	_ = json.Unmarshal([]byte(res.Body), &er)
 	if !strings.Contains(er.Error.Fields["starts_at"], "happens twice") || er.Error.Choices["earlier"] != "2026-10-25T02:30:00+02:00" ||
 		er.Error.Choices["later"] != "2026-10-25T02:30:00+01:00" {
@@ -99,7 +99,7 @@ func TestScheduleBadInput(t *testing.T) {
 	}
 	for body, field := range cases {
 		res := e.api.Do(t, "POST", "/api/v1/meetups/"+id+"/schedule", "application/json", strings.NewReader(body), "Authorization", "Bearer "+e.token)
-		var er apiErr
+		var er dstAPIErr
 		_ = json.Unmarshal([]byte(res.Body), &er)
 		if res.Status != 422 || er.Error.Fields[field] == "" {
 			t.Errorf("%s: %d %s, want 422 naming %s", body, res.Status, res.Body, field)

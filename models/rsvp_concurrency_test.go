@@ -39,7 +39,7 @@ func TestFiveHundredYesOnFiftySeats(t *testing.T) {
 			t.Fatalf("answer %d: %v", i, err)
 		}
 	}
-	c := count(f.statuses(t))
+	c := countStates(f.statuses(t))
 	if c[models.RSVPYes] != 50 || c[models.RSVPWaitlisted] != 450 {
 		t.Fatalf("counts = %s, want 50 yes and 450 waitlisted", fmtCounts(c))
 	}
@@ -104,7 +104,7 @@ func TestCancellationsRacingNewYes(t *testing.T) {
 		t.Errorf("%d people promoted, want 20", len(promoted))
 	}
 	after := f.waitlist(t, models.ModeInPerson)
-	if c := count(st); c[models.RSVPYes] != 50 || len(after) != 50 {
+	if c := countStates(st); c[models.RSVPYes] != 50 || len(after) != 50 {
 		t.Fatalf("counts %s, waitlist %d; want 50 yes, 50 waiting", fmtCounts(c), len(after))
 	}
 	for i := 0; i < 30; i++ {

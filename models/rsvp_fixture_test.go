@@ -115,7 +115,7 @@ func (f *fixture) events(t *testing.T) map[string]map[string]int {
 }
 
 // count counts people per status.
-func count(st map[string]string) map[string]int {
+func countStates(st map[string]string) map[string]int {
 	out := map[string]int{}
 	for _, s := range st {
 		out[s]++

@@ -27,7 +27,7 @@ func TestSeatsFreedWhileOthersJoin(t *testing.T) {
 			}
 		}
 		f.checkInvariants(t)
-		if c := count(f.statuses(t)); c[models.RSVPYes] != 10 {
+		if c := countStates(f.statuses(t)); c[models.RSVPYes] != 10 {
 			t.Fatalf("round %d: %s, want 10 yes", round, fmtCounts(c))
 		}
 		holders = newcomers
@@ -59,7 +59,7 @@ func TestModeSwitchesRace(t *testing.T) {
 		}
 	}
 	f.checkInvariants(t)
-	if c := count(f.statuses(t)); c[models.RSVPYes]+c[models.RSVPWaitlisted] != 40 {
+	if c := countStates(f.statuses(t)); c[models.RSVPYes]+c[models.RSVPWaitlisted] != 40 {
 		t.Fatalf("after the switches: %s", fmtCounts(c))
 	}
 }
