@@ -41,12 +41,20 @@ func run(mode, dir string, cmdline []string) int {
 
 // runCommand runs the command with DATABASE_URL; Ctrl-C reaches it, and we wait to clean up.
 func runCommand(cmdline []string, url string) int {
-	signal.Ignore(os.Interrupt, syscall.SIGTERM)
-	defer signal.Reset(os.Interrupt, syscall.SIGTERM)
 	cmd := exec.Command(cmdline[0], cmdline[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+url)
-	err := cmd.Run()
+	// Catch (not ignore) the signals, so the child keeps default handling: Ctrl-C reaches it
+	// through the terminal's process group, SIGTERM sent to us is passed on, and we stay to clean up.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "convene-db:", err)
+		return 1
+	}
+	go forward(sigs, cmd)
+	err := cmd.Wait()
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		if ee.ExitCode() < 0 {
@@ -59,4 +67,13 @@ func runCommand(cmdline []string, url string) int {
 		return 1
 	}
 	return 0
+}
+
+// forward passes SIGTERM on to the child; SIGINT already reached it from the terminal.
+func forward(sigs <-chan os.Signal, cmd *exec.Cmd) {
+	for s := range sigs {
+		if s == syscall.SIGTERM && cmd.Process != nil {
+			_ = cmd.Process.Signal(s)
+		}
+	}
 }

@@ -34,7 +34,7 @@ func asUser(runAs, name string, args ...string) *exec.Cmd {
 	if runAs == "" {
 		return exec.Command(name, args...)
 	}
-	return exec.Command("runuser", append([]string{"-u", runAs, "--", name}, args...)...)
+	return exec.Command(runuserPath(), append([]string{"-u", runAs, "--", name}, args...)...)
 }
 
 // clusterUser creates dir and, as root, hands it to the postgres (or nobody) user, whose name it returns.
@@ -71,4 +71,12 @@ func chownAll(dir string, uid, gid int) error {
 		}
 		return os.Lchown(p, uid, gid)
 	})
+}
+
+// runuserPath finds runuser, which lives in /usr/sbin and may be missing from PATH.
+func runuserPath() string {
+	if p, err := exec.LookPath("runuser"); err == nil {
+		return p
+	}
+	return "/usr/sbin/runuser"
 }
