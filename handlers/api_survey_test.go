@@ -33,7 +33,7 @@ func TestSurveyAPIRefusesBadInput(t *testing.T) {
 		{"31 topics", `{"question":"Q","topics":[` + many + `],"closes_at":"` + future + `"}`, 422, "topics", "A survey has at most 30 topics."},
 		{"no question", `{"topics":["Go"],"closes_at":"` + future + `"}`, 422, "question", "This field is required."},
 		{"past closing", `{"question":"Q","topics":["Go"],"closes_at":"2001-01-01T00:00:00Z"}`, 422, "closes_at", "This time has already passed."},
-		{"garbage closing", `{"question":"Q","topics":["Go"],"closes_at":"soon"}`, 422, "closes_at", "Give a date and time, such as 2026-05-01T17:00."},
+		{"garbage closing", `{"question":"Q","topics":["Go"],"closes_at":"soon"}`, 422, "closes_at", "Give a time as 2026-03-29T14:30 (local) or with an offset, 2026-03-29T14:30:00+02:00."},
 		{"closing a number", `{"question":"Q","topics":["Go"],"closes_at":12}`, 422, "closes_at", "This field has the wrong type."},
 		{"NUL in question", `{"question":"Q\u0000","topics":["Go"],"closes_at":"` + future + `"}`, 422, "question", "Some fields are not valid."},
 	}
