@@ -50,6 +50,7 @@ func (h *Handlers) uiRoutes(e *echo.Echo) *echo.Group {
 	in := ui.Group("", h.requireLogin)
 	in.GET("/", h.Dashboard)
 	in.GET("/meetups/:id", h.MeetupPage)
+	in.GET("/reports", h.ReportsPage)
 	h.outboxRoutes(in)
 	return in
 }

@@ -1,0 +1,26 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/models"
+	"github.com/labstack/echo/v4"
+)
+
+// ReportsPage lists the team's meetups with the reports each step has so far:
+// survey results, attendees and the lunch summary, the audit log.
+func (h *Handlers) ReportsPage(c echo.Context) error {
+	u := currentUser(c)
+	ctx := c.Request().Context()
+	items, next, err := h.Store.ListMeetups(ctx, u.TeamID, models.Page{Cursor: c.QueryParam("cursor")})
+	if err != nil {
+		return err
+	}
+	audit, err := h.Store.ListAudit(ctx, u.TeamID, 20)
+	if err != nil {
+		return err
+	}
+	p := h.newPage(c, "reports.title", "reports")
+	p.Data = map[string]any{"Meetups": items, "Next": next, "Audit": audit}
+	return h.render(c, http.StatusOK, "reports", p)
+}
