@@ -16,6 +16,7 @@ type speakerMail struct {
 	Key       string // idempotency key, unique in the outbox
 	TeamID    string
 	MeetupID  string
+	PersonID  string // the candidate's speaker id; "" for mail to organisers
 	To        models.Recipient
 	Link      string // the speaker's personal /o/ or /c/ link, if any
 	Rendered  mailer.Rendered
@@ -63,7 +64,7 @@ func (h *Handlers) speakerNotify(ctx context.Context, tx sqlx.ExtContext, n mode
 // newSpeakerMail addresses a mail of a notice to its candidate.
 func newSpeakerMail(kind string, n models.SpeakerNotice) speakerMail {
 	c := n.Candidate
-	return speakerMail{Kind: kind, TeamID: n.TeamID, MeetupID: n.Meetup.ID,
+	return speakerMail{Kind: kind, TeamID: n.TeamID, MeetupID: n.Meetup.ID, PersonID: c.SpeakerID,
 		To: models.Recipient{Email: c.Email, Name: c.Name, Lang: c.Language}}
 }
 
@@ -89,16 +90,15 @@ func (h *Handlers) meetupOrganisers(ctx context.Context, tx sqlx.ExtContext, mee
 	return org, nil
 }
 
-// enqueueSpeakerMail puts one rendered mail into the outbox, in tx.
-//
-// TODO(mail): the outbox (branch mail) is not on main yet. When it lands this becomes
-// models.Enqueue(ctx, tx, models.OutboxMessage{TeamID, MeetupID, Kind, Lang: m.To.Lang,
-// IdempotencyKey: m.Key, ToEmail, ToName, Subject/Text/HTML: m.Rendered, ICS, ICSMethod}).
-// Until then the mail is rendered (so a broken one fails the change) and dropped; never log
-// m.Link or the body (they hold the token).
+// enqueueSpeakerMail puts one rendered mail into the outbox, in tx; its key makes a repeat a
+// no-op. Never log m.Link or the body (they hold the token).
 func (h *Handlers) enqueueSpeakerMail(ctx context.Context, tx sqlx.ExtContext, m speakerMail) error {
-	h.Log.DebugContext(ctx, "speaker mail (no outbox yet)", "kind", m.Kind, "key", m.Key)
-	return nil
+	_, _, err := models.Enqueue(ctx, tx, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.MeetupID,
+		PersonID: m.PersonID, Kind: m.Kind, Lang: m.To.Lang, IdempotencyKey: m.Key,
+		ToEmail: m.To.Email, ToName: m.To.Name, From: h.mailFrom(),
+		Subject: m.Rendered.Subject, Text: m.Rendered.Text, HTML: m.Rendered.HTML,
+		ICS: string(m.ICS), ICSMethod: m.ICSMethod, MessageIDHost: baseHost(h.Cfg.BaseURL)})
+	return err
 }
 
 // slotID is a slot's id, or "" for none.

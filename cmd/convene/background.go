@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/convene/convene/handlers"
 	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
 	"github.com/prometheus/client_golang/prometheus"
@@ -23,14 +24,14 @@ func (b *background) stop() {
 	b.wg.Wait()
 }
 
-// startBackground starts the maintenance loop and the outbox pool (and, as they land, the
-// scheduling workers). The pool starts draining as soon as parent ends (the signal), beside the
-// HTTP shutdown; its counters go to reg.
+// startBackground starts the maintenance loop, the outbox pool, the scheduling workers and the
+// speakers' due follow-ups. The pool starts draining as soon as parent ends (the signal), beside
+// the HTTP shutdown; its counters go to h's registry.
 func startBackground(parent context.Context, store *models.Store, cfg Config, log *slog.Logger,
-	reg prometheus.Registerer) (*background, error) {
+	h *handlers.Handlers) (*background, error) {
 	ctx, cancel := context.WithCancel(context.WithoutCancel(parent))
 	mctx, mcancel := context.WithCancel(parent)
-	pool, err := newMailPool(ctx, store, cfg, log, reg)
+	pool, err := newMailPool(ctx, store, cfg, log, h.Metrics.Registry)
 	if err != nil {
 		cancel()
 		mcancel()
@@ -42,6 +43,7 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 	b.wg.Go(func() { closeSurveys(ctx, store, log) })
 	b.wg.Go(func() { sweepSeats(ctx, store, log) })
 	b.wg.Go(func() { fireReminders(ctx, store, log) })
+	b.wg.Go(func() { h.SpeakerWorkLoop(ctx, time.Minute) })
 	return b, nil
 }
 

@@ -38,7 +38,7 @@ func (e *cli) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	bg, err := startBackground(ctx, store, cfg, log, h.Metrics.Registry)
+	bg, err := startBackground(ctx, store, cfg, log, h)
 	if err != nil {
 		return err
 	}
