@@ -83,11 +83,24 @@ func TestSurveyAPIFlow(t *testing.T) {
 	if sent["sent"] != 1 {
 		t.Fatalf("reminders = %v, want 1 (only e2 has not answered)", sent)
 	}
+	if rem := a.mailed(t, "survey_reminder"); len(rem) != 1 || rem[0].To != "e2@example.com" ||
+		!strings.HasSuffix(rem[0].Key, ":1") || !strings.Contains(rem[0].Text, a.URL+a.link(t, "e2@example.com")) {
+		t.Fatalf("queued reminders = %+v", rem)
+	}
 	r := a.api(t, "PUT", "/api/v1/meetups/"+a.meetup.ID+"/topic", `{"topic":"Fuzzing","notify":true}`)
 	var m models.Meetup
 	decode(t, r, &m)
 	if r.Status != 200 || m.Topic != "Fuzzing" || m.Stage != "speakers" {
 		t.Fatalf("topic: %d %s", r.Status, r.Body)
+	}
+	chosen := a.mailed(t, "topic_chosen")
+	if len(chosen) == 0 {
+		t.Fatalf("no topic_chosen mail queued")
+	}
+	for _, c := range chosen {
+		if !strings.Contains(c.Text, "Fuzzing") || !strings.Contains(c.Text, a.URL+a.link(t, c.To)) {
+			t.Errorf("topic_chosen mail to %s:\n%s", c.To, c.Text)
+		}
 	}
 	if page := a.c.Get(t, a.link(t, "e2@example.com")); !strings.Contains(page.Body, "This survey is closed") ||
 		!strings.Contains(page.Body, "Fuzzing") {

@@ -46,8 +46,8 @@ func TestBrowserEmployeeVotesChangesAndSeesClosed(t *testing.T) {
 	a := newSurveyApp(t, 2)
 	a.define(t, "Go generics", "SQL performance", "Observability")
 	a.api(t, "POST", a.surveyPath("/send"), "")
-	// TODO(mail): take the link from the mail captured by internal/smtptest once the outbox lands.
-	link := a.URL + a.link(t, "e1@example.com")
+	// The link is the one in the mail the send put in the outbox.
+	link := a.URL + a.mailedLink(t, "e1@example.com")
 	ctx := tab(t)
 
 	do(t, ctx, "open the survey link",
@@ -99,7 +99,7 @@ func TestBrowserEmployeeVotesChangesAndSeesClosed(t *testing.T) {
 		t.Fatalf("closed page: %q, topic %q", h, topic)
 	}
 	testutil.Screenshot(t, ctx, "survey-employee-closed")
-	do(t, ctx, "a Russian colleague's link", chromedp.Navigate(a.URL+a.link(t, "e0@example.com")), chromedp.WaitVisible(chromedp.CSS("#closed")))
+	do(t, ctx, "a Russian colleague's link", chromedp.Navigate(a.URL+a.mailedLink(t, "e0@example.com")), chromedp.WaitVisible(chromedp.CSS("#closed")))
 	if h := textOf(t, ctx, "#closed"); h != "Этот опрос закрыт" {
 		t.Fatalf("Russian closed page: %q", h)
 	}

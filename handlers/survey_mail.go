@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 
+	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
 	"github.com/jmoiron/sqlx"
 )
@@ -12,11 +13,33 @@ func (h *Handlers) surveyLink(token string) string { return h.Cfg.BaseURL + "/s/
 
 // surveyMail renders the survey mails (invitation, reminder or chosen topic, by Kind) each in
 // its recipient's language and puts them in the outbox, inside the transaction that records the send.
-// TODO(mail): render templates/mail/<Kind>.tmpl and enqueue once the outbox is on main; until
-// then the send is recorded and the links made, but no mail is queued.
+// Each mail carries the idempotency key the model computed, so a retry enqueues nothing twice.
 func (h *Handlers) surveyMail(ctx context.Context, tx sqlx.ExtContext, m models.Meetup, sv models.Survey, rs []models.SurveyRecipient) error {
-	for _, r := range rs {
-		_ = h.surveyLink(r.Token)
+	if len(rs) == 0 {
+		return nil
 	}
-	return nil
+	meetup := mailer.Meetup{Title: m.Title, Description: m.Description, TimeZone: m.Timezone}
+	from, host := h.mailFrom(), baseHost(h.Cfg.BaseURL)
+	msgs := make([]models.OutboxMessage, 0, len(rs))
+	for _, r := range rs {
+		to := mailer.Recipient{Name: r.Name}
+		link := h.surveyLink(r.Token)
+		var data any
+		switch r.Kind {
+		case models.MailTopicChosen:
+			data = mailer.TopicChosenData{To: to, Meetup: meetup, Topic: m.Topic, SurveyURL: link}
+		default:
+			data = mailer.SurveyData{To: to, Meetup: meetup, Question: sv.Question, Topics: sv.Topics,
+				ClosesAt: sv.ClosesAt, SurveyURL: link, Reminder: r.Reminder}
+		}
+		out, err := h.Mail.Render(r.Kind, r.Language, data)
+		if err != nil {
+			return err
+		}
+		msgs = append(msgs, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: r.PersonID,
+			Kind: r.Kind, Lang: r.Language, IdempotencyKey: r.Key, ToEmail: r.Email, ToName: r.Name,
+			From: from, Subject: out.Subject, Text: out.Text, HTML: out.HTML, MessageIDHost: host})
+	}
+	_, err := models.EnqueueBatch(ctx, tx, msgs)
+	return err
 }
