@@ -121,3 +121,21 @@ func TestSendInvitationsRefused(t *testing.T) {
 		t.Fatalf("unscheduled: %d %s", res.Status, res.Body)
 	}
 }
+
+func TestSendInvitationsFromThePage(t *testing.T) {
+	e := newRSVPEnv(t, 2, 5)
+	withWholeAudience(t, e, e.meetup.ID)
+	c := loggedIn(t, e.app)
+	page := c.Get(t, "/meetups/"+e.meetup.ID+"/attendees")
+	if page.Status != 200 || !strings.Contains(page.Body, `id="send-invitations"`) || !strings.Contains(page.Body, "Send invitations") {
+		t.Fatalf("attendees page: %d\n%s", page.Status, page.Body)
+	}
+	res := formPost(t, c, "/meetups/"+e.meetup.ID+"/invitations/send", page.Body, url.Values{})
+	if res.Status != 303 {
+		t.Fatalf("send form: %d %s", res.Status, res.Body)
+	}
+	page = c.Get(t, "/meetups/"+e.meetup.ID+"/attendees")
+	if !strings.Contains(page.Body, `<span id="invite-queued">2</span>`) {
+		t.Fatalf("counts after send:\n%s", page.Body)
+	}
+}
