@@ -34,14 +34,9 @@ func (h *Handlers) SendInvitationsForm(c echo.Context) error {
 // inviteMail renders each invitee's invitation in their language with their personal REQUEST
 // calendar (the recipient as ATTENDEE with RSVP=TRUE) and enqueues them all.
 func (h *Handlers) inviteMail(ctx context.Context, tx *sqlx.Tx, m models.Meetup, is []models.Invitee) error {
-	lineup, err := h.Store.ConfirmedLineup(ctx, m.TeamID, m.ID)
+	mm, err := h.mailMeetup(ctx, tx, m)
 	if err != nil {
 		return err
-	}
-	mm := mailer.Meetup{Title: m.Title, Description: m.Description, Start: *m.StartsAt, End: *m.EndsAt,
-		TimeZone: m.Timezone, Location: m.Location, OnlineURL: m.OnlineURL}
-	for _, s := range lineup.Speakers {
-		mm.Speakers = append(mm.Speakers, mailer.Speaker{Name: s.Name, TalkTitle: s.TalkTitle})
 	}
 	msgs := make([]models.OutboxMessage, 0, len(is))
 	for _, p := range is {

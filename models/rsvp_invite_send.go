@@ -106,3 +106,45 @@ func (s *Store) InviteOutboxCounts(ctx context.Context, teamID, meetupID string)
 	}
 	return out, nil
 }
+
+// InvitedPerson is someone invited to a meetup, with their current answer.
+type InvitedPerson struct {
+	PersonID string `db:"id"`
+	Email    string `db:"email"`
+	Name     string `db:"name"`
+	Language string `db:"language"`
+	TimeZone string `db:"timezone"`
+	Status   string `db:"status"`
+}
+
+const invitedPeopleSQL = `
+SELECT p.id, p.email, p.name, p.language, p.timezone, r.status
+FROM rsvps r JOIN people p ON p.id = r.person_id
+WHERE r.meetup_id = $1 AND (r.invited_at IS NOT NULL OR r.answered_at IS NOT NULL)
+ORDER BY p.email`
+
+// InvitedPeople lists everyone invited to (or answering for) a meetup, read through db.
+func InvitedPeople(ctx context.Context, db sqlx.QueryerContext, meetupID string) ([]InvitedPerson, error) {
+	out := []InvitedPerson{}
+	err := sqlx.SelectContext(ctx, db, &out, invitedPeopleSQL, meetupID)
+	return out, mapErr(err)
+}
+
+const invitedPersonSQL = `
+SELECT p.id, p.email, p.name, p.language, p.timezone, COALESCE(r.status, 'invited') AS status
+FROM people p LEFT JOIN rsvps r ON r.person_id = p.id AND r.meetup_id = $1
+WHERE p.id = $2`
+
+// InvitedPersonOf reads one person with their answer to a meetup, through db.
+func InvitedPersonOf(ctx context.Context, db sqlx.QueryerContext, meetupID, personID string) (InvitedPerson, error) {
+	var p InvitedPerson
+	err := sqlx.GetContext(ctx, db, &p, invitedPersonSQL, meetupID, personID)
+	return p, mapErr(err)
+}
+
+// MeetupByID reads a meetup (any team) through db, for mails written inside a transaction.
+func MeetupByID(ctx context.Context, db sqlx.QueryerContext, id string) (Meetup, error) {
+	var m Meetup
+	err := sqlx.GetContext(ctx, db, &m, `SELECT `+meetupColumns+` FROM meetups WHERE id = $1`, id)
+	return m, mapErr(err)
+}
