@@ -139,3 +139,57 @@ func TestSendInvitationsFromThePage(t *testing.T) {
 		t.Fatalf("counts after send:\n%s", page.Body)
 	}
 }
+
+// outboxOf lists a meetup's outbox rows of a kind as "email method" lines with their ICS.
+func outboxOf(t *testing.T, e *rsvpEnv, kind string) (lines []string, ics []string) {
+	t.Helper()
+	var rows []struct {
+		Email  string `db:"to_email"`
+		Method string `db:"ics_method"`
+		ICS    string `db:"ics"`
+	}
+	if err := e.app.Store.DB.Select(&rows, `SELECT to_email, COALESCE(ics_method, '') AS ics_method, COALESCE(ics, '') AS ics FROM outbox
+		WHERE meetup_id = $1 AND kind = $2 ORDER BY to_email`, e.meetup.ID, kind); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		lines = append(lines, r.Email+" "+r.Method)
+		ics = append(ics, strings.ReplaceAll(r.ICS, "\r\n ", ""))
+	}
+	return lines, ics
+}
+
+func TestInvitedAreToldOfWaitlistAndCancellation(t *testing.T) {
+	e := newRSVPEnv(t, 2, 1)
+	withWholeAudience(t, e, e.meetup.ID)
+	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
+		t.Fatalf("send: %d %s", res.Status, res.Body)
+	}
+	c := e.app.Client()
+	for i := range 2 {
+		if res := c.PostForm(t, "/r/"+e.links[i], url.Values{"answer": {"yes"}, "mode": {"in_person"}}); res.Status != 200 {
+			t.Fatalf("yes %d: %d", i, res.Status)
+		}
+	}
+	if got, _ := outboxOf(t, e, "waitlisted"); strings.Join(got, ",") != "p1@example.com " {
+		t.Fatalf("waitlisted notices: %q", got)
+	}
+	if res := c.PostForm(t, "/r/"+e.links[0], url.Values{"answer": {"no"}}); res.Status != 200 {
+		t.Fatalf("no: %d", res.Status)
+	}
+	if got, _ := outboxOf(t, e, "promoted"); strings.Join(got, ",") != "p1@example.com " {
+		t.Fatalf("promoted notices: %q", got)
+	}
+	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/cancel", `{"reason":"Room flooded"}`); res.Status != 200 {
+		t.Fatalf("cancel: %d %s", res.Status, res.Body)
+	}
+	got, ics := outboxOf(t, e, "cancel")
+	if strings.Join(got, ",") != "p0@example.com CANCEL,p1@example.com CANCEL" {
+		t.Fatalf("cancellations: %q", got)
+	}
+	for _, s := range ics {
+		if !strings.Contains(s, "METHOD:CANCEL") || !strings.Contains(s, "STATUS:CANCELLED") || !strings.Contains(s, "SEQUENCE:") {
+			t.Fatalf("cancel ICS:\n%s", s)
+		}
+	}
+}
