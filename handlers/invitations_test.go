@@ -193,3 +193,21 @@ func TestInvitedAreToldOfWaitlistAndCancellation(t *testing.T) {
 		}
 	}
 }
+
+func TestRescheduleMailsAnUpdate(t *testing.T) {
+	e := newRSVPEnv(t, 2, 5)
+	withWholeAudience(t, e, e.meetup.ID)
+	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
+		t.Fatalf("send: %d %s", res.Status, res.Body)
+	}
+	e.schedule(t, e.meetup.ID, `{"starts_at":"`+e.start+`","location":"Room 2","online_url":"https://meet.example.com/go","capacity":5}`, 200)
+	got, ics := outboxOf(t, e, "update")
+	if strings.Join(got, ",") != "p0@example.com REQUEST,p1@example.com REQUEST" {
+		t.Fatalf("updates: %q", got)
+	}
+	_, inv := outboxOf(t, e, "invite")
+	seq := regexp.MustCompile(`SEQUENCE:(\d+)`)
+	if a, b := seq.FindStringSubmatch(inv[0]), seq.FindStringSubmatch(ics[0]); a == nil || b == nil || a[1] >= b[1] || !strings.Contains(ics[0], "Room 2") {
+		t.Fatalf("update does not raise SEQUENCE or name the room: %v %v\n%s", a, b, ics[0])
+	}
+}
