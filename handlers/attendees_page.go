@@ -21,6 +21,8 @@ type attendeesView struct {
 	Query       template.URL
 	Lunch       bool
 	StatusOrder []string
+	// InviteCounts are the meetup's invitation mails in the outbox by status.
+	InviteCounts map[string]int
 }
 
 // AttendeesPage shows the seats, the overflow, the waitlist, the lunch summary and the
@@ -35,6 +37,9 @@ func (h *Handlers) AttendeesPage(c echo.Context) error {
 	v := attendeesView{Meetup: m, Filter: attendeeFilter(c), Lunch: m.Format == "lunch_and_learn",
 		StatusOrder: []string{models.RSVPInvited, models.RSVPYes, models.RSVPMaybe, models.RSVPNo, models.RSVPWaitlisted}}
 	if v.Summary, err = h.Store.Summary(ctx, m.ID); err != nil {
+		return err
+	}
+	if v.InviteCounts, err = h.Store.InviteOutboxCounts(ctx, m.TeamID, m.ID); err != nil {
 		return err
 	}
 	if v.Waitlist, err = h.Store.Waitlist(ctx, m.ID, models.ModeInPerson, 50); err != nil {

@@ -75,10 +75,10 @@ func (h *Handlers) loadInvitation(c echo.Context) (models.Invitation, error) {
 }
 
 // meetupBroadcaster is how a change of time or place, or a cancellation, reaches everyone
-// invited. TODO(mail): until the outbox lands nothing is sent (models.NoBroadcast); then it
-// renders an update (REQUEST, SEQUENCE+1) or a cancellation (CANCEL) per invitee and enqueues it.
-func (h *Handlers) meetupBroadcaster() models.Broadcaster { return models.NoBroadcast }
+// invited: an update (REQUEST, SEQUENCE+1) or a cancellation (CANCEL) per invitee, enqueued in
+// the outbox in the transaction of the change.
+func (h *Handlers) meetupBroadcaster() models.Broadcaster { return h.mailBroadcaster }
 
-// rsvpNotifier is how RSVP changes reach people. Until the outbox lands it records each
-// event once in rsvp_events; the outbox version renders the mail and enqueues it instead.
-func (h *Handlers) rsvpNotifier() models.Notifier { return h.Store.RecordEvents() }
+// rsvpNotifier is how RSVP changes reach people: each event is recorded once in rsvp_events
+// and the waitlisted or promoted notice is enqueued in the outbox under the event's key.
+func (h *Handlers) rsvpNotifier() models.Notifier { return h.mailNotifier() }

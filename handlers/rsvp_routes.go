@@ -21,6 +21,7 @@ func (h *Handlers) rsvpRoutes(e *echo.Echo) {
 	e.POST("/meetups/:id/schedule", h.ScheduleForm, ui...)
 	e.GET("/meetups/:id/attendees", h.AttendeesPage, ui...)
 	e.POST("/meetups/:id/cancel", h.CancelForm, ui...)
+	e.POST("/meetups/:id/invitations/send", h.SendInvitationsForm, ui...)
 
 	api := []echo.MiddlewareFunc{echo.WrapMiddleware(h.Sessions.LoadAndSave), h.requireAPIUser}
 	e.POST("/api/v1/meetups/:id/schedule", h.APISchedule, api...)
@@ -28,4 +29,5 @@ func (h *Handlers) rsvpRoutes(e *echo.Echo) {
 	e.GET("/api/v1/meetups/:id/attendees.csv", h.APIAttendeesCSV, api...)
 	e.GET("/api/v1/meetups/:id/rsvp-summary", h.APIRSVPSummary, api...)
 	e.POST("/api/v1/meetups/:id/cancel", h.APICancelMeetup, api...)
+	e.POST("/api/v1/meetups/:id/invitations/send", h.APISendInvitations, api...)
 }

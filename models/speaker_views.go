@@ -94,3 +94,9 @@ func confirmedLineup(ctx context.Context, db sqlx.QueryerContext, teamID, meetup
 	l.Ready, err = lineupReady(ctx, db, meetupID)
 	return l, err
 }
+
+// ConfirmedLineupIn is ConfirmedLineup read through db (a transaction, so mails written inside
+// one need no second connection).
+func ConfirmedLineupIn(ctx context.Context, db sqlx.QueryerContext, teamID, meetupID string) (SpeakerLineup, error) {
+	return confirmedLineup(ctx, db, teamID, meetupID)
+}

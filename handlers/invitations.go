@@ -1,0 +1,67 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/convene/convene/mailer"
+	"github.com/convene/convene/models"
+	"github.com/jmoiron/sqlx"
+	"github.com/labstack/echo/v4"
+)
+
+// APISendInvitations mails the invitation to every audience member not invited yet
+// (POST /api/v1/meetups/{id}/invitations/send) and answers {"invited":N}.
+func (h *Handlers) APISendInvitations(c echo.Context) error {
+	u := currentUser(c)
+	n, err := h.Store.SendInvitations(c.Request().Context(), h.Links, u.TeamID, u.ID, c.Param("id"), h.inviteMail)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]int{"invited": n})
+}
+
+// SendInvitationsForm is the "Send invitations" button of the attendees page.
+func (h *Handlers) SendInvitationsForm(c echo.Context) error {
+	u := currentUser(c)
+	id := c.Param("id")
+	if _, err := h.Store.SendInvitations(c.Request().Context(), h.Links, u.TeamID, u.ID, id, h.inviteMail); err != nil {
+		return err
+	}
+	return redirect(c, "/meetups/"+id+"/attendees")
+}
+
+// inviteMail renders each invitee's invitation in their language with their personal REQUEST
+// calendar (the recipient as ATTENDEE with RSVP=TRUE) and enqueues them all.
+func (h *Handlers) inviteMail(ctx context.Context, tx *sqlx.Tx, m models.Meetup, is []models.Invitee) error {
+	mm, err := h.mailMeetup(ctx, tx, m)
+	if err != nil {
+		return err
+	}
+	msgs := make([]models.OutboxMessage, 0, len(is))
+	for _, p := range is {
+		rsvpURL := h.Cfg.BaseURL + "/r/" + p.Token
+		lang := p.Language
+		if lang == "" {
+			lang = "en"
+		}
+		r, err := h.Mail.Render(mailer.KindInvitation, lang, mailer.InvitationData{
+			To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm,
+			RSVPURL: rsvpURL, CalendarURL: rsvpURL + "/invite.ics"})
+		if err != nil {
+			return err
+		}
+		ev := h.meetupEvent(m, rsvpURL)
+		ev.Attendees = []mailer.Attendee{{Name: p.Name, Email: p.Email, PartStat: "NEEDS-ACTION", RSVP: true}}
+		ics, err := mailer.Calendar(mailer.MethodRequest, ev)
+		if err != nil {
+			return err
+		}
+		msgs = append(msgs, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID,
+			Kind: "invite", Lang: lang, IdempotencyKey: p.Key, ToEmail: p.Email, ToName: p.Name,
+			From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML, ICS: string(ics),
+			ICSMethod: mailer.MethodRequest, MessageIDHost: baseHost(h.Cfg.BaseURL)})
+	}
+	_, err = models.EnqueueBatch(ctx, tx, msgs)
+	return err
+}

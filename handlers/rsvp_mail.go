@@ -1,0 +1,146 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/convene/convene/mailer"
+	"github.com/convene/convene/models"
+	"github.com/jmoiron/sqlx"
+)
+
+// mailMeetup is what meetup mails say about m, with the confirmed speakers.
+func (h *Handlers) mailMeetup(ctx context.Context, tx *sqlx.Tx, m models.Meetup) (mailer.Meetup, error) {
+	mm := mailer.Meetup{Title: m.Title, Description: m.Description, TimeZone: m.Timezone,
+		Location: m.Location, OnlineURL: m.OnlineURL}
+	if m.StartsAt != nil && m.EndsAt != nil {
+		mm.Start, mm.End = *m.StartsAt, *m.EndsAt
+	}
+	lineup, err := models.ConfirmedLineupIn(ctx, tx, m.TeamID, m.ID)
+	if err != nil {
+		return mm, err
+	}
+	for _, s := range lineup.Speakers {
+		mm.Speakers = append(mm.Speakers, mailer.Speaker{Name: s.Name, TalkTitle: s.TalkTitle})
+	}
+	return mm, nil
+}
+
+// rsvpLinkOf is a person's RSVP page address for a meetup, made the first time.
+func (h *Handlers) rsvpLinkOf(ctx context.Context, tx *sqlx.Tx, m models.Meetup, personID string) (string, error) {
+	tok, err := h.Links.Ensure(ctx, tx, models.LinkSpec{TeamID: m.TeamID, Purpose: models.PurposeRSVP, PersonID: &personID, MeetupID: &m.ID})
+	if err != nil {
+		return "", err
+	}
+	return h.Cfg.BaseURL + "/r/" + tok, nil
+}
+
+// mailLang is a person's language, English when unknown.
+func mailLang(lang string) string {
+	if lang == "" {
+		return "en"
+	}
+	return lang
+}
+
+// personalCalendar is m as a calendar of method naming p as the attendee who must answer.
+func (h *Handlers) personalCalendar(m models.Meetup, method, rsvpURL string, p models.InvitedPerson) (string, error) {
+	ev := h.meetupEvent(m, rsvpURL)
+	ev.Attendees = []mailer.Attendee{{Name: p.Name, Email: p.Email, PartStat: partStat(p.Status), RSVP: true}}
+	b, err := mailer.Calendar(method, ev)
+	return string(b), err
+}
+
+// mailBroadcaster sends everyone invited an update (REQUEST, the new SEQUENCE) or a
+// cancellation (CANCEL), inside the transaction of the change.
+func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
+	m := ch.Meetup
+	if m.StartsAt == nil || m.EndsAt == nil {
+		return nil
+	}
+	people, err := models.InvitedPeople(ctx, tx, m.ID)
+	if err != nil || len(people) == 0 {
+		return err
+	}
+	mm, err := h.mailMeetup(ctx, tx, m)
+	if err != nil {
+		return err
+	}
+	msgs := make([]models.OutboxMessage, 0, len(people))
+	for _, p := range people {
+		link, err := h.rsvpLinkOf(ctx, tx, m, p.PersonID)
+		if err != nil {
+			return err
+		}
+		lang, to := mailLang(p.Language), mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
+		kind, method, data := mailer.KindUpdate, mailer.MethodRequest, any(nil)
+		if ch.Kind == models.ChangeCancel {
+			kind, method = mailer.KindCancellation, mailer.MethodCancel
+			data = mailer.CancellationData{To: to, Meetup: mm, Reason: m.CancelReason}
+		} else {
+			b := mailer.Before{Location: ch.Before.Location, OnlineURL: ch.Before.OnlineURL}
+			if ch.Before.StartsAt != nil && ch.Before.EndsAt != nil {
+				b.Start, b.End = *ch.Before.StartsAt, *ch.Before.EndsAt
+			}
+			data = mailer.UpdateData{To: to, Meetup: mm, Before: b, RSVPURL: link, CalendarURL: link + "/invite.ics"}
+		}
+		r, err := h.Mail.Render(kind, lang, data)
+		if err != nil {
+			return err
+		}
+		ics, err := h.personalCalendar(m, method, link, p)
+		if err != nil {
+			return err
+		}
+		msgs = append(msgs, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID, Kind: ch.Kind,
+			Lang: lang, IdempotencyKey: fmt.Sprintf("%s:%s:%s:%d", ch.Kind, m.ID, p.PersonID, m.ICalSequence),
+			ToEmail: p.Email, ToName: p.Name, From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML,
+			ICS: ics, ICSMethod: method, MessageIDHost: baseHost(h.Cfg.BaseURL)})
+	}
+	_, err = models.EnqueueBatch(ctx, tx, msgs)
+	return err
+}
+
+// mailNotifier records an RSVP event once and mails the waitlisted or promoted notice under the
+// event's key, in the transaction of the answer.
+func (h *Handlers) mailNotifier() models.Notifier {
+	record := h.Store.RecordEvents()
+	return func(ctx context.Context, tx *sqlx.Tx, ev models.RSVPEvent) error {
+		if err := record(ctx, tx, ev); err != nil {
+			return err
+		}
+		if ev.Kind != models.EventWaitlisted && ev.Kind != models.EventPromoted {
+			return nil
+		}
+		m, err := models.MeetupByID(ctx, tx, ev.MeetupID)
+		if err != nil {
+			return err
+		}
+		p, err := models.InvitedPersonOf(ctx, tx, ev.MeetupID, ev.PersonID)
+		if err != nil {
+			return err
+		}
+		mm, err := h.mailMeetup(ctx, tx, m)
+		if err != nil {
+			return err
+		}
+		link, err := h.rsvpLinkOf(ctx, tx, m, p.PersonID)
+		if err != nil {
+			return err
+		}
+		to := mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
+		var r mailer.Rendered
+		if ev.Kind == models.EventWaitlisted {
+			r, err = h.Mail.Render(mailer.KindWaitlisted, mailLang(p.Language), mailer.WaitlistedData{To: to, Meetup: mm, Position: ev.Position, RSVPURL: link})
+		} else {
+			r, err = h.Mail.Render(mailer.KindPromoted, mailLang(p.Language), mailer.PromotedData{To: to, Meetup: mm, RSVPURL: link, CalendarURL: link + "/invite.ics"})
+		}
+		if err != nil {
+			return err
+		}
+		_, _, err = models.Enqueue(ctx, tx, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID,
+			Kind: ev.Kind, Lang: mailLang(p.Language), IdempotencyKey: ev.Key, ToEmail: p.Email, ToName: p.Name,
+			From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)})
+		return err
+	}
+}
