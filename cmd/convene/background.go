@@ -60,12 +60,19 @@ func newMailPool(ctx context.Context, store *models.Store, cfg Config, log *slog
 
 // maintain prunes stale rows every hour.
 func maintain(ctx context.Context, store *models.Store, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
+	every(ctx, time.Hour, func() {
 		if err := store.PruneFailures(ctx); err != nil && ctx.Err() == nil {
 			log.Warn("prune login failures", "err", err)
 		}
+	})
+}
+
+// every runs fn now and then at each tick of d until ctx ends.
+func every(ctx context.Context, d time.Duration, fn func()) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		fn()
 		select {
 		case <-ctx.Done():
 			return

@@ -14,9 +14,7 @@ const surveyCloseEvery = 5 * time.Second
 // closeSurveys closes due surveys every few seconds; every replica runs it and the database
 // makes each close happen once (models.CloseDueSurveys).
 func closeSurveys(ctx context.Context, store *models.Store, log *slog.Logger) {
-	t := time.NewTicker(surveyCloseEvery)
-	defer t.Stop()
-	for {
+	every(ctx, surveyCloseEvery, func() {
 		ids, err := store.CloseDueSurveys(ctx)
 		if err != nil && ctx.Err() == nil {
 			log.Warn("close due surveys", "err", err)
@@ -24,10 +22,5 @@ func closeSurveys(ctx context.Context, store *models.Store, log *slog.Logger) {
 		for _, id := range ids {
 			log.Info("survey closed at its closing time", "meetup_id", id)
 		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	})
 }

@@ -15,21 +15,14 @@ const reminderEvery = 15 * time.Second
 // TODO(mail): models.RecordReminders records them until the outbox lands; then a firer that
 // renders each reminder and enqueues it, expiring at the start.
 func fireReminders(ctx context.Context, store *models.Store, log *slog.Logger) {
-	t := time.NewTicker(reminderEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	every(ctx, reminderEvery, func() {
 		fired, dropped, err := store.FireDueReminders(ctx, models.RecordReminders)
 		if err != nil && ctx.Err() == nil {
 			log.Warn("reminders", "err", err)
 		} else if fired+dropped > 0 {
 			log.Info("reminders", "fired", fired, "dropped_late", dropped)
 		}
-	}
+	})
 }
 
 // seatSweepEvery is how often serve settles seats left free beside someone waiting (after a
@@ -38,18 +31,11 @@ const seatSweepEvery = 30 * time.Second
 
 // sweepSeats hands over seats left free while someone waits, until ctx ends.
 func sweepSeats(ctx context.Context, store *models.Store, log *slog.Logger) {
-	t := time.NewTicker(seatSweepEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
+	every(ctx, seatSweepEvery, func() {
 		if n, err := store.RebalanceAll(ctx, store.RecordEvents()); err != nil && ctx.Err() == nil {
 			log.Warn("seat sweep", "err", err)
 		} else if n > 0 {
 			log.Info("seat sweep settled", "modes", n)
 		}
-	}
+	})
 }
