@@ -4,13 +4,10 @@
 package bench
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -92,19 +89,5 @@ func generate(n int) []byte {
 	return buf.Bytes()
 }
 
-// peakRSSMiB reads the process's peak resident set size (VmHWM) from /proc/self/status.
-func peakRSSMiB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
+// peakRSSMiB is the process's peak resident set size in MiB (VmHWM).
+func peakRSSMiB() float64 { return float64(peakRSS()) / (1 << 20) }
