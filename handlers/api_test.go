@@ -45,7 +45,11 @@ func TestAPIAuthentication(t *testing.T) {
 	for _, auth := range []string{"Bearer nope", "Bearer cvn_" + strings.Repeat("A", 43), "Basic YWRtaW46YWRtaW4=", "Bearer ", "cvn_x"} {
 		apiError(t, "Authorization "+auth, c.Get(t, "/api/v1/meetups", "Authorization", auth), http.StatusUnauthorized, "unauthorized")
 	}
-	res := c.Get(t, "/api/v1/meetups", bearer(app.Token(t, app.User.Email))...)
+	tok := app.Token(t, app.User.Email)
+	if res := c.Get(t, "/api/v1/meetups", "Authorization", "bearer "+tok); res.Status != http.StatusOK {
+		t.Fatalf("scheme in lower case (RFC 9110: case-insensitive): %d %s", res.Status, res.Body)
+	}
+	res := c.Get(t, "/api/v1/meetups", bearer(tok)...)
 	if res.Status != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
 		t.Fatalf("with a token: %d %s", res.Status, res.Body)
 	}

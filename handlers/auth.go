@@ -72,10 +72,10 @@ func (h *Handlers) requireAPIUser(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// bearerUser checks an "Authorization: Bearer" API token.
+// bearerUser checks an "Authorization: Bearer" API token; the scheme is case-insensitive (RFC 9110).
 func (h *Handlers) bearerUser(c echo.Context, auth string, next echo.HandlerFunc) error {
-	token, ok := strings.CutPrefix(auth, "Bearer ")
-	if !ok {
+	scheme, token, ok := strings.Cut(auth, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return echo.NewHTTPError(http.StatusUnauthorized)
 	}
 	u, err := h.Store.UserByAPIToken(c.Request().Context(), strings.TrimSpace(token))

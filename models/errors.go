@@ -19,7 +19,7 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrInvalid means a value was refused by a check in the database.
 	ErrInvalid = errors.New("invalid")
-	// ErrUnavailable means the database could not be reached.
+	// ErrUnavailable means the database could not be reached or answer in time.
 	ErrUnavailable = errors.New("database unavailable")
 )
 
@@ -62,7 +62,8 @@ func mapErr(err error) error {
 			return fmt.Errorf("%w: %w", ErrNotFound, err)
 		case "23514", "22P02", "22007", "22008", "22023", "22021": // check, text representation, datetime, bad byte (NUL)
 			return fmt.Errorf("%w: %w", ErrInvalid, err)
-		case "57P01", "57P02", "57P03", "08000", "08003", "08006": // shutdown, connection
+		case "57P01", "57P02", "57P03", "08000", "08003", "08006", // shutdown, connection
+			"57014", "55P03", "53300": // statement timeout, lock timeout, too many connections
 			return fmt.Errorf("%w: %w", ErrUnavailable, err)
 		}
 	}

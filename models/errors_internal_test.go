@@ -20,6 +20,8 @@ func TestMapErrConnectionLossIsUnavailable(t *testing.T) {
 		driver.ErrBadConn,
 		&pq.Error{Code: "57P01", Message: "terminating connection due to administrator command"},
 		&pq.Error{Code: "08006", Message: "connection failure"},
+		&pq.Error{Code: "57014", Message: "canceling statement due to statement timeout"},
+		&pq.Error{Code: "55P03", Message: "canceling statement due to lock timeout"},
 	} {
 		if got := mapErr(err); !errors.Is(got, ErrUnavailable) {
 			t.Errorf("mapErr(%v) = %v, want ErrUnavailable", err, got)
