@@ -13,6 +13,7 @@ type FeedbackStatus struct {
 	SentAt       *time.Time `db:"feedback_sent_at" json:"sent_at"`
 	ClosesAt     *time.Time `db:"feedback_closes_at" json:"closes_at"`
 	Open         bool       `db:"open" json:"open"`
+	Started      bool       `db:"started" json:"started"`
 	Sent         int        `db:"sent" json:"sent"`
 	Reminded     int        `db:"reminded" json:"reminded"`
 	Answered     int        `db:"answered" json:"answered"`
@@ -25,6 +26,7 @@ const feedbackStatusSQL = `
 SELECT m.feedback_delay_minutes, m.feedback_open_days, m.feedback_sent_at, m.feedback_closes_at,
     m.ends_at + make_interval(mins => m.feedback_delay_minutes) AS due_at,
     coalesce(m.feedback_closes_at > now(), false) AND m.stage <> 'cancelled' AS open,
+    coalesce(m.starts_at <= now(), false) AS started,
     (SELECT count(*) FROM feedback_requests r WHERE r.meetup_id = m.id) AS sent,
     (SELECT count(*) FROM feedback_requests r WHERE r.meetup_id = m.id AND r.reminded_at IS NOT NULL) AS reminded,
     (SELECT count(*) FROM feedback f WHERE f.meetup_id = m.id) AS answered,
