@@ -60,7 +60,7 @@ func (h *Handlers) feedbackAlert(ctx context.Context, tx sqlx.ExtContext, a mode
 		_, _, err = models.Enqueue(ctx, tx, models.OutboxMessage{TeamID: a.Meetup.TeamID, MeetupID: a.Meetup.ID,
 			Kind: models.MailFeedbackAlert, Lang: mailLang(o.Lang), ToEmail: o.Email, ToName: o.Name,
 			IdempotencyKey: fmt.Sprintf("feedback_alert:%s:%s:%s", a.Meetup.ID, a.Person.ID, o.ID),
-			From: h.mailFrom(), Subject: out.Subject, Text: out.Text, HTML: out.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)})
+			From:           h.mailFrom(), Subject: out.Subject, Text: out.Text, HTML: out.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)})
 		if err != nil {
 			return err
 		}
