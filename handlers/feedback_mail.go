@@ -57,10 +57,11 @@ func (h *Handlers) feedbackAlert(ctx context.Context, tx sqlx.ExtContext, a mode
 		if err != nil {
 			return err
 		}
-		_, _, err = models.Enqueue(ctx, tx, models.OutboxMessage{TeamID: a.Meetup.TeamID, MeetupID: a.Meetup.ID,
-			Kind: models.MailFeedbackAlert, Lang: mailLang(o.Lang), ToEmail: o.Email, ToName: o.Name,
-			IdempotencyKey: fmt.Sprintf("feedback_alert:%s:%s:%s", a.Meetup.ID, a.Person.ID, o.ID),
-			From:           h.mailFrom(), Subject: out.Subject, Text: out.Text, HTML: out.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)})
+		msg := models.OutboxMessage{TeamID: a.Meetup.TeamID, MeetupID: a.Meetup.ID, Kind: models.MailFeedbackAlert,
+			Lang: mailLang(o.Lang), ToEmail: o.Email, ToName: o.Name, From: h.mailFrom(),
+			Subject: out.Subject, Text: out.Text, HTML: out.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)}
+		msg.IdempotencyKey = fmt.Sprintf("feedback_alert:%s:%s:%s", a.Meetup.ID, a.Person.ID, o.ID)
+		_, _, err = models.Enqueue(ctx, tx, msg)
 		if err != nil {
 			return err
 		}
