@@ -15,7 +15,7 @@ func feedbackErr(err error) error {
 		code string
 	}{
 		{models.ErrFeedbackClosed, "feedback_closed"}, {models.ErrFeedbackCancelled, "meetup_cancelled"},
-		{models.ErrFeedbackNotScheduled, "not_scheduled"}, {models.ErrFeedbackNotStarted, "not_started"},
+		{models.ErrFeedbackNotScheduled, "feedback_not_scheduled"}, {models.ErrFeedbackNotStarted, "not_started"},
 	} {
 		if errors.Is(err, c.err) {
 			return echo.NewHTTPError(http.StatusConflict, c.code)

@@ -53,6 +53,8 @@ func TestFeedbackAPIBadRequests(t *testing.T) {
 	apiError(t, "no credentials", a.c.Do(t, "POST", a.path("/send"), "", nil), 401, "unauthorized")
 	a.exec(t, `UPDATE meetups SET starts_at = now() + interval '1 day', ends_at = now() + interval '25 hours' WHERE id = $1`, a.meetup.ID)
 	apiError(t, "not started", a.api(t, "POST", a.path("/send"), ""), 409, "not_started")
+	a.exec(t, `UPDATE meetups SET starts_at = NULL, ends_at = NULL WHERE id = $1`, a.meetup.ID)
+	apiError(t, "no time", a.api(t, "POST", a.path("/send"), ""), 409, "feedback_not_scheduled")
 	a.exec(t, `UPDATE meetups SET stage = 'cancelled' WHERE id = $1`, a.meetup.ID)
 	apiError(t, "cancelled", a.api(t, "POST", a.path("/send"), ""), 409, "meetup_cancelled")
 
