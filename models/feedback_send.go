@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 )
 
 // feedbackMeetup is a meetup locked for a send, with its feedback state read by database time.
@@ -32,6 +33,7 @@ SELECT id, team_id FROM meetups
 WHERE feedback_sent_at IS NULL AND stage NOT IN ('cancelled', 'audience', 'survey') AND ends_at IS NOT NULL
   AND ends_at + make_interval(mins => feedback_delay_minutes) <= now()
   AND ends_at + make_interval(mins => feedback_delay_minutes) > now() - make_interval(secs => $1)
+  AND NOT (id = ANY(coalesce($2::uuid[], '{}')))
 ORDER BY ends_at LIMIT 1
 FOR UPDATE SKIP LOCKED`
 
@@ -135,33 +137,43 @@ func mailFeedback(ctx context.Context, tx *sqlx.Tx, lk *Linker, m Meetup, w Feed
 }
 
 // SendDueFeedback sends the form of every meetup whose time has come, one meetup per
-// transaction, once across replicas and by database time; it returns how many people it mailed.
+// transaction, once across replicas and by database time; it returns how many meetups it sent
+// and how many people it mailed. A meetup whose send fails is left for the next pass and does
+// not hold up the others; the failures are returned together.
 func (s *Store) SendDueFeedback(ctx context.Context, lk *Linker, mail FeedbackMail) (meetups, mailed int, err error) {
+	var failed []string
+	var errs []error
 	for ctx.Err() == nil {
-		n, found, err := s.sendOneDueFeedback(ctx, lk, mail)
-		if err != nil || !found {
-			return meetups, mailed, err
+		id, n, err := s.sendOneDueFeedback(ctx, lk, mail, failed)
+		switch {
+		case id == "":
+			return meetups, mailed, errors.Join(append(errs, err)...)
+		case err != nil:
+			failed = append(failed, id)
+			errs = append(errs, fmt.Errorf("feedback of meetup %s: %w", id, err))
+		default:
+			meetups, mailed = meetups+1, mailed+n
 		}
-		meetups, mailed = meetups+1, mailed+n
 	}
-	return meetups, mailed, ctx.Err()
+	return meetups, mailed, errors.Join(append(errs, ctx.Err())...)
 }
 
-// sendOneDueFeedback claims one due meetup and sends its form; found is false when none is due.
-func (s *Store) sendOneDueFeedback(ctx context.Context, lk *Linker, mail FeedbackMail) (n int, found bool, err error) {
+// sendOneDueFeedback claims one due meetup (not one of skip) and sends its form; id is "" when
+// none is due.
+func (s *Store) sendOneDueFeedback(ctx context.Context, lk *Linker, mail FeedbackMail, skip []string) (id string, n int, err error) {
 	err = s.InTx(ctx, func(tx *sqlx.Tx) error {
 		var due struct {
 			ID     string `db:"id"`
 			TeamID string `db:"team_id"`
 		}
-		err := tx.GetContext(ctx, &due, claimDueFeedbackSQL, FeedbackLateLimit.Seconds())
+		err := tx.GetContext(ctx, &due, claimDueFeedbackSQL, FeedbackLateLimit.Seconds(), pq.StringArray(skip))
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
 		if err != nil {
 			return mapErr(err)
 		}
-		found = true
+		id = due.ID
 		m, err := MeetupByID(ctx, tx, due.ID)
 		if err != nil {
 			return err
@@ -171,5 +183,5 @@ func (s *Store) sendOneDueFeedback(ctx context.Context, lk *Linker, mail Feedbac
 		}
 		return Audit(ctx, tx, due.TeamID, "", "feedback.send", "meetup:"+due.ID, map[string]any{"mailed": n, "by": "schedule"})
 	})
-	return n, found, err
+	return id, n, err
 }

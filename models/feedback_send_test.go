@@ -1,13 +1,17 @@
 package models_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/convene/convene/internal/testutil"
 	"github.com/convene/convene/models"
+	"github.com/jmoiron/sqlx"
 )
 
 // wantMailed fails unless got lists exactly want, in any order.
@@ -137,4 +141,29 @@ func TestFeedbackManualSendRefusals(t *testing.T) {
 	if n := count(t, f.store, `SELECT count(*) FROM feedback_requests`); n != 0 || len(f.took()) != 0 {
 		t.Fatalf("refused sends recorded %d requests", n)
 	}
+}
+
+// TestFeedbackOneFailingMeetupHoldsUpNoOther: when one due meetup's send fails, the others
+// still go out; the failed one stays due for the next pass and the error is reported.
+func TestFeedbackOneFailingMeetupHoldsUpNoOther(t *testing.T) {
+	f := newFeedbackFix(t, 2)
+	f.rsvp(t, 0, "yes", false)
+	second, err := f.store.CreateMeetup(f.ctx, f.team.ID, f.user.ID, models.NewMeetup{Title: "Later lunch", Timezone: "UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.exec(t, `UPDATE meetups SET stage = 'scheduled', starts_at = now() - interval '90 minutes', ends_at = now() - interval '40 minutes' WHERE id = $1`, second.ID)
+	f.exec(t, `INSERT INTO rsvps (meetup_id, person_id, team_id, status) VALUES ($1, $2, $3, 'yes')`, second.ID, f.people[1], f.team.ID)
+	failFirst := func(ctx context.Context, tx sqlx.ExtContext, m models.Meetup, w models.FeedbackWindow, rs []models.FeedbackRecipient) error {
+		if m.ID == f.meetup.ID {
+			return errors.New("renderer broke")
+		}
+		return f.mail(ctx, tx, m, w, rs)
+	}
+	n, mailed, err := f.store.SendDueFeedback(f.ctx, f.lk, failFirst)
+	if err == nil || !strings.Contains(err.Error(), "renderer broke") || n != 1 || mailed != 1 {
+		t.Fatalf("with one failing meetup: %d %d %v", n, mailed, err)
+	}
+	wantMailed(t, "the other meetup", f.took(), "feedback p1@example.com")
+	wantMailed(t, "the next pass", f.due(t), "feedback p0@example.com")
 }
