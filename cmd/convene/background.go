@@ -44,6 +44,7 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 	b.wg.Go(func() { sweepSeats(ctx, store, log) })
 	b.wg.Go(func() { fireReminders(ctx, store, log) })
 	b.wg.Go(func() { h.SpeakerWorkLoop(ctx, time.Minute) })
+	b.wg.Go(func() { feedbackWork(ctx, h, log) })
 	return b, nil
 }
 
