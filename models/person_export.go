@@ -10,18 +10,18 @@ import (
 
 // PersonExport is everything Convene holds about one person of the directory.
 type PersonExport struct {
-	ExportedAt      time.Time            `json:"exported_at"`
-	Person          Person               `json:"person"`
-	Audiences       []ExportAudience     `json:"audiences"`
-	SurveyInvites   []ExportSurveyInvite `json:"survey_invites"`
-	SurveyAnswers   []ExportSurveyAnswer `json:"survey_answers"`
-	RSVPs           []ExportRSVP         `json:"rsvps"`
-	FeedbackAsked   []ExportFeedbackAsk  `json:"feedback_requests"`
-	Feedback        []ExportFeedback     `json:"feedback"`
-	Speaker         *ExportSpeaker       `json:"speaker"`
-	Candidacies     []ExportCandidacy    `json:"speaker_candidacies"`
-	Links           []ExportLink         `json:"links"`
-	Mail            []ExportMail         `json:"mail"`
+	ExportedAt    time.Time            `json:"exported_at"`
+	Person        Person               `json:"person"`
+	Audiences     []ExportAudience     `json:"audiences"`
+	SurveyInvites []ExportSurveyInvite `json:"survey_invites"`
+	SurveyAnswers []ExportSurveyAnswer `json:"survey_answers"`
+	RSVPs         []ExportRSVP         `json:"rsvps"`
+	FeedbackAsked []ExportFeedbackAsk  `json:"feedback_requests"`
+	Feedback      []ExportFeedback     `json:"feedback"`
+	Speaker       *ExportSpeaker       `json:"speaker"`
+	Candidacies   []ExportCandidacy    `json:"speaker_candidacies"`
+	Links         []ExportLink         `json:"links"`
+	Mail          []ExportMail         `json:"mail"`
 }
 
 // ExportAudience is an audience that names the person explicitly.

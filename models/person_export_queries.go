@@ -54,7 +54,8 @@ WHERE s.person_id = $1 AND c.team_id = $2 ORDER BY c.created_at`
 
 const exportLinksSQL = `
 SELECT purpose, meetup_id, created_at, expires_at FROM links
-WHERE person_id = $1 AND team_id = $2 ORDER BY created_at, purpose`
+WHERE team_id = $2 AND (person_id = $1 OR (purpose IN ('outreach', 'confirm') AND subject IN (` + personCandidatesSQL + `)))
+ORDER BY created_at, purpose`
 
 const exportMailSQL = `
 SELECT kind, meetup_id, subject, status, created_at, sent_at FROM outbox
