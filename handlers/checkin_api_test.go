@@ -84,6 +84,14 @@ func TestAPIAttendanceBadInput(t *testing.T) {
 	apiError(t, "unknown meetup", e.call(t, "POST", "/api/v1/meetups/00000000-0000-0000-0000-000000000000/attendance", `{"emails":["p0@example.com"]}`), 404, "not_found")
 	apiError(t, "bad id", e.call(t, "POST", "/api/v1/meetups/nope/attendance", `{"emails":["p0@example.com"]}`), 404, "not_found")
 
+	later := e.createMeetup(t, "Not scheduled yet", "talk")
+	mustExec(t, e, `INSERT INTO rsvps (meetup_id, person_id, team_id) VALUES ($1, $2, $3)`, later.ID, e.people[0].ID, e.app.Team.ID)
+	b := apiError(t, "unscheduled", e.call(t, "POST", "/api/v1/meetups/"+later.ID+"/attendance", `{"emails":["p0@example.com"]}`), 422, "invalid")
+	if !strings.Contains(b.Error.Fields["meetup"], "not scheduled") {
+		t.Fatalf("unscheduled meetup: %v", b.Error.Fields)
+	}
+	before = e.rsvpRows(t)
+
 	e.app.AddUser(t, "Other Team", "other@example.com", models.RoleOrganiser)
 	other := e.app.Token(t, "other@example.com")
 	res := e.api.Do(t, "POST", path, "application/json", strings.NewReader(`{"emails":["p0@example.com"],"walk_in":true}`), "Authorization", "Bearer "+other)

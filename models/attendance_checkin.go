@@ -31,6 +31,9 @@ type AttendanceResult struct {
 	Counts  DoorCounts  `json:"counts"`
 }
 
+// ErrCheckinClosed refuses check-ins at a meetup not scheduled yet, or cancelled.
+var ErrCheckinClosed = Invalid(FieldErrors{"meetup": "checkin_closed"})
+
 // maxArrivals bounds one batch.
 const maxArrivals = 1000
 
@@ -65,7 +68,7 @@ func (a *Attendance) check() error {
 // address not invited to the meetup is refused, named in the field errors, unless WalkIn is set:
 // then the person (created in the directory if new) joins as a walk-in who said yes, holding an
 // in-person seat (an excess one when the room is full). A cancelled or unscheduled meetup is
-// ErrNotScheduled.
+// ErrCheckinClosed.
 func (s *Store) RecordAttendance(ctx context.Context, a Attendance) (AttendanceResult, error) {
 	var res AttendanceResult
 	if !IsUUID(a.MeetupID) {
@@ -101,7 +104,7 @@ func (s *Store) arrive(ctx context.Context, tx *sqlx.Tx, a Attendance) ([]string
 		return nil, 0, err
 	}
 	if m.StartsAt == nil || m.Stage == StageCancelled {
-		return nil, 0, ErrNotScheduled
+		return nil, 0, ErrCheckinClosed
 	}
 	found, err := findArrivals(ctx, tx, a)
 	if err != nil {

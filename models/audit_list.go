@@ -43,7 +43,7 @@ WITH a AS (
 SELECT a.id, coalesce(u.email, '') AS user_email, a.action, a.target, a.detail::text AS detail, a.at,
     CASE WHEN m.id IS NOT NULL THEN 'meetup' WHEN a.person_ref IS NOT NULL THEN 'person'
          WHEN au.id IS NOT NULL THEN 'audience' WHEN se.id IS NOT NULL THEN 'series' ELSE '' END AS target_kind,
-    coalesce(m.id, a.person_ref, au.id, se.id)::text AS target_id,
+    coalesce(coalesce(m.id, a.person_ref, au.id, se.id)::text, '') AS target_id,
     coalesce(m.title, nullif(p.name, ''), p.email, au.name, se.name, '') AS target_label
 FROM a
 LEFT JOIN users u ON u.id = a.user_id
