@@ -75,13 +75,17 @@ func readableDetail(detail string) string {
 	return strings.Join(parts, "; ")
 }
 
-// detailValue shows one detail value: lists of up to three items in full, longer ones by count.
+// detailValue shows one detail value: lists of up to three items in full, longer ones and lists of
+// ids by their length.
 func detailValue(v any) string {
 	list, ok := v.([]any)
 	if !ok {
 		return fmt.Sprint(v)
 	}
-	if len(list) > 3 {
+	if len(list) == 0 {
+		return "—"
+	}
+	if id, _ := list[0].(string); len(list) > 3 || models.IsUUID(id) {
 		return fmt.Sprintf("%d", len(list))
 	}
 	s := make([]string, len(list))
