@@ -1,8 +1,6 @@
 package handlers
 
 import (
-	"encoding/csv"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -30,20 +28,14 @@ func (h *Handlers) APIAttendeesCSV(c echo.Context) error {
 	if err := models.Audit(ctx, h.Store.DB, u.TeamID, u.ID, "attendees.export", m.ID, map[string]any{"rows": len(list)}); err != nil {
 		return err
 	}
-	hd := c.Response().Header()
-	hd.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	hd.Set(echo.HeaderContentDisposition, `attachment; filename="attendees-`+m.ID+`.csv"`)
-	c.Response().WriteHeader(http.StatusOK)
-	w := csv.NewWriter(c.Response())
-	_ = w.Write(attendeesHeader[:])
-	for _, a := range list {
-		_ = w.Write(attendeeRecord(a))
+	rows := make([][]string, len(list))
+	for i, a := range list {
+		rows[i] = attendeeRecord(a)
 	}
-	w.Flush()
-	return w.Error()
+	return writeSafeCSV(c, "attendees-"+m.ID+".csv", attendeesHeader[:], rows)
 }
 
-// attendeeRecord is one CSV row, every cell defused.
+// attendeeRecord is one CSV row (writeSafeCSV defuses its cells).
 func attendeeRecord(a models.Attendee) []string {
 	pos, answered := "", ""
 	if a.WaitlistPosition != nil {
@@ -52,11 +44,7 @@ func attendeeRecord(a models.Attendee) []string {
 	if a.AnsweredAt != nil {
 		answered = a.AnsweredAt.UTC().Format(time.RFC3339)
 	}
-	row := []string{a.Email, a.Name, a.Role, a.RSVP, pos, a.Mode, a.Dietary, strconv.FormatBool(a.CheckedIn), answered}
-	for i, cell := range row {
-		row[i] = safeCell(cell)
-	}
-	return row
+	return []string{a.Email, a.Name, a.Role, a.RSVP, pos, a.Mode, a.Dietary, strconv.FormatBool(a.CheckedIn), answered}
 }
 
 // safeCell keeps a spreadsheet from reading a cell as a formula: a leading = + - @ TAB or CR

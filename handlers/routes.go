@@ -36,6 +36,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	h.speakerRoutes(e)
 	h.rsvpRoutes(e)
 	h.feedbackRoutes(e)
+	h.checkinRoutes(e)
 	return e
 }
 

@@ -73,7 +73,11 @@ func (h *Handlers) renderPerson(c echo.Context, status int, per models.Person, f
 		p.Title = per.Name
 	}
 	p.Form, p.Errors = f, fe
-	p.Data = map[string]any{"Here": "people", "Person": per, "Zones": commonTimezones, "Languages": models.PersonLanguages}
+	rec, err := h.Store.PersonRecord(c.Request().Context(), per.TeamID, per.ID)
+	if err != nil {
+		return err
+	}
+	p.Data = map[string]any{"Here": "people", "Person": per, "Zones": commonTimezones, "Languages": models.PersonLanguages, "Record": rec}
 	return h.render(c, status, "person", p)
 }
 

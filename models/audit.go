@@ -16,6 +16,11 @@ type AuditEntry struct {
 	Target    string    `db:"target" json:"target"`
 	Detail    string    `db:"detail" json:"detail"`
 	At        time.Time `db:"at" json:"at"`
+	// TargetKind (meetup, person, audience, series or ""), TargetID and TargetLabel (its title
+	// or name, "" when it is gone) say what the target names, for people to read.
+	TargetKind  string `db:"target_kind" json:"target_kind"`
+	TargetID    string `db:"target_id" json:"target_id"`
+	TargetLabel string `db:"target_label" json:"target_label"`
 }
 
 const auditSQL = `INSERT INTO audit_log (team_id, user_id, action, target, detail) VALUES ($1, NULLIF($2, '')::uuid, $3, $4, $5)`
@@ -33,14 +38,8 @@ func Audit(ctx context.Context, tx sqlx.ExtContext, teamID, userID, action, targ
 	return mapErr(err)
 }
 
-const listAuditSQL = `
-SELECT a.id, coalesce(u.email, '') AS user_email, a.action, a.target, a.detail::text AS detail, a.at
-FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-WHERE a.team_id = $1 ORDER BY a.at DESC, a.id DESC LIMIT $2`
-
 // ListAudit returns the team's newest audit entries.
 func (s *Store) ListAudit(ctx context.Context, teamID string, limit int) ([]AuditEntry, error) {
-	var out []AuditEntry
-	err := s.DB.SelectContext(ctx, &out, listAuditSQL, teamID, limit)
-	return out, mapErr(err)
+	out, _, err := s.AuditLog(ctx, teamID, AuditFilter{}, Page{Limit: limit})
+	return out, err
 }

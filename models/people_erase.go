@@ -23,6 +23,10 @@ type personEraser struct {
 // pending mail…), or references people with ON DELETE CASCADE so that deleting the row suffices.
 var personErasers = []personEraser{
 	{"audiences", eraseFromAudiences},
+	{"seats", eraseExcessSeats},
+	{"speaker_links", eraseSpeakerLinks},
+	{"mail", eraseMail},
+	{"audit_addresses", eraseAuditAddresses},
 	{"person", erasePersonRow},
 }
 

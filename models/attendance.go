@@ -1,0 +1,58 @@
+package models
+
+import (
+	"context"
+	"time"
+)
+
+// DoorEntry is one person on a meetup's check-in list.
+type DoorEntry struct {
+	PersonID    string     `db:"person_id" json:"person_id"`
+	Email       string     `db:"email" json:"email"`
+	Name        string     `db:"name" json:"name"`
+	RSVP        string     `db:"status" json:"rsvp"`
+	WalkIn      bool       `db:"walk_in" json:"walk_in"`
+	CheckedIn   bool       `db:"checked_in" json:"checked_in"`
+	CheckedInAt *time.Time `db:"checked_in_at" json:"checked_in_at"`
+}
+
+// DoorCounts is how many are checked in against how many said yes.
+type DoorCounts struct {
+	CheckedIn int `db:"checked_in" json:"checked_in"`
+	Expected  int `db:"expected" json:"expected"`
+}
+
+// maxDoorList bounds the check-in list one page shows; a search narrows it.
+const maxDoorList = 2000
+
+const doorListSQL = `
+SELECT r.person_id, p.email, p.name, r.status, r.walk_in, r.checked_in_at IS NOT NULL AS checked_in, r.checked_in_at
+FROM rsvps r JOIN people p ON p.id = r.person_id
+WHERE r.meetup_id = $1 AND r.team_id = $2
+  AND ($3 = '' OR p.email ILIKE '%' || $3 || '%' OR p.name ILIKE '%' || $3 || '%')
+ORDER BY array_position(ARRAY['yes', 'maybe', 'waitlisted', 'invited', 'no'], r.status),
+    lower(CASE WHEN p.name = '' THEN p.email ELSE p.name END), r.person_id
+LIMIT $4`
+
+// DoorList returns a meetup's invitees and walk-ins, those who said yes first, by name; query
+// narrows it to names or addresses containing it.
+func (s *Store) DoorList(ctx context.Context, teamID, meetupID, query string) ([]DoorEntry, error) {
+	if len(query) > 200 {
+		return nil, Invalid(FieldErrors{"q": "too_long"})
+	}
+	out := []DoorEntry{}
+	err := s.DB.SelectContext(ctx, &out, doorListSQL, meetupID, teamID, likeEscape(query), maxDoorList)
+	return out, mapErr(err)
+}
+
+const doorCountsSQL = `
+SELECT count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS checked_in,
+    count(*) FILTER (WHERE status = 'yes') AS expected
+FROM rsvps WHERE meetup_id = $1 AND team_id = $2`
+
+// DoorCounts counts a meetup's check-ins and yes answers.
+func (s *Store) DoorCounts(ctx context.Context, teamID, meetupID string) (DoorCounts, error) {
+	var c DoorCounts
+	err := s.DB.GetContext(ctx, &c, doorCountsSQL, meetupID, teamID)
+	return c, mapErr(err)
+}
