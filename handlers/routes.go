@@ -35,6 +35,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	h.surveyRoutes(e)
 	h.speakerRoutes(e)
 	h.rsvpRoutes(e)
+	h.celebrationRoutes(e)
 	return e
 }
 

@@ -116,7 +116,7 @@ func (s *Store) lockForCelebration(ctx context.Context, tx *sqlx.Tx, teamID, mee
 	if err := tx.GetContext(ctx, &c, getCelebrationSQL, meetupID, teamID); err != nil {
 		return n, mapErr(err)
 	}
-	if err := c.refusal(time.Now()); err != nil {
+	if err := c.Refusal(time.Now()); err != nil {
 		return n, err
 	}
 	var err error
@@ -133,8 +133,9 @@ func (s *Store) lockForCelebration(ctx context.Context, tx *sqlx.Tx, teamID, mee
 	return n, err
 }
 
-// refusal says why the meetup cannot be celebrated now, or nil.
-func (c Celebration) refusal(now time.Time) error {
+// Refusal says why the meetup cannot be celebrated now (ErrMeetupCancelled, ErrAlreadyCelebrated,
+// ErrNotEnded), or nil.
+func (c Celebration) Refusal(now time.Time) error {
 	switch {
 	case c.Stage == StageCancelled:
 		return ErrMeetupCancelled

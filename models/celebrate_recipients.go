@@ -76,3 +76,14 @@ func recapRecipients(ctx context.Context, db sqlx.QueryerContext, meetupID strin
 	err := sqlx.SelectContext(ctx, db, &out, recapRecipientsSQL, meetupID)
 	return out, mapErr(err)
 }
+
+// CelebrationAudience counts who celebrating the meetup would mail: its confirmed speakers and
+// its attendees. The caller has checked the meetup is the team's.
+func (s *Store) CelebrationAudience(ctx context.Context, meetupID string) (speakers, attendees int, err error) {
+	sp, err := celebratedSpeakers(ctx, s.DB, meetupID)
+	if err != nil {
+		return 0, 0, err
+	}
+	at, err := recapRecipients(ctx, s.DB, meetupID)
+	return len(sp), len(at), err
+}
