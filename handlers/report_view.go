@@ -90,3 +90,16 @@ func decimalMark(lang, s string) string {
 	}
 	return s
 }
+
+// celebrationLinks are step 6's links on the meetup page: the report once the meetup has a time,
+// and the celebration form until it is celebrated.
+func celebrationLinks(m models.Meetup) []pipelineLink {
+	if m.StartsAt == nil || m.Stage == models.StageCancelled {
+		return nil
+	}
+	out := []pipelineLink{{ID: "step-report-link", URL: "/meetups/" + m.ID + "/report", Label: "report.pipeline.report"}}
+	if m.Stage != models.StageDone {
+		out = append(out, pipelineLink{ID: "step-celebrate-link", URL: "/meetups/" + m.ID + "/celebrate", Label: "report.pipeline.celebrate"})
+	}
+	return out
+}
