@@ -48,6 +48,7 @@ func (e *reportEnv) outboxCount(kind string) int {
 // delivered through SMTP in each recipient's language; a second celebrate is refused and sends
 // nothing; the speakers' history then shows the talk and its rating.
 func TestCelebrateSendsOnceInTheRightLanguage(t *testing.T) {
+	t.Parallel()
 	c := newCelebrated(t)
 	body := map[string]any{"worked": "Short talks, long questions", "change": "Start on time",
 		"recap_links": []string{"https://slides.example.com/obs", "", "https://video.example.com/obs"}}
@@ -93,6 +94,7 @@ func TestCelebrateSendsOnceInTheRightLanguage(t *testing.T) {
 // TestCelebrateRefusals: a bad link, another team's meetup, a meetup not ended and a cancelled one
 // get clear errors and change nothing.
 func TestCelebrateRefusals(t *testing.T) {
+	t.Parallel()
 	c := newCelebrated(t)
 	path := "/api/v1/meetups/" + c.m.ID + "/celebrate"
 	bad := c.api.call(t, "POST", path, "application/json", map[string]any{"recap_links": []string{"https://ok.example.com", "javascript:alert(1)"}})

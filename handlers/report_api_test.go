@@ -3,26 +3,15 @@ package handlers_test
 import (
 	"testing"
 	"time"
+
+	"github.com/convene/convene/models"
 )
 
-// TestReportAPINumbers: a fixture of 10 invited, 6 yes, 5 checked in (one a walk-in), 4 answers.
+// TestReportAPINumbers reads the report of reportFixture through the API.
 func TestReportAPINumbers(t *testing.T) {
+	t.Parallel()
 	e := newReportEnv(t)
-	m := e.meetup("Go generics", time.Now().Add(-3*time.Hour), "")
-	ppl := e.people("p", 10, "en")
-	for i, id := range ppl[:9] {
-		status := "no"
-		if i < 6 {
-			status = "yes"
-		}
-		e.rsvp(m.ID, id, status, i < 4)
-	}
-	e.exec(`INSERT INTO rsvps (meetup_id, person_id, team_id, status, walk_in, checked_in_at) VALUES ($1, $2, $3, 'invited', true, now())`, m.ID, ppl[9], e.Team.ID)
-	e.feedback(m.ID, ppl[0], 5, 10, 5, "The live demo", "", "Generics in depth; Fuzzing")
-	e.feedback(m.ID, ppl[1], 4, 9, 4, "", "More time for questions", "fuzzing\nProfiling")
-	e.feedback(m.ID, ppl[2], 4, 7, -1, "", "", "")
-	e.feedback(m.ID, ppl[3], 2, 3, 2, "Slides", "Too fast", "")
-
+	m := reportFixture(e)
 	r := e.report(m.ID)
 	f := r.Funnel
 	if f.Invited != 9 || f.Yes != 6 || f.Attended != 5 || f.Feedback != 4 {
@@ -58,6 +47,7 @@ func TestReportAPINumbers(t *testing.T) {
 // TestReportNPSEdges: all promoters is +100, all detractors −100, no answers null (and the
 // rating average null, the funnel rates null where a step before is 0).
 func TestReportNPSEdges(t *testing.T) {
+	t.Parallel()
 	e := newReportEnv(t)
 	ppl := e.people("q", 3, "en")
 	cases := []struct {
@@ -90,6 +80,7 @@ func TestReportNPSEdges(t *testing.T) {
 
 // TestReportOtherTeam: another team's meetup is a 404 in the API and the page.
 func TestReportOtherTeam(t *testing.T) {
+	t.Parallel()
 	e := newReportEnv(t)
 	other, _ := e.AddUser(t, "Other Team", "other@example.com", "organiser")
 	var id string
@@ -110,4 +101,25 @@ func deref(p *int) any {
 		return nil
 	}
 	return *p
+}
+
+// reportFixture is a meetup that ended with 9 invited, 6 yes, 5 checked in (one a walk-in) and
+// 4 answers (ratings 5, 4, 4, 2; NPS 10, 9, 7, 3; impact 5, 4, 2).
+func reportFixture(e *reportEnv) models.Meetup {
+	e.t.Helper()
+	m := e.meetup("Go generics", time.Now().Add(-3*time.Hour), "")
+	ppl := e.people("p", 10, "en")
+	for i, id := range ppl[:9] {
+		status := "no"
+		if i < 6 {
+			status = "yes"
+		}
+		e.rsvp(m.ID, id, status, i < 4)
+	}
+	e.exec(`INSERT INTO rsvps (meetup_id, person_id, team_id, status, walk_in, checked_in_at) VALUES ($1, $2, $3, 'invited', true, now())`, m.ID, ppl[9], e.Team.ID)
+	e.feedback(m.ID, ppl[0], 5, 10, 5, "The live demo", "", "Generics in depth; Fuzzing")
+	e.feedback(m.ID, ppl[1], 4, 9, 4, "", "More time for questions", "fuzzing\nProfiling")
+	e.feedback(m.ID, ppl[2], 4, 7, -1, "", "", "")
+	e.feedback(m.ID, ppl[3], 2, 3, 2, "Slides", "Too fast", "")
+	return m
 }

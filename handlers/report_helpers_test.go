@@ -20,9 +20,10 @@ type reportEnv struct {
 	api apiClient
 }
 
+// newReportEnv starts the app. Browser tests stay serial: the tabs of one Chromium share cookies
+// by host, so two apps on 127.0.0.1 would log each other out.
 func newReportEnv(t *testing.T) *reportEnv {
 	t.Helper()
-	t.Parallel()
 	app := testutil.NewApp(t)
 	return &reportEnv{App: app, t: t, ctx: context.Background(), c: loggedIn(t, app), api: newAPI(t, app)}
 }

@@ -58,6 +58,7 @@ var healthySpecs = []seriesSpec{
 // meetup; the fading rule fires for a fading series and not for a healthy one; a steady
 // attendance whose repeat share falls twice also fires.
 func TestSeriesTrendFading(t *testing.T) {
+	t.Parallel()
 	e := newReportEnv(t)
 	var fading, healthy, leaving seriesJSON
 	e.api.json(t, "GET", "/api/v1/series/"+e.series("Fading", fadingSpecs), nil, 200, &fading)
