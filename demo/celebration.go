@@ -8,8 +8,8 @@ import (
 	"github.com/convene/convene/models"
 )
 
-// demoSeriesName names the demo's fading series of past lunch-and-learns.
-const demoSeriesName = "Friday Lunch & Learn"
+// demoSeriesName names the demo's series of lunch-and-learns (seedMeetups may have created it).
+const demoSeriesName = "Lunch & Learn"
 
 // pastSpec is one past meetup of the demo: who of the directory came (people[from:to] checked
 // in, two more said yes and stayed away) and the ratings the first of them gave.
@@ -33,8 +33,8 @@ var demoSeriesMeetups = []pastSpec{
 // seedCelebration adds step 6's demo data once: the fading series, a finished and celebrated
 // meetup with comments and suggested topics, and a meetup that has just ended, to celebrate.
 func seedCelebration(ctx context.Context, store *models.Store, teamID string) error {
-	if done, err := hasSeries(ctx, store, teamID, demoSeriesName); err != nil || done {
-		return err
+	if _, err := meetupByTitle(ctx, store, teamID, demoSeriesMeetups[0].title); err == nil {
+		return nil // loaded already
 	}
 	people, speakers, err := demoCast(ctx, store, teamID)
 	if err != nil {
@@ -49,15 +49,18 @@ func seedCelebration(ctx context.Context, store *models.Store, teamID string) er
 	return seedJustEnded(ctx, store, teamID, people, speakers)
 }
 
-// hasSeries reports whether the team has a series of that name (the demo data is in already).
-func hasSeries(ctx context.Context, store *models.Store, teamID, name string) (bool, error) {
+// demoSeries returns the id of the team's series of that name, creating it if needed.
+func demoSeries(ctx context.Context, store *models.Store, teamID, name string) (string, error) {
 	list, err := store.ListSeries(ctx, teamID)
 	for _, s := range list {
 		if s.Name == name {
-			return true, err
+			return s.ID, err
 		}
 	}
-	return false, err
+	if err != nil {
+		return "", err
+	}
+	return store.CreateSeries(ctx, teamID, name, "fortnightly")
 }
 
 // demoCast returns the ids of the directory's people (at least 60) and of the demo's speakers.
@@ -84,7 +87,7 @@ func demoCast(ctx context.Context, store *models.Store, teamID string) (people, 
 
 // seedDemoSeries creates the fortnightly series, its six past meetups and their celebrations.
 func seedDemoSeries(ctx context.Context, store *models.Store, teamID string, people, speakers []string) error {
-	seriesID, err := store.CreateSeries(ctx, teamID, demoSeriesName, "fortnightly")
+	seriesID, err := demoSeries(ctx, store, teamID, demoSeriesName)
 	if err != nil {
 		return err
 	}

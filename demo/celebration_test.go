@@ -26,7 +26,7 @@ func TestDemoHasStep6(t *testing.T) {
 		t.Fatal(err)
 	}
 	var seriesID string
-	if err := store.DB.GetContext(ctx, &seriesID, `SELECT id FROM series WHERE name = 'Friday Lunch & Learn'`); err != nil {
+	if err := store.DB.GetContext(ctx, &seriesID, `SELECT id FROM series WHERE name = 'Lunch & Learn'`); err != nil {
 		t.Fatalf("one demo series: %v", err)
 	}
 	tr, err := store.SeriesTrend(ctx, team.ID, seriesID)
