@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -39,7 +40,7 @@ func (h *Handlers) CelebrateForm(c echo.Context) error {
 	}
 	var he *echo.HTTPError
 	if err != nil && errors.As(celebrationError(err), &he) {
-		return h.renderCelebrate(c, he.Code, f, nil, "error."+he.Message.(string))
+		return h.renderCelebrate(c, he.Code, f, nil, fmt.Sprint("error.", he.Message))
 	}
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func (h *Handlers) renderCelebrate(c echo.Context, status int, f celebrateForm, 
 func celebrationOpen(cel models.Celebration) string {
 	var he *echo.HTTPError
 	if errors.As(celebrationError(cel.Refusal(time.Now())), &he) {
-		return "error." + he.Message.(string)
+		return fmt.Sprint("error.", he.Message)
 	}
 	return ""
 }

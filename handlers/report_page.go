@@ -20,11 +20,11 @@ func (h *Handlers) ReportPage(c echo.Context) error {
 	}
 	p := h.newPage(c, "report.title", "reports")
 	p.Title = p.T("report.heading", "Title", m.Title)
-	print := c.QueryParam("print") == "1"
-	if print {
+	printable := c.QueryParam("print") == "1"
+	if printable {
 		p.User, p.CSRF = nil, ""
 	}
-	p.Data = map[string]any{"Meetup": m, "Report": r, "Charts": newReportCharts(p.Translator, r), "Print": print,
+	p.Data = map[string]any{"Meetup": m, "Report": r, "Charts": newReportCharts(p.Translator, r), "Print": printable,
 		"Average": formatScore(p.Lang, r.Rating.Average), "NPS": formatNPS(r.NPS), "Impact": formatScore(p.Lang, r.Impact)}
 	return h.render(c, http.StatusOK, "report", p)
 }
