@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -132,5 +133,32 @@ func TestCelebrateRefusals(t *testing.T) {
 	_ = c.Store.DB.GetContext(c.ctx, &rated, `SELECT count(*) FROM candidates WHERE rating IS NOT NULL`)
 	if rated != 0 {
 		t.Fatal("a refused celebration rated the talks")
+	}
+}
+
+// TestCelebrateDoubleClick: five celebrations at once give one 200 and four 409s, and each mail once.
+func TestCelebrateDoubleClick(t *testing.T) {
+	t.Parallel()
+	c := newCelebrated(t)
+	codes := make(chan int, 5)
+	var wg sync.WaitGroup
+	for range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes <- c.api.call(t, "POST", "/api/v1/meetups/"+c.m.ID+"/celebrate", "application/json", map[string]any{"retrospective": "Good"}).Status
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	got := map[int]int{}
+	for code := range codes {
+		got[code]++
+	}
+	if got[200] != 1 || got[409] != 4 {
+		t.Fatalf("statuses %v, want one 200 and four 409", got)
+	}
+	if n, s := c.outboxCount("recap"), c.outboxCount("speaker_thanks"); n != 3 || s != 2 {
+		t.Fatalf("outbox: %d recaps, %d thank-yous; want 3 and 2", n, s)
 	}
 }
