@@ -49,6 +49,9 @@ func Load(ctx context.Context, store *models.Store) (Credentials, error) {
 			return Credentials{}, err
 		}
 	}
+	if err := seedCelebration(ctx, store, team.ID); err != nil {
+		return Credentials{}, fmt.Errorf("demo celebration: %w", err)
+	}
 	n, err = store.CountPeople(ctx, team.ID)
 	return Credentials{Email: AdminEmail, Password: pw, People: n}, err
 }

@@ -20,7 +20,8 @@ func TestDemoHasOutreach(t *testing.T) {
 		Stage  string `db:"stage"`
 		Status string `db:"status"`
 	}
-	err := store.DB.SelectContext(ctx, &got, `SELECT m.stage, c.status FROM candidates c JOIN meetups m ON m.id = c.meetup_id ORDER BY c.created_at`)
+	err := store.DB.SelectContext(ctx, &got, `SELECT m.stage, c.status FROM candidates c JOIN meetups m ON m.id = c.meetup_id
+		WHERE m.title = 'Lunch & Learn: PostgreSQL indexes' ORDER BY c.created_at`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,10 +13,11 @@ type seriesInput struct {
 	Cadence string `json:"cadence"`
 }
 
-// seriesView is a series with its meetups.
+// seriesView is a series with its meetups and, when read back, its trend.
 type seriesView struct {
 	models.Series
 	Meetups []models.SeriesMeetup `json:"meetups"`
+	Trend   *models.Trend         `json:"trend,omitempty"`
 }
 
 // APICreateSeries creates a recurring series.
@@ -33,7 +34,8 @@ func (h *Handlers) APICreateSeries(c echo.Context) error {
 	return c.JSON(http.StatusCreated, seriesView{Series: sr, Meetups: []models.SeriesMeetup{}})
 }
 
-// APIGetSeries returns a series and its meetups (the trend report comes with step 6).
+// APIGetSeries returns a series, its meetups and its trend (attendance, repeat attendees, new
+// faces and ratings per past meetup, and whether it is fading).
 func (h *Handlers) APIGetSeries(c echo.Context) error {
 	teamID, ctx := currentUser(c).TeamID, c.Request().Context()
 	sr, err := h.Store.GetSeries(ctx, teamID, c.Param("id"))
@@ -44,5 +46,18 @@ func (h *Handlers) APIGetSeries(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, seriesView{Series: sr, Meetups: ms})
+	tr, err := h.Store.SeriesTrend(ctx, teamID, sr.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, seriesView{Series: sr, Meetups: ms, Trend: &tr})
+}
+
+// APIListSeries lists the team's series by name.
+func (h *Handlers) APIListSeries(c echo.Context) error {
+	list, err := h.Store.ListSeries(c.Request().Context(), currentUser(c).TeamID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": list, "next_cursor": ""})
 }

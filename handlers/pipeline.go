@@ -17,7 +17,11 @@ type pipelineStep struct {
 	Step    string
 	State   string // done, current or todo
 	Summary string
+	Links   []pipelineLink
 }
+
+// pipelineLink is a page a step links to from the pipeline.
+type pipelineLink struct{ ID, URL, Label string }
 
 // pipeline lays out the six steps for a meetup; summaries say what the done steps produced.
 func pipeline(tr Translator, m models.Meetup, aud *audienceView) []pipelineStep {
@@ -42,5 +46,6 @@ func pipeline(tr Translator, m models.Meetup, aud *audienceView) []pipelineStep 
 	if m.Topic != "" {
 		out[1].Summary = tr.T("pipeline.summary.topic", "Topic", m.Topic)
 	}
+	out[5].Links = celebrationLinks(m)
 	return out
 }

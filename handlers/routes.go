@@ -37,6 +37,7 @@ func (h *Handlers) NewServer() *echo.Echo {
 	h.rsvpRoutes(e)
 	h.feedbackRoutes(e)
 	h.checkinRoutes(e)
+	h.celebrationRoutes(e)
 	return e
 }
 
