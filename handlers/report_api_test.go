@@ -123,3 +123,24 @@ func reportFixture(e *reportEnv) models.Meetup {
 	e.feedback(m.ID, ppl[3], 2, 3, 2, "Slides", "Too fast", "")
 	return m
 }
+
+// TestReportFunnelWithoutCheckIn: when nobody was checked in, the yes count as attended — the
+// people the feedback form went to — so the answered rate stays a share of them.
+func TestReportFunnelWithoutCheckIn(t *testing.T) {
+	t.Parallel()
+	e := newReportEnv(t)
+	ppl := e.people("n", 4, "en")
+	m := e.meetup("No check-in", time.Now().Add(-3*time.Hour), "")
+	for i, p := range ppl {
+		e.rsvp(m.ID, p, map[bool]string{true: "yes", false: "no"}[i < 3], false)
+	}
+	e.feedback(m.ID, ppl[0], 4, 9, 4, "", "", "")
+	e.feedback(m.ID, ppl[1], 5, 10, 5, "", "", "")
+	r := e.report(m.ID)
+	if r.Funnel.Yes != 3 || r.Funnel.Attended != 3 || r.Funnel.Feedback != 2 {
+		t.Fatalf("funnel = %+v, want yes 3, attended 3 (no check-in: the yes), feedback 2", r.Funnel)
+	}
+	if rate := r.Funnel.Rates().Feedback; rate == nil || *rate != 66.7 {
+		t.Fatalf("answered rate = %v, want 66.7", rate)
+	}
+}

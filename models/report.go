@@ -12,6 +12,7 @@ const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.
     AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = r.meetup_id AND x.checked_in_at IS NOT NULL)))`
 
 // Funnel counts a meetup's audience at each step: invited → said yes → attended → answered the form.
+// Attended follows attendedSQL (the yes when nobody was checked in), as the feedback form's recipients do.
 type Funnel struct {
 	Invited  int `db:"invited" json:"invited"`
 	Yes      int `db:"yes" json:"yes"`
@@ -120,7 +121,7 @@ func (s *Store) MeetupReport(ctx context.Context, teamID, meetupID string) (Repo
 const funnelSQL = `
 SELECT count(*) FILTER (WHERE r.role = 'attendee' AND r.invited_at IS NOT NULL) AS invited,
        count(*) FILTER (WHERE r.role = 'attendee' AND r.status = 'yes') AS yes,
-       count(*) FILTER (WHERE r.role = 'attendee' AND r.checked_in_at IS NOT NULL) AS attended,
+       count(*) FILTER (WHERE ` + attendedSQL + `) AS attended,
        (SELECT count(*) FROM feedback f WHERE f.meetup_id = $1) AS feedback
 FROM rsvps r WHERE r.meetup_id = $1`
 
