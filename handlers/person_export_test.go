@@ -13,7 +13,7 @@ import (
 // personData is everything one test person has, with the personal links they were mailed.
 type personData struct {
 	person models.Person
-	links  map[string]string // path prefix ("/r/", "/cal/", "/s/", "/o/") → token
+	links  map[string]string // path prefix ("/r/", "/cal/", "/s/", "/o/", "/f/") → token
 }
 
 // mustExec runs fixture SQL or fails.
@@ -39,6 +39,7 @@ func giveData(t *testing.T, e *rsvpEnv) personData {
 	mustExec(t, e, `INSERT INTO survey_responses (meetup_id, person_id, proposal, problems) VALUES ($1, $2, 'Profiling in prod', 'slow builds')`, m, p.ID)
 	mustExec(t, e, `INSERT INTO survey_votes (meetup_id, person_id, topic_id) SELECT $1, $2, id FROM survey_topics WHERE title = 'Fuzzing'`, m, p.ID)
 	mustExec(t, e, `INSERT INTO feedback_requests (meetup_id, person_id, team_id) VALUES ($1, $2, $3)`, m, p.ID, team)
+	mustExec(t, e, `UPDATE meetups SET feedback_sent_at = now(), feedback_closes_at = now() + interval '14 days' WHERE id = $1`, m)
 	mustExec(t, e, `INSERT INTO feedback (meetup_id, person_id, team_id, rating, nps, useful) VALUES ($1, $2, $3, 4, 8, 'the live demo')`, m, p.ID, team)
 	mustExec(t, e, `INSERT INTO speakers (team_id, person_id, name, email, source, expertise) VALUES ($1, $2, 'Person 0', 'p0@example.com', 'staff', ARRAY['go'])`, team, p.ID)
 	var cand string
@@ -50,6 +51,7 @@ func giveData(t *testing.T, e *rsvpEnv) personData {
 		"/cal/": {TeamID: team, Purpose: models.PurposeCalendar, PersonID: &p.ID},
 		"/s/":   {TeamID: team, Purpose: models.PurposeSurvey, PersonID: &p.ID, MeetupID: &m},
 		"/o/":   {TeamID: team, Purpose: models.PurposeOutreach, MeetupID: &m, Subject: cand},
+		"/f/":   {TeamID: team, Purpose: models.PurposeFeedback, PersonID: &p.ID, MeetupID: &m},
 	} {
 		tok, err := e.app.H.Links.Ensure(ctx, e.app.Store.DB, spec)
 		if err != nil {
@@ -109,7 +111,7 @@ func TestPersonExport(t *testing.T) {
 		"feedback":        len(x.Feedback) == 1 && x.Feedback[0].Useful == "the live demo" && *x.Feedback[0].NPS == 8,
 		"speaker":         x.Speaker != nil && x.Speaker.Source == "staff",
 		"candidacy":       len(x.Candidacies) == 1 && x.Candidacies[0].TalkTitle == "Go at scale",
-		"links":           len(x.Links) == 4,
+		"links":           len(x.Links) == 5,
 		"mail":            len(x.Mail) == 3,
 		"no mail body":    !strings.Contains(res.Body, "Dear "),
 		"no other person": !strings.Contains(res.Body, "p1@example.com"),
