@@ -110,6 +110,7 @@ func readAnswerForm(c echo.Context) (answerForm, error) {
 // renderSurveyLink renders a survey page in the person's language.
 func (h *Handlers) renderSurveyLink(c echo.Context, status int, page, title string, d *surveyLinkData, fe models.FieldErrors) error {
 	p := h.newPublicPage(c, d.Person.Language, title)
+	d.Survey.Question = h.localQuestion(d.Survey.Question, p.Lang)
 	p.Data, p.Form, p.Errors = d, d.Form, fe
 	if c.Request().Method == http.MethodHead {
 		return c.NoContent(status)

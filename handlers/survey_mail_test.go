@@ -98,3 +98,30 @@ func TestSurveySendEnqueuesOneMailPerMember(t *testing.T) {
 		t.Fatalf("after a resend %d survey mails, want still 3", len(again))
 	}
 }
+
+// TestSurveyDefaultQuestionInEachLanguage: a survey that keeps the default question, as the
+// organiser's form offered it in English, asks each person in their own language, in the mail
+// and on the page; a question of the organiser's own is shown as written.
+func TestSurveyDefaultQuestionInEachLanguage(t *testing.T) {
+	const en, ru = "Which topics would you like to hear about at the next meetup?", "О каких темах вы хотели бы услышать на следующей встрече?"
+	a := newSurveyApp(t, 2)
+	body := strings.Replace(defineBody("Go generics", "SQL performance"), "What next?", en, 1)
+	if r := a.api(t, "PUT", a.surveyPath(""), body); r.Status != 200 {
+		t.Fatalf("define: %d %s", r.Status, r.Body)
+	}
+	a.api(t, "POST", a.surveyPath("/send"), "")
+	for _, r := range a.mailed(t, "survey") {
+		want, other := en, ru
+		if r.PLang == "ru" {
+			want, other = ru, en
+		}
+		page := a.c.Get(t, a.mailedLink(t, r.To)).Body
+		if !strings.Contains(r.Text, want) || strings.Contains(r.Text, other) || !strings.Contains(page, want) || strings.Contains(page, other) {
+			t.Errorf("%s (%s) is asked in the wrong language:\n%s", r.To, r.PLang, r.Text)
+		}
+	}
+	a.define(t, "Go generics")
+	if page := a.c.Get(t, a.mailedLink(t, "e0@example.com")).Body; !strings.Contains(page, "What next?") {
+		t.Errorf("the organiser's own question is not shown as written:\n%.800s", page)
+	}
+}
