@@ -22,7 +22,7 @@ func (h *Handlers) surveyMail(ctx context.Context, tx sqlx.ExtContext, m models.
 	from, host := h.mailFrom(), baseHost(h.Cfg.BaseURL)
 	msgs := make([]models.OutboxMessage, 0, len(rs))
 	for _, r := range rs {
-		to := mailer.Recipient{Name: r.Name}
+		to := mailer.Recipient{Name: r.Name, TimeZone: r.Timezone}
 		link := h.surveyLink(r.Token)
 		var data any
 		switch r.Kind {

@@ -54,7 +54,7 @@ func (a *surveyApp) mailedLink(t *testing.T, email string) string {
 }
 
 // TestSurveySendEnqueuesOneMailPerMember: a send queues one mail per audience member, in their
-// language, whose /s/ link opens their survey; a second send queues nothing more.
+// language and time zone, whose /s/ link opens their survey; a second send queues nothing more.
 func TestSurveySendEnqueuesOneMailPerMember(t *testing.T) {
 	a := newSurveyApp(t, 3)
 	a.define(t, "Go generics", "SQL performance")
@@ -75,6 +75,9 @@ func TestSurveySendEnqueuesOneMailPerMember(t *testing.T) {
 		}
 		if ru := cyrillic.MatchString(r.Subj + r.Text); ru != (r.PLang == "ru") {
 			t.Errorf("mail to %s (%s) is in the wrong language:\n%s\n%s", r.To, r.PLang, r.Subj, r.Text)
+		}
+		if !strings.Contains(r.Text, "(Europe/Moscow, UTC+03:00)") {
+			t.Errorf("mail to %s gives the closing time outside their zone (Moscow):\n%s", r.To, r.Text)
 		}
 		if !strings.Contains(r.Text, "Go generics") || !strings.Contains(r.HTML, "SQL performance") {
 			t.Errorf("mail to %s does not list the topics:\n%s", r.To, r.Text)
