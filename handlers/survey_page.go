@@ -76,7 +76,7 @@ func (h *Handlers) renderSurveyPage(c echo.Context, status int, other string, fe
 	}
 	d.Chart = newVoteChart(d.Results)
 	p := h.newPage(c, "survey.page.title", "meetups")
-	d.Lang = p.Lang
+	d.Lang, d.Survey.Question = p.Lang, h.localQuestion(sv.Question, p.Lang)
 	p.Data, p.Form, p.Errors = d, other, fe
 	return h.render(c, status, "survey", p)
 }
