@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"context"
+	"errors"
 	"net/http"
 
 	"github.com/convene/convene/models"
@@ -67,8 +69,8 @@ func speakerInput(sp models.Speaker) models.SpeakerInput {
 		Source: sp.Source, ProfileURL: sp.ProfileURL, Expertise: sp.Expertise, Notes: sp.Notes}
 }
 
-// APISpeakerSuggestions ranks speakers for a meetup; ?terms= adds comma-separated terms
-// (the survey's top topics and proposals are added here once that step lands).
+// APISpeakerSuggestions ranks speakers for a meetup by its topic, the survey's top topics and
+// proposals; ?terms= adds comma-separated terms.
 func (h *Handlers) APISpeakerSuggestions(c echo.Context) error {
 	pg, err := pageParams(c)
 	if err != nil {
@@ -81,8 +83,38 @@ func (h *Handlers) APISpeakerSuggestions(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"items": items})
 }
 
-// suggestions ranks speakers for the route's meetup with the request's extra terms.
+// suggestions ranks speakers for the route's meetup with the survey's terms and the request's.
 func (h *Handlers) suggestions(c echo.Context, limit int) ([]models.Suggestion, error) {
-	terms := splitTerms(c.QueryParam("terms"))
-	return h.Store.SuggestSpeakers(c.Request().Context(), currentUser(c).TeamID, c.Param("id"), terms, limit)
+	ctx, team, id := c.Request().Context(), currentUser(c).TeamID, c.Param("id")
+	terms, err := h.surveyTerms(ctx, team, id)
+	if err != nil {
+		return nil, err
+	}
+	terms = append(terms, splitTerms(c.QueryParam("terms"))...)
+	return h.Store.SuggestSpeakers(ctx, team, id, terms, limit)
+}
+
+// surveyTopTopics is how many of the survey's most voted topics rank speakers.
+const surveyTopTopics = 3
+
+// surveyTerms are what the meetup's survey asked for beside the chosen topic: its most voted
+// topics and the proposals; none without a survey.
+func (h *Handlers) surveyTerms(ctx context.Context, team, meetupID string) ([]string, error) {
+	res, err := h.Store.SurveyResults(ctx, team, meetupID)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range res.Topics {
+		if t.Votes > 0 && len(out) < surveyTopTopics {
+			out = append(out, t.Topic)
+		}
+	}
+	for _, p := range res.Proposals {
+		out = append(out, p.Topic)
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -15,9 +16,43 @@ type briefSurvey struct {
 	Problems []string
 }
 
-// surveyForBrief returns the meetup's survey results, or nil when there are none.
-// TODO(survey): fill from the survey step's results (top topics with votes, problems) once it lands.
-func (h *Handlers) surveyForBrief(ctx context.Context, m models.Meetup) *briefSurvey { return nil }
+// briefProblems is how many of the problems the survey collected the brief quotes.
+const briefProblems = 5
+
+// surveyForBrief returns what the meetup's survey said (its most voted topics and the first
+// problems named), or nil when it has no answers.
+func (h *Handlers) surveyForBrief(ctx context.Context, m models.Meetup) (*briefSurvey, error) {
+	res, err := h.Store.SurveyResults(ctx, m.TeamID, m.ID)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && res.Responses == 0) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	sv := &briefSurvey{Problems: res.Problems[:min(len(res.Problems), briefProblems)]}
+	for _, t := range res.Topics {
+		if t.Votes > 0 && len(sv.TopVotes) < surveyTopTopics {
+			sv.TopVotes = append(sv.TopVotes, models.Tally{Value: t.Topic, Count: t.Votes})
+		}
+	}
+	return sv, nil
+}
+
+// briefSurveyLines are the brief's lines on what the survey said: top votes, problems named.
+func (h *Handlers) briefSurveyLines(ctx context.Context, tr Translator, m models.Meetup) ([]string, error) {
+	sv, err := h.surveyForBrief(ctx, m)
+	if sv == nil || err != nil {
+		return nil, err
+	}
+	var out []string
+	if len(sv.TopVotes) > 0 {
+		out = append(out, tr.T("speakers.brief.votes", "List", tallies(sv.TopVotes)))
+	}
+	if len(sv.Problems) > 0 {
+		out = append(out, tr.T("speakers.brief.problems", "List", strings.Join(sv.Problems, "; ")))
+	}
+	return out, nil
+}
 
 // composeBrief drafts the brief the organiser edits before sending: the audience profile, the
 // topic, what the survey said and the candidate slots, in the language of tr.
@@ -39,9 +74,12 @@ func (h *Handlers) composeBrief(ctx context.Context, tr Translator, m models.Mee
 	if len(aud.Interests) > 0 {
 		line(tr.T("speakers.brief.interests", "List", tallies(aud.Interests)))
 	}
-	if sv := h.surveyForBrief(ctx, m); sv != nil {
-		line(tr.T("speakers.brief.votes", "List", tallies(sv.TopVotes)))
-		line(tr.T("speakers.brief.problems", "List", strings.Join(sv.Problems, "; ")))
+	said, err := h.briefSurveyLines(ctx, tr, m)
+	if err != nil {
+		return "", err
+	}
+	for _, l := range said {
+		line(l)
 	}
 	line("")
 	line(tr.T("speakers.brief.slots", "Zone", m.Timezone))

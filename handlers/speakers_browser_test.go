@@ -66,6 +66,7 @@ func TestBrowserSpeakersPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := a.meetup("Backend lunch", "Go services on PostgreSQL", "Europe/Kyiv")
+	mail := startMailDelivery(t, app)
 	day := spkFirstWeekday(time.Now().Year()+1, time.June, time.Tuesday).Format("2006-01-02")
 	ctx := tab(t)
 
@@ -108,13 +109,17 @@ func TestBrowserSpeakersPath(t *testing.T) {
 	spkSeeText(t, ctx, "The brief was sent.")
 	spkWaitJS(t, ctx, "both contacted", "[...document.querySelectorAll('.cand-status')].every(e => e.innerText === 'contacted')")
 
-	ada, fay := spkCandidateID(t, app, m, "Ada Lovelace"), spkCandidateID(t, app, m, "Фая")
-	do(t, ctx, "Ada answers yes", chromedp.Navigate(app.URL+spkLinkPath(t, app, m, ada, models.PurposeOutreach)),
+	ada := spkCandidateID(t, app, m, "Ada Lovelace")
+	brief := waitMail(t, mail, "ada@example.com", "Answer needed: would you speak at “Backend lunch”?")
+	do(t, ctx, "Ada opens the link in her mail and answers yes", chromedp.Navigate(app.URL+spkMailLink(t, app, brief, "/o/")),
+		chromedp.WaitVisible(chromedp.CSS("#reply-submit")),
 		chromedp.Click(chromedp.CSS("#interest-yes")), chromedp.Click(chromedp.CSS("input[name=slot]")),
-		chromedp.SendKeys(chromedp.CSS("#f-talk_title"), "Go at scale"), chromedp.Click(chromedp.CSS("#reply-submit")),
-		chromedp.WaitVisible(chromedp.CSS("#reply-saved")))
+		chromedp.SendKeys(chromedp.CSS("#f-talk_title"), "Go at scale"),
+		chromedp.SendKeys(chromedp.CSS("#f-abstract"), "How we run 200 Go services on one PostgreSQL."),
+		chromedp.Click(chromedp.CSS("#reply-submit")), chromedp.WaitVisible(chromedp.CSS("#reply-saved")))
 	testutil.Screenshot(t, ctx, "speakers-reply-en")
-	do(t, ctx, "Фая answers maybe, in Russian", chromedp.Navigate(app.URL+spkLinkPath(t, app, m, fay, models.PurposeOutreach)))
+	fayBrief := waitMail(t, mail, "fay@example.com", "Нужен ответ: выступите на встрече «Backend lunch»?")
+	do(t, ctx, "Фая opens her mail's link, in Russian", chromedp.Navigate(app.URL+spkMailLink(t, app, fayBrief, "/o/")))
 	spkSeeText(t, ctx, "Выступите на встрече «Backend lunch»?")
 	do(t, ctx, "Фая submits", chromedp.Click(chromedp.CSS("#interest-maybe")), chromedp.Click(chromedp.CSS("#reply-submit")),
 		chromedp.WaitVisible(chromedp.CSS("#reply-saved")))
@@ -133,10 +138,15 @@ func TestBrowserSpeakersPath(t *testing.T) {
 	do(t, ctx, "pick the lineup", chromedp.SetValue(chromedp.CSS("#pick-"+ada), slotID), chromedp.Click(chromedp.CSS("#send-lineup")))
 	spkSeeText(t, ctx, "asked to confirm their slots")
 
-	do(t, ctx, "Ada confirms", chromedp.Navigate(app.URL+spkLinkPath(t, app, m, ada, models.PurposeConfirm)),
+	ask := waitMail(t, mail, "ada@example.com", "Please confirm your slot at “Backend lunch”")
+	if !strings.Contains(ask.Text, "Talk: “Go at scale”") {
+		t.Errorf("the confirm request does not name the talk:\n%s", ask.Text)
+	}
+	do(t, ctx, "Ada confirms from her mail", chromedp.Navigate(app.URL+spkMailLink(t, app, ask, "/c/")),
 		chromedp.Click(chromedp.CSS("#confirm-yes")), chromedp.WaitVisible(chromedp.CSS("#confirm-notice")))
 	spkSeeText(t, ctx, "Your slot is confirmed")
 	testutil.Screenshot(t, ctx, "speakers-confirmed")
+	spkCheckInvite(t, waitMail(t, mail, "ada@example.com", "Confirmed: your talk at “Backend lunch”"), ada, day+"T10:00:00Z")
 	do(t, ctx, "the organiser sees the lineup ready", chromedp.Navigate(app.URL+"/meetups/"+m+"/speakers"),
 		chromedp.WaitVisible(chromedp.CSS("#lineup-ready")))
 	testutil.Screenshot(t, ctx, "speakers-lineup-ready")
@@ -150,4 +160,35 @@ func spkContains(s string, parts ...string) bool {
 		}
 	}
 	return true
+}
+
+// spkMailLink returns the path of the personal link (prefix "/o/" or "/c/") that a delivered mail
+// carries, after checking that its HTML part links to the same address.
+func spkMailLink(t *testing.T, app *testutil.App, m capturedMail, prefix string) string {
+	t.Helper()
+	p := spkMailPath(t, m.Text, prefix)
+	if !strings.Contains(m.HTML, `href="`+app.URL+p+`"`) {
+		t.Fatalf("the HTML part of %q lacks the link %s:\n%s", m.Subject, p, m.HTML)
+	}
+	return p
+}
+
+// spkCheckInvite checks the confirmed speaker's mail carries their slot as an invitation that
+// python3-icalendar reads: METHOD REQUEST in the part's type and inside, the stable UID, the slot's
+// start (UTC) and the speaker as an attendee.
+func spkCheckInvite(t *testing.T, m capturedMail, candidateID, startUTC string) {
+	t.Helper()
+	shape := strings.Join(m.Shape, ",")
+	if m.ICSMethod != "REQUEST" || !strings.Contains(shape, "text/calendar") || !strings.Contains(shape, "application/ics") {
+		t.Fatalf("the invite mail: method %q, parts %s", m.ICSMethod, shape)
+	}
+	cal := pyRead(t, []byte(m.ICS))
+	if cal.Method != "REQUEST" || len(cal.Events) != 1 {
+		t.Fatalf("the invite: method %q, %d events\n%s", cal.Method, len(cal.Events), m.ICS)
+	}
+	ev := cal.Events[0]
+	if ev.UID != "speaker-"+candidateID+"@convene" || ev.Start != startUTC || ev.Organizer == nil ||
+		len(ev.Attendees) != 1 || !strings.EqualFold(ev.Attendees[0].Value, "mailto:ada@example.com") || ev.Attendees[0].Rsvp != "TRUE" {
+		t.Fatalf("the invite's event: %+v\n%s", ev, m.ICS)
+	}
 }

@@ -95,6 +95,10 @@ func TestOutreachBriefAndFollowUp(t *testing.T) {
 	if st, n := a.status(boris); st != "contacted" || n != 1 {
 		t.Errorf("Boris after the follow-up: %s, %d", st, n)
 	}
+	followUps := spkOutbox(t, a, m, models.NoticeFollowUp)
+	if len(followUps) != 1 || !strings.Contains(followUps["boris@example.com"].Text, "/o/") {
+		t.Errorf("follow-up mails: %v, want one to Boris with his link", followUps)
+	}
 	if st, n := a.status(ada); st != "interested" || n != 0 {
 		t.Errorf("Ada, who answered: %s, %d", st, n)
 	}
@@ -104,6 +108,9 @@ func TestOutreachBriefAndFollowUp(t *testing.T) {
 	}
 	if st, n := a.status(boris); st != "no_reply" || n != 1 {
 		t.Errorf("Boris at the end: %s, %d", st, n)
+	}
+	if n := len(spkOutbox(t, a, m, models.NoticeFollowUp)); n != 1 {
+		t.Errorf("%d follow-up mails at the end, want 1", n)
 	}
 	list := spkItems(a.must(200, "GET", "/api/v1/meetups/"+m+"/candidates", nil))
 	if list[0]["answer"] != "yes" || list[0]["response_seconds"] == nil || fmt.Sprint(list[0]["slots"]) != "["+slotID+"]" {

@@ -1,11 +1,14 @@
 package handlers_test
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/convene/convene/internal/testutil"
+	"github.com/convene/convene/models"
 )
 
 // spkFirstWeekday is the first given weekday of a month.
@@ -89,5 +92,34 @@ func TestSlotWallTimeDST(t *testing.T) {
 		if want := twice[:10] + utc; s["starts_at"] != want {
 			t.Errorf("fold %s: starts_at %v, want %s", fold, s["starts_at"], want)
 		}
+	}
+}
+
+// TestSlotViewAndBriefUseTheMeetupsAudience: the slots' audience view and the brief count the
+// members of the meetup's audience, not the whole directory.
+func TestSlotViewAndBriefUseTheMeetupsAudience(t *testing.T) {
+	app := testutil.NewApp(t)
+	a := newSpkAPI(t, app, app.User.Email)
+	for i := 0; i < 3; i++ {
+		spkPerson(t, app, app.Team.ID, fmt.Sprintf("eng%d@example.com", i), "E", "Europe/Kyiv")
+	}
+	for i := 0; i < 4; i++ {
+		_, err := models.UpsertPerson(context.Background(), app.Store.DB, app.Team.ID, models.Person{Email: fmt.Sprintf("sales%d@example.com", i),
+			Name: "S", Timezone: "America/New_York", Language: "en", Department: "Sales"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	aud := a.must(201, "POST", "/api/v1/audiences", map[string]any{"name": "Engineers", "departments": []string{"Engineering"}})
+	m := a.must(201, "POST", "/api/v1/meetups", map[string]any{"title": "Eng lunch", "timezone": "Europe/Kyiv",
+		"duration_minutes": 60, "audience_id": aud["id"]})["id"].(string)
+	s := a.must(201, "POST", "/api/v1/meetups/"+m+"/slots", map[string]any{"starts_at": time.Now().Add(240 * time.Hour).Format(time.RFC3339)})
+	view := s["audience"].(map[string]any)
+	if view["people"].(float64) != 3 || len(view["zones"].([]any)) != 1 {
+		t.Errorf("the slot's audience: %v, want the 3 engineers in Kyiv", view)
+	}
+	draft := a.must(200, "GET", "/api/v1/meetups/"+m+"/outreach/draft", nil)["message"].(string)
+	if !strings.Contains(draft, "Audience: 3 people.") || strings.Contains(draft, "Sales") {
+		t.Errorf("the brief's audience:\n%s", draft)
 	}
 }

@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -76,5 +77,35 @@ func (a *spkAPI) exec(q string, args ...any) {
 	a.t.Helper()
 	if _, err := a.dbExec(q, args...); err != nil {
 		a.t.Fatalf("%s: %v", q, err)
+	}
+}
+
+// TestSpeakerSuggestionsFromSurvey: the survey's most voted topics and its proposals rank
+// speakers beside the chosen topic, with the reason shown; a topic nobody voted for does not.
+// The brief's draft says what the survey said: the most voted topics and the problems named.
+func TestSpeakerSuggestionsFromSurvey(t *testing.T) {
+	s := newSurveyApp(t, 1)
+	s.define(t, "Kubernetes operators", "SQL performance", "Fortran revival")
+	s.api(t, "POST", s.surveyPath("/send"), "")
+	answer := url.Values{"topic": {"Kubernetes operators"}, "proposal": {"Rust in production"}, "problems": {"Flaky deploys"}}
+	if r := s.c.PostForm(t, s.mailedLink(t, "e0@example.com"), answer); r.Status != 303 {
+		t.Fatalf("answer: %d %s", r.Status, r.Body)
+	}
+	s.api(t, "PUT", "/api/v1/meetups/"+s.meetup.ID+"/topic", `{"topic":"Go services"}`)
+	a := newSpkAPI(t, s.App, s.User.Email)
+	a.speaker("Kim", "kim@example.com", "kubernetes")
+	a.speaker("Rui", "rui@example.com", "rust")
+	a.speaker("Fred", "fred@example.com", "fortran")
+	got := spkItems(a.must(200, "GET", "/api/v1/meetups/"+s.meetup.ID+"/speaker-suggestions", nil))
+	reasons := map[string]string{}
+	for _, g := range got {
+		reasons[g["name"].(string)] = fmt.Sprint(g["reasons"])
+	}
+	if len(got) != 2 || !strings.Contains(reasons["Kim"], "survey: kubernetes") || !strings.Contains(reasons["Rui"], "survey: rust") {
+		t.Fatalf("suggestions from the survey: %v", got)
+	}
+	draft := a.must(200, "GET", "/api/v1/meetups/"+s.meetup.ID+"/outreach/draft", nil)["message"].(string)
+	if !strings.Contains(draft, "Most votes in our survey: Kubernetes operators (1).") || !strings.Contains(draft, "Problems they named: Flaky deploys.") {
+		t.Errorf("the brief does not say what the survey said:\n%s", draft)
 	}
 }

@@ -45,9 +45,10 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 func TestBrowserEmployeeVotesChangesAndSeesClosed(t *testing.T) {
 	a := newSurveyApp(t, 2)
 	a.define(t, "Go generics", "SQL performance", "Observability")
+	smtp := startMailDelivery(t, a.App)
 	a.api(t, "POST", a.surveyPath("/send"), "")
-	// The link is the one in the mail the send put in the outbox.
-	link := a.URL + a.mailedLink(t, "e1@example.com")
+	// The link is the one in the mail the outbox workers delivered to the SMTP server.
+	link := a.URL + surveyMailLink(t, a, waitMail(t, smtp, "e1@example.com", "What should “Tech talk” be about?"))
 	ctx := tab(t)
 
 	do(t, ctx, "open the survey link",
@@ -99,8 +100,20 @@ func TestBrowserEmployeeVotesChangesAndSeesClosed(t *testing.T) {
 		t.Fatalf("closed page: %q, topic %q", h, topic)
 	}
 	testutil.Screenshot(t, ctx, "survey-employee-closed")
-	do(t, ctx, "a Russian colleague's link", chromedp.Navigate(a.URL+a.mailedLink(t, "e0@example.com")), chromedp.WaitVisible(chromedp.CSS("#closed")))
+	ru := waitMail(t, smtp, "e0@example.com", "О чём будет «Tech talk»?")
+	do(t, ctx, "a Russian colleague's link", chromedp.Navigate(a.URL+surveyMailLink(t, a, ru)), chromedp.WaitVisible(chromedp.CSS("#closed")))
 	if h := textOf(t, ctx, "#closed"); h != "Этот опрос закрыт" {
 		t.Fatalf("Russian closed page: %q", h)
 	}
+}
+
+// surveyMailLink is the path of the /s/ link in a delivered survey mail, which its HTML part
+// (the button) links to as well.
+func surveyMailLink(t *testing.T, a *surveyApp, m capturedMail) string {
+	t.Helper()
+	link := surveyLinkRe.FindString(m.Text)
+	if !strings.HasPrefix(link, a.URL+"/s/") || !strings.Contains(m.HTML, `href="`+link+`"`) {
+		t.Fatalf("the mail %q has no link to this app in both parts: %q\n%s", m.Subject, link, m.Text)
+	}
+	return strings.TrimPrefix(link, a.URL)
 }

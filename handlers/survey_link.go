@@ -32,10 +32,13 @@ type surveyLinkData struct {
 	Token  string
 	Form   answerForm
 	Thanks bool
+	Lang   string // the page's language, the person's
 }
 
 // ClosesAtLocal is the closing time in the person's own zone.
-func (d surveyLinkData) ClosesAtLocal() string { return wallTime(d.Survey.ClosesAt, d.Person.Timezone) }
+func (d surveyLinkData) ClosesAtLocal() string {
+	return closingTime(d.Survey.ClosesAt, d.Person.Timezone, d.Lang)
+}
 
 // SurveyLinkPage shows the survey to the person of the link: the form, their answer, or "closed".
 // It only reads: link scanners fetch it with GET and HEAD.
@@ -110,6 +113,7 @@ func readAnswerForm(c echo.Context) (answerForm, error) {
 // renderSurveyLink renders a survey page in the person's language.
 func (h *Handlers) renderSurveyLink(c echo.Context, status int, page, title string, d *surveyLinkData, fe models.FieldErrors) error {
 	p := h.newPublicPage(c, d.Person.Language, title)
+	d.Survey.Question, d.Lang = h.localQuestion(d.Survey.Question, p.Lang), p.Lang
 	p.Data, p.Form, p.Errors = d, d.Form, fe
 	if c.Request().Method == http.MethodHead {
 		return c.NoContent(status)

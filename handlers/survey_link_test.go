@@ -101,7 +101,7 @@ func TestSurveyLinkInPersonsLanguage(t *testing.T) {
 		!strings.Contains(r.Body, "С какими проблемами вы сейчас сталкиваетесь в работе?") {
 		t.Fatalf("Russian page: %s", r.Body)
 	}
-	if !strings.Contains(r.Body, "MSK") {
+	if !strings.Contains(r.Body, "(Europe/Moscow, UTC&#43;03:00)") {
 		t.Fatalf("closing time not in the person's zone (Moscow): %s", r.Body)
 	}
 }

@@ -22,14 +22,14 @@ func (h *Handlers) surveyMail(ctx context.Context, tx sqlx.ExtContext, m models.
 	from, host := h.mailFrom(), baseHost(h.Cfg.BaseURL)
 	msgs := make([]models.OutboxMessage, 0, len(rs))
 	for _, r := range rs {
-		to := mailer.Recipient{Name: r.Name}
+		to := mailer.Recipient{Name: r.Name, TimeZone: r.Timezone}
 		link := h.surveyLink(r.Token)
 		var data any
 		switch r.Kind {
 		case models.MailTopicChosen:
 			data = mailer.TopicChosenData{To: to, Meetup: meetup, Topic: m.Topic, SurveyURL: link}
 		default:
-			data = mailer.SurveyData{To: to, Meetup: meetup, Question: sv.Question, Topics: sv.Topics,
+			data = mailer.SurveyData{To: to, Meetup: meetup, Question: h.localQuestion(sv.Question, r.Language), Topics: sv.Topics,
 				ClosesAt: sv.ClosesAt, SurveyURL: link, Reminder: r.Reminder}
 		}
 		out, err := h.Mail.Render(r.Kind, r.Language, data)
@@ -42,4 +42,16 @@ func (h *Handlers) surveyMail(ctx context.Context, tx sqlx.ExtContext, m models.
 	}
 	_, err := models.EnqueueBatch(ctx, tx, msgs)
 	return err
+}
+
+// localQuestion is the survey's question as a person of language lang reads it: the default
+// question, which the form offers in the organiser's language, is asked in the person's own.
+func (h *Handlers) localQuestion(q, lang string) string {
+	for _, l := range Languages {
+		base, _ := l.Base()
+		if q == h.Views.NewTranslator(base.String()).T("survey.default_question") {
+			return h.Views.NewTranslator(lang).T("survey.default_question")
+		}
+	}
+	return q
 }

@@ -54,7 +54,7 @@ func (a *surveyApp) mailedLink(t *testing.T, email string) string {
 }
 
 // TestSurveySendEnqueuesOneMailPerMember: a send queues one mail per audience member, in their
-// language, whose /s/ link opens their survey; a second send queues nothing more.
+// language and time zone, whose /s/ link opens their survey; a second send queues nothing more.
 func TestSurveySendEnqueuesOneMailPerMember(t *testing.T) {
 	a := newSurveyApp(t, 3)
 	a.define(t, "Go generics", "SQL performance")
@@ -76,6 +76,9 @@ func TestSurveySendEnqueuesOneMailPerMember(t *testing.T) {
 		if ru := cyrillic.MatchString(r.Subj + r.Text); ru != (r.PLang == "ru") {
 			t.Errorf("mail to %s (%s) is in the wrong language:\n%s\n%s", r.To, r.PLang, r.Subj, r.Text)
 		}
+		if !strings.Contains(r.Text, "(Europe/Moscow, UTC+03:00)") {
+			t.Errorf("mail to %s gives the closing time outside their zone (Moscow):\n%s", r.To, r.Text)
+		}
 		if !strings.Contains(r.Text, "Go generics") || !strings.Contains(r.HTML, "SQL performance") {
 			t.Errorf("mail to %s does not list the topics:\n%s", r.To, r.Text)
 		}
@@ -96,5 +99,32 @@ func TestSurveySendEnqueuesOneMailPerMember(t *testing.T) {
 	}
 	if again := a.mailed(t, "survey"); len(again) != 3 {
 		t.Fatalf("after a resend %d survey mails, want still 3", len(again))
+	}
+}
+
+// TestSurveyDefaultQuestionInEachLanguage: a survey that keeps the default question, as the
+// organiser's form offered it in English, asks each person in their own language, in the mail
+// and on the page; a question of the organiser's own is shown as written.
+func TestSurveyDefaultQuestionInEachLanguage(t *testing.T) {
+	const en, ru = "Which topics would you like to hear about at the next meetup?", "О каких темах вы хотели бы услышать на следующей встрече?"
+	a := newSurveyApp(t, 2)
+	body := strings.Replace(defineBody("Go generics", "SQL performance"), "What next?", en, 1)
+	if r := a.api(t, "PUT", a.surveyPath(""), body); r.Status != 200 {
+		t.Fatalf("define: %d %s", r.Status, r.Body)
+	}
+	a.api(t, "POST", a.surveyPath("/send"), "")
+	for _, r := range a.mailed(t, "survey") {
+		want, other := en, ru
+		if r.PLang == "ru" {
+			want, other = ru, en
+		}
+		page := a.c.Get(t, a.mailedLink(t, r.To)).Body
+		if !strings.Contains(r.Text, want) || strings.Contains(r.Text, other) || !strings.Contains(page, want) || strings.Contains(page, other) {
+			t.Errorf("%s (%s) is asked in the wrong language:\n%s", r.To, r.PLang, r.Text)
+		}
+	}
+	a.define(t, "Go generics")
+	if page := a.c.Get(t, a.mailedLink(t, "e0@example.com")).Body; !strings.Contains(page, "What next?") {
+		t.Errorf("the organiser's own question is not shown as written:\n%.800s", page)
 	}
 }

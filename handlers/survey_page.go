@@ -17,10 +17,13 @@ type surveyPageData struct {
 	Chart      voteChart
 	Unmailed   int
 	Remindable int
+	Lang       string // the page's language
 }
 
 // ClosesAtLocal is the closing time in the meetup's zone.
-func (d surveyPageData) ClosesAtLocal() string { return wallTime(d.Survey.ClosesAt, d.Meetup.Timezone) }
+func (d surveyPageData) ClosesAtLocal() string {
+	return closingTime(d.Survey.ClosesAt, d.Meetup.Timezone, d.Lang)
+}
 
 // ResponseRate is the share of invitees who answered, in whole percent.
 func (d surveyPageData) ResponseRate() int {
@@ -30,10 +33,9 @@ func (d surveyPageData) ResponseRate() int {
 // Share is the share of respondents who ticked a topic, in whole percent.
 func (d surveyPageData) Share(votes int) int { return sharePercent(votes, d.Results.Responses) }
 
-// wallTime shows t in the zone with its offset, as organisers and mails show times.
-func wallTime(t time.Time, zone string) string {
-	return inLocation(t, zone).Format("2006-01-02 15:04 MST (UTC-07:00)")
-}
+// closingTime shows t in the zone with the zone's name and offset, in lang, as mails show times:
+// "Thu 10 Dec 2026, 17:00 (Europe/Kyiv, UTC+02:00)".
+func closingTime(t time.Time, zone, lang string) string { return formatWhen(t, t, zone, lang) }
 
 // sharePercent is n of total in whole percent, 0 for an empty total.
 func sharePercent(n, total int) int {
@@ -74,6 +76,7 @@ func (h *Handlers) renderSurveyPage(c echo.Context, status int, other string, fe
 	}
 	d.Chart = newVoteChart(d.Results)
 	p := h.newPage(c, "survey.page.title", "meetups")
+	d.Lang, d.Survey.Question = p.Lang, h.localQuestion(sv.Question, p.Lang)
 	p.Data, p.Form, p.Errors = d, other, fe
 	return h.render(c, status, "survey", p)
 }

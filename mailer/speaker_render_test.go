@@ -43,6 +43,12 @@ func TestRenderSpeakerKinds(t *testing.T) {
 			}
 		}
 	}
+	for lang, want := range map[string]string{"en": "“Indexes that pay off”", "ru": "«Indexes that pay off»"} {
+		m, _ := r.Render(KindSpeakerConfirm, lang, speakerSamples()[KindSpeakerConfirm])
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("%s: the talk's title is not quoted as %s:\n%s", lang, want, m.Text)
+		}
+	}
 	for lang, want := range map[string]string{"en": "Answer needed:", "ru": "Нужен ответ:"} {
 		m, _ := r.Render(KindSpeakerBrief, lang, speakerSamples()[KindSpeakerBrief])
 		if !strings.HasPrefix(m.Subject, want) {

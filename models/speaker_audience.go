@@ -4,17 +4,32 @@ import (
 	"context"
 )
 
-// speakerAudienceCTE selects the people a meetup ($1) reaches, as "members".
-//
-// TODO(directory): when the directory branch's audience membership query lands, select the
-// members of meetups.audience_id here (and keep the whole team when audience_id is NULL).
-// Until then every meetup reaches all the people of its team. This is the only place to change.
-const speakerAudienceCTE = `
-WITH members AS (
-    SELECT p.id, p.department, p.timezone, p.interests
-    FROM people p JOIN meetups m ON m.team_id = p.team_id
-    WHERE m.id = $1
-)`
+// speakerAudienceCTE selects the people a meetup reaches, as "members": the directory's
+// membership rule (membersCTE, $1–$6) with the criteria of the meetup's audience
+// (meetupCriteria); a meetup without an audience reaches its whole team.
+const speakerAudienceCTE = `WITH ` + membersCTE
+
+// meetupAudienceSQL is a meetup's team and audience.
+const meetupAudienceSQL = `SELECT team_id, audience_id FROM meetups WHERE id = $1`
+
+// meetupCriteria are the arguments of membersCTE for a meetup's audience: no criteria (the whole
+// team) when it has none.
+func (s *Store) meetupCriteria(ctx context.Context, meetupID string) ([]any, error) {
+	var m struct {
+		TeamID     string  `db:"team_id"`
+		AudienceID *string `db:"audience_id"`
+	}
+	if err := s.DB.GetContext(ctx, &m, meetupAudienceSQL, meetupID); err != nil {
+		return nil, mapErr(err)
+	}
+	var a Audience
+	if m.AudienceID != nil {
+		if err := s.DB.GetContext(ctx, &a, getAudienceSQL, *m.AudienceID, m.TeamID); err != nil {
+			return nil, mapErr(err)
+		}
+	}
+	return a.criteria(m.TeamID), nil
+}
 
 // ZonePeople is how many audience members live in one time zone.
 type ZonePeople struct {
@@ -27,8 +42,12 @@ SELECT timezone AS zone, count(*) AS people FROM members GROUP BY timezone ORDER
 
 // AudienceTimeZones counts a meetup's audience per time zone.
 func (s *Store) AudienceTimeZones(ctx context.Context, meetupID string) ([]ZonePeople, error) {
+	args, err := s.meetupCriteria(ctx, meetupID)
+	if err != nil {
+		return nil, err
+	}
 	out := []ZonePeople{}
-	err := s.DB.SelectContext(ctx, &out, audienceTimeZonesSQL, meetupID)
+	err = s.DB.SelectContext(ctx, &out, audienceTimeZonesSQL, args...)
 	return out, mapErr(err)
 }
 
@@ -68,7 +87,11 @@ func (s *Store) AudienceForBrief(ctx context.Context, meetupID string, top int) 
 		Kind string `db:"kind"`
 		Tally
 	}
-	if err := s.DB.SelectContext(ctx, &rows, audienceTalliesSQL, meetupID); err != nil {
+	args, err := s.meetupCriteria(ctx, meetupID)
+	if err != nil {
+		return b, err
+	}
+	if err := s.DB.SelectContext(ctx, &rows, audienceTalliesSQL, args...); err != nil {
 		return b, mapErr(err)
 	}
 	for _, r := range rows {

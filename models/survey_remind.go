@@ -18,7 +18,7 @@ const remindSQL = `
 UPDATE survey_invites i SET reminders = i.reminders + 1, reminded_at = now()
 FROM people p
 WHERE p.id = i.person_id AND ` + remindableWhere + `
-RETURNING p.id, p.email, p.name, p.language, i.reminders`
+RETURNING p.id, p.email, p.name, p.language, p.timezone, i.reminders`
 
 // RemindSurvey mails a reminder to everyone mailed who has not answered, at most two per person
 // and none sooner than gap after their last survey mail; it returns how many it reminded.

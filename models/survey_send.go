@@ -23,6 +23,7 @@ type SurveyRecipient struct {
 	Email    string `db:"email"`
 	Name     string `db:"name"`
 	Language string `db:"language"`
+	Timezone string `db:"timezone"` // the zone the mail shows times in
 	Token    string `db:"-"`
 	// Reminder is the reminder's number (1 or 2) in a reminder.
 	Reminder int `db:"reminders"`
@@ -40,7 +41,7 @@ WITH ` + surveyMembersCTE + `, ins AS (
     SELECT $1, id FROM members ON CONFLICT DO NOTHING
     RETURNING person_id
 )
-SELECT p.id, p.email, p.name, p.language, 0 AS reminders FROM ins JOIN people p ON p.id = ins.person_id
+SELECT p.id, p.email, p.name, p.language, p.timezone, 0 AS reminders FROM ins JOIN people p ON p.id = ins.person_id
 ORDER BY p.email`
 
 // SendSurvey mails the survey to every audience member not mailed yet and returns how many it mailed.

@@ -26,7 +26,7 @@ UPDATE surveys SET closed_at = now(), closed_by = 'topic', updated_at = now()
 WHERE meetup_id = $1 AND closed_at IS NULL`
 
 const surveyInviteesSQL = `
-SELECT p.id, p.email, p.name, p.language, 0 AS reminders
+SELECT p.id, p.email, p.name, p.language, p.timezone, 0 AS reminders
 FROM survey_invites i JOIN people p ON p.id = i.person_id
 WHERE i.meetup_id = $1 ORDER BY p.email`
 
