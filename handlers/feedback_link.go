@@ -17,7 +17,9 @@ type feedbackLinkData struct {
 }
 
 // ClosesAtLocal is when the form closes, in the person's own zone.
-func (d feedbackLinkData) ClosesAtLocal() string { return wallTime(d.ClosesAt, d.Person.Timezone) }
+func (d feedbackLinkData) ClosesAtLocal() string {
+	return closingTime(d.ClosesAt, d.Person.Timezone, d.Person.Language)
+}
 
 // feedbackForm shows an answer (stored or posted) in the form's fields.
 func feedbackForm(f *models.Feedback) models.FeedbackInput {
