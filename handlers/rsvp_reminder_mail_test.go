@@ -15,8 +15,8 @@ import (
 	"github.com/convene/convene/models"
 )
 
-// deliver runs one outbox pool against srv until it holds n messages.
-func deliver(t *testing.T, store *models.Store, srv *smtptest.Server, n int) {
+// runPool runs one outbox pool against srv until the returned stop is called.
+func runPool(t *testing.T, store *models.Store, srv *smtptest.Server) (stop func()) {
 	t.Helper()
 	pool, err := mailer.NewPool(store, srv.URL(), mailer.Config{PollMin: 5 * time.Millisecond},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -26,7 +26,13 @@ func deliver(t *testing.T, store *models.Store, srv *smtptest.Server, n int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { defer close(done); _ = pool.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	return func() { cancel(); <-done }
+}
+
+// deliver runs one outbox pool against srv until it holds n messages.
+func deliver(t *testing.T, store *models.Store, srv *smtptest.Server, n int) {
+	t.Helper()
+	defer runPool(t, store, srv)()
 	srv.WaitCount(t, n, 20*time.Second)
 }
 
