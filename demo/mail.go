@@ -44,8 +44,8 @@ func sendMail(ctx context.Context, store *models.Store, teamID string, mail Mail
 	return remindSurveyOnce(ctx, store, lk, teamID, mail.SurveyMailer())
 }
 
-// scheduledLunch finds the demo lunch, or creates it ten days ahead at 12:30 Berlin time for the
-// audience of the first demo meetup.
+// scheduledLunch finds the demo lunch, or creates it on the first Tuesday at least ten days ahead,
+// at 12:30 Berlin time, for the audience of the first demo meetup.
 func scheduledLunch(ctx context.Context, store *models.Store, teamID string) (models.Meetup, error) {
 	if m, err := meetupByTitle(ctx, store, teamID, demoLunch.Title); err == nil {
 		return m, nil
@@ -60,8 +60,11 @@ func scheduledLunch(ctx context.Context, store *models.Store, teamID string) (mo
 	if err != nil {
 		return m, err
 	}
-	day := time.Now().AddDate(0, 0, 10).Format("2006-01-02")
-	in := models.ScheduleInput{StartsAt: day + "T12:30", Capacity: &nm.Capacity}
+	day := time.Now().AddDate(0, 0, 10)
+	for day.Weekday() != time.Tuesday {
+		day = day.AddDate(0, 0, 1)
+	}
+	in := models.ScheduleInput{StartsAt: day.Format("2006-01-02") + "T12:30", Capacity: &nm.Capacity}
 	_, err = store.Schedule(ctx, teamID, "", m.ID, in, store.RecordEvents(), models.NoBroadcast)
 	return m, err
 }
