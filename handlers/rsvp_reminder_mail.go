@@ -17,32 +17,17 @@ func (h *Handlers) ReminderMail(ctx context.Context, tx *sqlx.Tx, r models.DueRe
 		return err
 	}
 	people, err := models.RemindedPeople(ctx, tx, m.ID)
-	if err != nil || len(people) == 0 {
-		return err
-	}
-	mm, err := h.mailMeetup(ctx, tx, m)
 	if err != nil {
 		return err
 	}
-	msgs := make([]models.OutboxMessage, 0, len(people))
-	for _, p := range people {
-		msg, err := h.reminderMessage(ctx, tx, m, mm, r, p)
-		if err != nil {
-			return err
-		}
-		msgs = append(msgs, msg)
-	}
-	_, err = models.EnqueueBatch(ctx, tx, msgs)
-	return err
+	return h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
+		return h.reminderMessage(m, mm, r, p, link)
+	})
 }
 
 // reminderMessage renders one person's reminder, keyed by the reminder and the person.
-func (h *Handlers) reminderMessage(ctx context.Context, tx *sqlx.Tx, m models.Meetup, mm mailer.Meetup,
-	r models.DueReminder, p models.InvitedPerson) (models.OutboxMessage, error) {
-	link, err := h.rsvpLinkOf(ctx, tx, m, p.PersonID)
-	if err != nil {
-		return models.OutboxMessage{}, err
-	}
+func (h *Handlers) reminderMessage(m models.Meetup, mm mailer.Meetup, r models.DueReminder, p models.InvitedPerson,
+	link string) (models.OutboxMessage, error) {
 	lang := mailLang(p.Language)
 	out, err := h.Mail.Render(mailer.KindReminder, lang, mailer.ReminderData{To: mailer.Recipient{Name: p.Name,
 		TimeZone: p.TimeZone}, Meetup: mm, RSVPURL: link, CalendarURL: link + "/invite.ics"})
