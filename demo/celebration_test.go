@@ -17,7 +17,7 @@ func TestDemoHasStep6(t *testing.T) {
 	store := testutil.DB(t)
 	ctx := context.Background()
 	for range 2 {
-		if _, err := demo.Load(ctx, store); err != nil {
+		if _, err := demo.Load(ctx, store, nil); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -30,8 +30,9 @@ type Credentials struct {
 	People   int
 }
 
-// Load creates the demo team once and resets its admin's password on every run.
-func Load(ctx context.Context, store *models.Store) (Credentials, error) {
+// Load creates the demo team once and resets its admin's password on every run; with mail it
+// also queues the demo's mails through the app's send paths (see sendMail).
+func Load(ctx context.Context, store *models.Store, mail Mailers) (Credentials, error) {
 	team, err := store.EnsureTeam(ctx, TeamName)
 	if err != nil {
 		return Credentials{}, err
@@ -51,6 +52,9 @@ func Load(ctx context.Context, store *models.Store) (Credentials, error) {
 	}
 	if err := seedCelebration(ctx, store, team.ID); err != nil {
 		return Credentials{}, fmt.Errorf("demo celebration: %w", err)
+	}
+	if err := sendMail(ctx, store, team.ID, mail); err != nil {
+		return Credentials{}, err
 	}
 	n, err = store.CountPeople(ctx, team.ID)
 	return Credentials{Email: AdminEmail, Password: pw, People: n}, err

@@ -13,7 +13,7 @@ import (
 func TestDemoHasOutreach(t *testing.T) {
 	store := testutil.DB(t)
 	ctx := context.Background()
-	if _, err := demo.Load(ctx, store); err != nil {
+	if _, err := demo.Load(ctx, store, nil); err != nil {
 		t.Fatal(err)
 	}
 	var got []struct {
@@ -34,7 +34,7 @@ func TestDemoHasOutreach(t *testing.T) {
 			t.Errorf("candidate %d: %+v, want %s in outreach", i, g, want[i])
 		}
 	}
-	if _, err := demo.Load(ctx, store); err != nil {
+	if _, err := demo.Load(ctx, store, nil); err != nil {
 		t.Fatalf("a second load: %v", err)
 	}
 }

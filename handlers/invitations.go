@@ -41,13 +41,10 @@ func (h *Handlers) inviteMail(ctx context.Context, tx *sqlx.Tx, m models.Meetup,
 	msgs := make([]models.OutboxMessage, 0, len(is))
 	for _, p := range is {
 		rsvpURL := h.Cfg.BaseURL + "/r/" + p.Token
-		lang := p.Language
-		if lang == "" {
-			lang = "en"
-		}
+		lang := mailLang(p.Language)
 		r, err := h.Mail.Render(mailer.KindInvitation, lang, mailer.InvitationData{
 			To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm,
-			RSVPURL: rsvpURL, CalendarURL: rsvpURL + "/invite.ics"})
+			RSVPURL: rsvpURL, CalendarURL: rsvpURL + "/invite.ics", Speaker: p.Speaker, TalkTitle: p.TalkTitle})
 		if err != nil {
 			return err
 		}

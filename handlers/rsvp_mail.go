@@ -51,16 +51,13 @@ func (h *Handlers) personalCalendar(m models.Meetup, method, rsvpURL string, p m
 	return string(b), err
 }
 
-// mailBroadcaster sends everyone invited an update (REQUEST, the new SEQUENCE) or a
-// cancellation (CANCEL), inside the transaction of the change.
-func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
-	m := ch.Meetup
-	if m.StartsAt == nil || m.EndsAt == nil {
+// personMail builds one person's mail about meetup m (described as mm), given their RSVP link.
+type personMail func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error)
+
+// mailPeople enqueues one mail per person about m, built by build, in the transaction tx.
+func (h *Handlers) mailPeople(ctx context.Context, tx *sqlx.Tx, m models.Meetup, people []models.InvitedPerson, build personMail) error {
+	if len(people) == 0 {
 		return nil
-	}
-	people, err := models.InvitedPeople(ctx, tx, m.ID)
-	if err != nil || len(people) == 0 {
-		return err
 	}
 	mm, err := h.mailMeetup(ctx, tx, m)
 	if err != nil {
@@ -72,33 +69,59 @@ func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.M
 		if err != nil {
 			return err
 		}
-		lang, to := mailLang(p.Language), mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
-		kind, method, data := mailer.KindUpdate, mailer.MethodRequest, any(nil)
-		if ch.Kind == models.ChangeCancel {
-			kind, method = mailer.KindCancellation, mailer.MethodCancel
-			data = mailer.CancellationData{To: to, Meetup: mm, Reason: m.CancelReason}
-		} else {
-			b := mailer.Before{Location: ch.Before.Location, OnlineURL: ch.Before.OnlineURL}
-			if ch.Before.StartsAt != nil && ch.Before.EndsAt != nil {
-				b.Start, b.End = *ch.Before.StartsAt, *ch.Before.EndsAt
-			}
-			data = mailer.UpdateData{To: to, Meetup: mm, Before: b, RSVPURL: link, CalendarURL: link + "/invite.ics"}
-		}
-		r, err := h.Mail.Render(kind, lang, data)
+		msg, err := build(mm, p, link)
 		if err != nil {
 			return err
 		}
-		ics, err := h.personalCalendar(m, method, link, p)
-		if err != nil {
-			return err
-		}
-		msgs = append(msgs, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID, Kind: ch.Kind,
-			Lang: lang, IdempotencyKey: fmt.Sprintf("%s:%s:%s:%d", ch.Kind, m.ID, p.PersonID, m.ICalSequence),
-			ToEmail: p.Email, ToName: p.Name, From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML,
-			ICS: ics, ICSMethod: method, MessageIDHost: baseHost(h.Cfg.BaseURL)})
+		msgs = append(msgs, msg)
 	}
 	_, err = models.EnqueueBatch(ctx, tx, msgs)
 	return err
+}
+
+// mailBroadcaster sends everyone invited an update (REQUEST, the new SEQUENCE) or a
+// cancellation (CANCEL), inside the transaction of the change.
+func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
+	m := ch.Meetup
+	if m.StartsAt == nil || m.EndsAt == nil {
+		return nil
+	}
+	people, err := models.InvitedPeople(ctx, tx, m.ID)
+	if err != nil {
+		return err
+	}
+	return h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
+		return h.changeMessage(ch, mm, p, link)
+	})
+}
+
+// changeMessage renders one person's update or cancellation with their personal calendar.
+func (h *Handlers) changeMessage(ch models.MeetupChange, mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
+	m := ch.Meetup
+	lang, to := mailLang(p.Language), mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
+	kind, method, data := mailer.KindUpdate, mailer.MethodRequest, any(nil)
+	if ch.Kind == models.ChangeCancel {
+		kind, method = mailer.KindCancellation, mailer.MethodCancel
+		data = mailer.CancellationData{To: to, Meetup: mm, Reason: m.CancelReason}
+	} else {
+		b := mailer.Before{Location: ch.Before.Location, OnlineURL: ch.Before.OnlineURL}
+		if ch.Before.StartsAt != nil && ch.Before.EndsAt != nil {
+			b.Start, b.End = *ch.Before.StartsAt, *ch.Before.EndsAt
+		}
+		data = mailer.UpdateData{To: to, Meetup: mm, Before: b, RSVPURL: link, CalendarURL: link + "/invite.ics"}
+	}
+	r, err := h.Mail.Render(kind, lang, data)
+	if err != nil {
+		return models.OutboxMessage{}, err
+	}
+	ics, err := h.personalCalendar(m, method, link, p)
+	if err != nil {
+		return models.OutboxMessage{}, err
+	}
+	return models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID, Kind: ch.Kind,
+		Lang: lang, IdempotencyKey: fmt.Sprintf("%s:%s:%s:%d", ch.Kind, m.ID, p.PersonID, m.ICalSequence),
+		ToEmail: p.Email, ToName: p.Name, From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML,
+		ICS: ics, ICSMethod: method, MessageIDHost: baseHost(h.Cfg.BaseURL)}, nil
 }
 
 // mailNotifier records an RSVP event once and mails the waitlisted or promoted notice under the

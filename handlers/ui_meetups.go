@@ -64,7 +64,7 @@ func (h *Handlers) MeetupUpdate(c echo.Context) error {
 	}
 	mp.SeriesID = &f.SeriesID
 	u := currentUser(c)
-	if _, err := h.Store.UpdateMeetup(c.Request().Context(), u.TeamID, u.ID, id, mp); err != nil {
+	if _, err := h.Store.EditMeetup(c.Request().Context(), u.TeamID, u.ID, id, models.MeetupEdit{MeetupPatch: mp}, h.rsvpNotifier(), h.meetupBroadcaster()); err != nil {
 		return h.meetupSaveFailed(c, id, f, err)
 	}
 	h.flash(c, "meetup.saved")

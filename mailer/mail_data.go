@@ -46,6 +46,8 @@ type InvitationData struct {
 	Meetup      Meetup
 	RSVPURL     string // the personal /r/{token} page: absolute, or a path resolved against the base URL
 	CalendarURL string // the personal /r/{token}/invite.ics, same rules
+	Speaker     bool   // the recipient is a confirmed speaker of the lineup
+	TalkTitle   string // the speaker's talk; may be empty
 }
 
 // Before is a meetup's time and place before a change.

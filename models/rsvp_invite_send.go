@@ -14,8 +14,12 @@ type Invitee struct {
 	Name     string `db:"name"`
 	Language string `db:"language"`
 	TimeZone string `db:"timezone"`
-	Token    string `db:"-"`
-	// Key is the outbox idempotency key: invite:<meetup>:<person>:<sequence>.
+	// Speaker marks a confirmed speaker of the lineup, invited as a speaker with their talk.
+	Speaker   bool   `db:"speaker"`
+	TalkTitle string `db:"talk_title"`
+	Token     string `db:"-"`
+	// Key is the outbox idempotency key: invite:<meetup>:<person>:<sequence>, with ":speaker"
+	// appended for a speaker.
 	Key string `db:"-"`
 }
 
@@ -59,11 +63,16 @@ func (s *Store) SendInvitations(ctx context.Context, lk *Linker, teamID, userID,
 		if err := tx.GetContext(ctx, &a, getAudienceSQL, *m.AudienceID, teamID); err != nil {
 			return mapErr(err)
 		}
-		var is []Invitee
+		is, err := inviteSpeakers(ctx, tx, m)
+		if err != nil {
+			return err
+		}
+		var audience []Invitee
 		args := append(a.criteria(teamID), meetupID)
-		if err := sqlx.SelectContext(ctx, tx, &is, inviteAudienceSQL, args...); err != nil {
+		if err := sqlx.SelectContext(ctx, tx, &audience, inviteAudienceSQL, args...); err != nil {
 			return mapErr(err)
 		}
+		is = append(is, audience...)
 		if len(is) > 0 {
 			ids := make([]string, len(is))
 			for i := range is {
@@ -76,6 +85,9 @@ func (s *Store) SendInvitations(ctx context.Context, lk *Linker, teamID, userID,
 			for i := range is {
 				is[i].Token = tokens[is[i].PersonID]
 				is[i].Key = fmt.Sprintf("invite:%s:%s:%d", m.ID, is[i].PersonID, m.ICalSequence)
+				if is[i].Speaker {
+					is[i].Key += ":speaker"
+				}
 			}
 			if err := mail(ctx, tx, m, is); err != nil {
 				return err

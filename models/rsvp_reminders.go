@@ -140,3 +140,16 @@ func RecordReminders(ctx context.Context, tx *sqlx.Tx, r DueReminder) error {
 	_, err := tx.ExecContext(ctx, recordRemindersSQL, r.MeetupID, r.MinutesBefore, r.DueAt.Unix())
 	return mapErr(err)
 }
+
+const remindedPeopleSQL = `
+SELECT p.id, p.email, p.name, p.language, p.timezone, r.status
+FROM rsvps r JOIN people p ON p.id = r.person_id
+WHERE r.meetup_id = $1 AND r.status IN ('yes', 'maybe')
+ORDER BY p.email`
+
+// RemindedPeople lists those a meetup's reminder goes to (yes and maybe), read through db.
+func RemindedPeople(ctx context.Context, db sqlx.QueryerContext, meetupID string) ([]InvitedPerson, error) {
+	out := []InvitedPerson{}
+	err := sqlx.SelectContext(ctx, db, &out, remindedPeopleSQL, meetupID)
+	return out, mapErr(err)
+}

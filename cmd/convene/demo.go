@@ -14,7 +14,11 @@ func (e *cli) demo(ctx context.Context, _ []string) error {
 		return err
 	}
 	defer store.Close()
-	creds, err := demo.Load(ctx, store)
+	h, err := buildHandlers(store, cfg, newLogger(cfg.LogLevel, e.stderr))
+	if err != nil {
+		return err
+	}
+	creds, err := demo.Load(ctx, store, h)
 	if err != nil {
 		return err
 	}

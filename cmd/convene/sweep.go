@@ -11,12 +11,11 @@ import (
 // reminderEvery is how often serve looks for reminders due by the database's clock.
 const reminderEvery = 15 * time.Second
 
-// fireReminders sends the reminders that came due, each once across replicas, until ctx ends.
-// TODO(mail): models.RecordReminders records them until the outbox lands; then a firer that
-// renders each reminder and enqueues it, expiring at the start.
-func fireReminders(ctx context.Context, store *models.Store, log *slog.Logger) {
+// fireReminders sends the reminders that came due through fire (which enqueues the mails,
+// expiring at the start), each once across replicas, until ctx ends.
+func fireReminders(ctx context.Context, store *models.Store, fire models.ReminderFirer, log *slog.Logger) {
 	every(ctx, reminderEvery, func() {
-		fired, dropped, err := store.FireDueReminders(ctx, models.RecordReminders)
+		fired, dropped, err := store.FireDueReminders(ctx, fire)
 		if err != nil && ctx.Err() == nil {
 			log.Warn("reminders", "err", err)
 		} else if fired+dropped > 0 {

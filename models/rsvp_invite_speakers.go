@@ -1,0 +1,37 @@
+package models
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// inviteSpeakersSQL records the meetup's confirmed speakers who are in the team's directory (by
+// the speaker's link to a person, else by e-mail) as invited with the role speaker, and returns
+// those not invited as speakers before. Their answer stays open: a speaker answers on their RSVP
+// page like anyone, so the seats stay exact.
+const inviteSpeakersSQL = `
+WITH sp AS (
+    SELECT DISTINCT ON (p.id) p.id AS person_id, c.talk_title
+    FROM candidates c
+    JOIN speakers s ON s.id = c.speaker_id
+    JOIN people p ON p.team_id = c.team_id AND (p.id = s.person_id OR (s.person_id IS NULL AND lower(p.email) = lower(s.email)))
+    WHERE c.meetup_id = $1 AND c.status = 'confirmed'
+    ORDER BY p.id, c.confirmed_at
+), ins AS (
+    INSERT INTO rsvps (meetup_id, person_id, team_id, role, invited_at)
+    SELECT $1, person_id, $2, 'speaker', now() FROM sp
+    ON CONFLICT (meetup_id, person_id) DO UPDATE SET role = 'speaker', invited_at = now(), updated_at = now()
+        WHERE rsvps.invited_at IS NULL OR rsvps.role <> 'speaker'
+    RETURNING person_id
+)
+SELECT p.id, p.email, p.name, p.language, p.timezone, true AS speaker, sp.talk_title
+FROM ins JOIN people p ON p.id = ins.person_id JOIN sp ON sp.person_id = ins.person_id
+ORDER BY p.email`
+
+// inviteSpeakers invites the confirmed speakers of m not invited as speakers yet.
+func inviteSpeakers(ctx context.Context, tx *sqlx.Tx, m Meetup) ([]Invitee, error) {
+	out := []Invitee{}
+	err := sqlx.SelectContext(ctx, tx, &out, inviteSpeakersSQL, m.ID, m.TeamID)
+	return out, mapErr(err)
+}
