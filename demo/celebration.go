@@ -36,17 +36,24 @@ func seedCelebration(ctx context.Context, store *models.Store, teamID string) er
 	if _, err := meetupByTitle(ctx, store, teamID, demoSeriesMeetups[0].title); err == nil {
 		return nil // loaded already
 	}
-	people, speakers, err := demoCast(ctx, store, teamID)
+	c, err := demoCast(ctx, store, teamID)
 	if err != nil {
 		return err
 	}
-	if err := seedDemoSeries(ctx, store, teamID, people, speakers); err != nil {
+	if err := seedDemoSeries(ctx, store, teamID, c); err != nil {
 		return err
 	}
-	if err := seedFinished(ctx, store, teamID, people, speakers); err != nil {
+	if err := seedFinished(ctx, store, teamID, c); err != nil {
 		return err
 	}
-	return seedJustEnded(ctx, store, teamID, people, speakers)
+	return seedJustEnded(ctx, store, teamID, c)
+}
+
+// cast is who the past meetups of the demo had: the directory, the speakers, the whole-company
+// audience they were for and the lunch-and-learn series.
+type cast struct {
+	people, speakers   []string
+	audience, seriesID string
 }
 
 // demoSeries returns the id of the team's series of that name, creating it if needed.
@@ -64,37 +71,43 @@ func demoSeries(ctx context.Context, store *models.Store, teamID, name string) (
 }
 
 // demoCast returns the ids of the directory's people (at least 60) and of the demo's speakers.
-func demoCast(ctx context.Context, store *models.Store, teamID string) (people, speakers []string, err error) {
+func demoCast(ctx context.Context, store *models.Store, teamID string) (cast, error) {
+	var c cast
 	ps, _, err := store.ListPeople(ctx, teamID, models.PeopleFilter{}, models.Page{Limit: models.MaxLimit})
 	if err != nil {
-		return nil, nil, err
+		return c, err
 	}
 	if len(ps) < 60 {
-		return nil, nil, fmt.Errorf("demo: %d people, want 60", len(ps))
+		return c, fmt.Errorf("demo: %d people, want 60", len(ps))
 	}
 	for _, p := range ps {
-		people = append(people, p.ID)
+		c.people = append(c.people, p.ID)
 	}
 	sps, _, err := store.ListSpeakers(ctx, teamID, models.SpeakerFilter{}, models.Page{Limit: models.MaxLimit})
+	if err != nil {
+		return c, err
+	}
 	for _, s := range sps {
-		speakers = append(speakers, s.ID)
+		c.speakers = append(c.speakers, s.ID)
 	}
-	if err == nil && len(speakers) == 0 {
-		err = fmt.Errorf("demo: no speakers")
+	if len(c.speakers) == 0 {
+		return c, fmt.Errorf("demo: no speakers")
 	}
-	return people, speakers, err
+	// An audience with no criteria is the whole directory.
+	if c.audience, err = store.CreateAudience(ctx, teamID, models.Audience{Name: "Whole company"}); err != nil {
+		return c, err
+	}
+	c.seriesID, err = demoSeries(ctx, store, teamID, demoSeriesName)
+	return c, err
 }
 
 // seedDemoSeries creates the fortnightly series, its six past meetups and their celebrations.
-func seedDemoSeries(ctx context.Context, store *models.Store, teamID string, people, speakers []string) error {
-	seriesID, err := demoSeries(ctx, store, teamID, demoSeriesName)
-	if err != nil {
-		return err
-	}
+func seedDemoSeries(ctx context.Context, store *models.Store, teamID string, c cast) error {
+	people, speakers := c.people, c.speakers
 	first := noonUTC(-14 * len(demoSeriesMeetups))
 	for i, sp := range demoSeriesMeetups {
 		m, err := store.CreateMeetup(ctx, teamID, "", models.NewMeetup{Title: sp.title, Format: "lunch_and_learn",
-			Timezone: "Europe/Berlin", Capacity: 30, Location: "Berlin, kitchen", SeriesID: &seriesID, Topic: sp.title[len("Lunch & Learn: "):]})
+			Timezone: "Europe/Berlin", Capacity: 30, Location: "Berlin, kitchen", SeriesID: &c.seriesID, AudienceID: &c.audience, Topic: sp.title[len("Lunch & Learn: "):]})
 		if err != nil {
 			return err
 		}

@@ -24,10 +24,11 @@ var finishedAnswers = []models.SeedAnswer{
 
 // seedFinished adds a talk that took place five days ago with check-ins, answers, suggested
 // topics in the backlog and a celebration.
-func seedFinished(ctx context.Context, store *models.Store, teamID string, people, speakers []string) error {
+func seedFinished(ctx context.Context, store *models.Store, teamID string, c cast) error {
+	people, speakers := c.people, c.speakers
 	m, err := store.CreateMeetup(ctx, teamID, "", models.NewMeetup{Title: "Incident reviews that teach", Format: "talk",
 		Timezone: "Europe/Kyiv", Capacity: 30, Location: "Kyiv office, room 3", Topic: "Blameless incident reviews",
-		Description: "How to run a postmortem people learn from."})
+		Description: "How to run a postmortem people learn from.", AudienceID: &c.audience})
 	if err != nil {
 		return err
 	}
@@ -56,10 +57,11 @@ func seedFinished(ctx context.Context, store *models.Store, teamID string, peopl
 
 // seedJustEnded adds a lunch-and-learn that ended an hour ago: people said yes, nobody is checked
 // in yet and the feedback form is not sent, so a visitor can check people in, answer and celebrate.
-func seedJustEnded(ctx context.Context, store *models.Store, teamID string, people, speakers []string) error {
+func seedJustEnded(ctx context.Context, store *models.Store, teamID string, c cast) error {
+	people, speakers := c.people, c.speakers
 	m, err := store.CreateMeetup(ctx, teamID, "", models.NewMeetup{Title: "Lunch & Learn: Testing with real databases",
 		Format: "lunch_and_learn", Timezone: "Europe/Berlin", Capacity: 25, Location: "Berlin, kitchen",
-		Topic: "Testing with real databases", DurationMinutes: 60})
+		Topic: "Testing with real databases", DurationMinutes: 60, AudienceID: &c.audience})
 	if err != nil {
 		return err
 	}

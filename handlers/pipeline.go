@@ -46,6 +46,19 @@ func pipeline(tr Translator, m models.Meetup, aud *audienceView) []pipelineStep 
 	if m.Topic != "" {
 		out[1].Summary = tr.T("pipeline.summary.topic", "Topic", m.Topic)
 	}
-	out[5].Links = celebrationLinks(m)
+	stepLinks(out, m)
 	return out
+}
+
+// stepLinks gives each step the pages where its work is done.
+func stepLinks(out []pipelineStep, m models.Meetup) {
+	base := "/meetups/" + m.ID
+	out[1].Links = []pipelineLink{{ID: "survey-link", URL: base + "/survey", Label: "survey.link"}}
+	out[2].Links = []pipelineLink{{ID: "meetup-speakers", URL: base + "/speakers", Label: "speakers.meetup.link"}}
+	out[3].Links = []pipelineLink{{ID: "step-outreach-link", URL: base + "/speakers#slots", Label: "pipeline.link.outreach"}}
+	out[4].Links = []pipelineLink{{ID: "step-compare-link", URL: base + "/speakers/compare", Label: "pipeline.link.compare"},
+		{ID: "schedule-link", URL: base + "/schedule", Label: "schedule.link"},
+		{ID: "attendees-link", URL: base + "/attendees", Label: "attendees.link"}}
+	out[5].Links = append([]pipelineLink{{ID: "checkin-link", URL: base + "/checkin", Label: "checkin.link"},
+		{ID: "feedback-link", URL: base + "/feedback", Label: "feedback.link"}}, celebrationLinks(m)...)
 }
