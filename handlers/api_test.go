@@ -176,3 +176,18 @@ func TestAPIWithSessionNeedsCSRF(t *testing.T) {
 		t.Fatalf("session POST with X-CSRF-Token: %d %s", res.Status, res.Body)
 	}
 }
+
+// TestAPIWrongMethod: a known API path with a method it lacks is a 405 naming the allowed ones;
+// an unknown path stays a 404.
+func TestAPIWrongMethod(t *testing.T) {
+	app := testutil.NewApp(t)
+	c := app.Client()
+	auth := bearer(app.Token(t, app.User.Email))
+	res := c.Do(t, http.MethodDelete, "/api/v1/meetups", "", nil, auth...)
+	apiError(t, "DELETE /api/v1/meetups", res, http.StatusMethodNotAllowed, "method_not_allowed")
+	if got := res.Header.Get("Allow"); got != "GET, POST" {
+		t.Fatalf("Allow = %q, want GET, POST", got)
+	}
+	apiError(t, "unknown path", c.Get(t, "/api/v1/nothing-here", auth...), http.StatusNotFound, "not_found")
+	apiError(t, "no token", c.Do(t, http.MethodDelete, "/api/v1/meetups", "", nil), http.StatusUnauthorized, "unauthorized")
+}

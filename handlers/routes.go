@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -70,7 +71,7 @@ func (h *Handlers) apiRoutes(e *echo.Echo) *echo.Group {
 	api.POST("/meetups", h.APICreateMeetup)
 	api.GET("/meetups/:id", h.APIGetMeetup)
 	h.outboxAPIRoutes(api)
-	api.Any("/*", func(c echo.Context) error { return echo.NewHTTPError(http.StatusNotFound) })
+	api.Any("/*", apiNoRoute(e))
 	return api
 }
 
@@ -86,4 +87,27 @@ func ipExtractor(trusted []string) echo.IPExtractor {
 		}
 	}
 	return echo.ExtractIPFromXFFHeader(opts...)
+}
+
+// apiMethods are the methods the API's routes use.
+var apiMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+// apiNoRoute answers an API call no route took: 405 with Allow when the path has routes for other
+// methods, 404 otherwise.
+func apiNoRoute(e *echo.Echo) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var allow []string
+		for _, m := range apiMethods {
+			probe := e.NewContext(c.Request(), nil)
+			e.Router().Find(m, echo.GetPath(c.Request()), probe)
+			if p := probe.Path(); p != "" && p != c.Path() {
+				allow = append(allow, m)
+			}
+		}
+		if len(allow) == 0 {
+			return echo.NewHTTPError(http.StatusNotFound)
+		}
+		c.Response().Header().Set("Allow", strings.Join(allow, ", "))
+		return echo.NewHTTPError(http.StatusMethodNotAllowed)
+	}
 }
