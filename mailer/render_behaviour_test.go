@@ -149,3 +149,14 @@ func TestEveryTextIsUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderTalkTitleQuotes: the lineup in an invitation quotes talk titles the reader's way.
+func TestRenderTalkTitleQuotes(t *testing.T) {
+	r := newTestRenderer(t)
+	for lang, want := range map[string]string{"en": "“Indexes that pay off”", "ru": "«Indexes that pay off»"} {
+		m, err := r.Render(KindInvitation, lang, sampleData()[KindInvitation])
+		if err != nil || !strings.Contains(m.Text, want) || !strings.Contains(m.HTML, want) {
+			t.Errorf("%s invitation: want %s in text and HTML (%v)", lang, want, err)
+		}
+	}
+}
