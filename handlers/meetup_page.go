@@ -37,6 +37,11 @@ func (h *Handlers) renderMeetup(c echo.Context, status int, m models.Meetup, f t
 	if aud != nil {
 		data["Charts"] = profileCharts(p.Translator, "mt", *aud.Profile)
 	}
+	if m.StartsAt != nil {
+		if data["InviteCounts"], err = h.Store.InviteOutboxCounts(c.Request().Context(), m.TeamID, m.ID); err != nil {
+			return err
+		}
+	}
 	p.Data = data
 	return h.render(c, status, "meetup", p)
 }

@@ -20,6 +20,7 @@ func (h *Handlers) rsvpRoutes(e *echo.Echo) {
 	e.GET("/meetups/:id/schedule", h.SchedulePage, ui...)
 	e.POST("/meetups/:id/schedule", h.ScheduleForm, ui...)
 	e.GET("/meetups/:id/attendees", h.AttendeesPage, ui...)
+	e.GET("/meetups/:id/invitations/progress", h.InviteProgress, ui...)
 	e.POST("/meetups/:id/cancel", h.CancelForm, ui...)
 	e.POST("/meetups/:id/invitations/send", h.SendInvitationsForm, ui...)
 
