@@ -58,7 +58,7 @@ func TestCelebrateSendsOnceInTheRightLanguage(t *testing.T) {
 	if res.Thanked != 2 || res.Recapped != 3 || res.Stage != "done" {
 		t.Fatalf("celebrate = %+v, want 2 speakers, 3 attendees, done", res)
 	}
-	got := byRecipient(t, deliverAll(t, c.Store, 5))
+	got := byRecipient(t, deliverAll(t, c.App, 5))
 	if len(got) != 5 {
 		t.Fatalf("delivered to %d addresses, want 5", len(got))
 	}
