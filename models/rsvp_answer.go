@@ -107,7 +107,7 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 // answerQueries are the statements an answer may run, prepared before its transaction.
 func answerQueries() []string {
 	return []string{storeAnswerSQL, claimStoreSQL, shareMeetupSQL, holdSeatSQL, lockExcessSQL, promoteSQL,
-		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL}
+		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL, noticeSQL, recordNoticeSQL}
 }
 
 // applyAnswer moves the person between seat, waitlist and neither: a seat held and given up
