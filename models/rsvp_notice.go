@@ -60,11 +60,13 @@ func (s *Store) NoticeOf(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) (Notice
 }
 
 // recordNoticeSQL records an RSVP event once and enqueues its mail under the event's key
-// (enqueueSQL's arguments, then the event's from $20).
+// (enqueueSQL's arguments, then the event's from $20), leaving the workers' wake-up to after
+// the commit (outbox_wake.go).
 const recordNoticeSQL = `
 WITH e AS (
     INSERT INTO rsvp_events (key, meetup_id, person_id, kind, position)
-    VALUES ($20, $21, $22, $23, NULLIF($24::int, 0))
+    SELECT $20::text, $21::uuid, $22::uuid, $23::text, NULLIF($24::int, 0)
+    FROM (` + wakeAfterCommitSQL + `) AS wake
     ON CONFLICT (key) DO NOTHING
 )` + enqueueSQL
 
@@ -75,5 +77,9 @@ func (s *Store) RecordNotice(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent, m O
 		return err
 	}
 	args := append(enqueueArgs(uuid.NewString(), m), ev.Key, ev.MeetupID, ev.PersonID, ev.Kind, ev.Position)
-	return txq{s, tx}.exec(ctx, recordNoticeSQL, args...)
+	if err := (txq{s, tx}).exec(ctx, recordNoticeSQL, args...); err != nil {
+		return err
+	}
+	s.wakeAfterCommit(tx)
+	return nil
 }
