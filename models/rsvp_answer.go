@@ -98,7 +98,7 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 		if err := a.fitMode(lim); err != nil {
 			return err
 		}
-		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, notify)
+		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, row.ownNotice(notify))
 		return err
 	})
 	return inv, res, err

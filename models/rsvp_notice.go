@@ -21,13 +21,18 @@ SELECT ` + aliased("m", meetupColumns) + `,
     p.timezone AS "p.timezone", COALESCE(r.status, 'invited') AS "p.status",
     (SELECT l.id FROM links l WHERE l.purpose = 'rsvp' AND l.person_id = p.id AND l.meetup_id = m.id
      AND l.subject = '') AS link_id,
-    COALESCE((SELECT json_agg(json_build_object('name', s.name, 'talk_title', c.talk_title) ORDER BY sl.starts_at, s.name)
-        FROM candidates c JOIN speakers s ON s.id = c.speaker_id
-        JOIN slot_holds h ON h.candidate_id = c.id JOIN speaker_slots sl ON sl.id = h.slot_id
-        WHERE c.meetup_id = m.id AND c.team_id = m.team_id AND c.status = 'confirmed'), '[]') AS lineup
+    ` + lineupJSONSQL("m.id", "m.team_id") + ` AS lineup
 FROM meetups m JOIN people p ON p.id = $2
 LEFT JOIN rsvps r ON r.meetup_id = m.id AND r.person_id = p.id
 WHERE m.id = $1`
+
+// lineupJSONSQL is a meetup's confirmed lineup as a JSON array of names and talk titles, in slot order.
+func lineupJSONSQL(meetup, team string) string {
+	return `COALESCE((SELECT json_agg(json_build_object('name', s.name, 'talk_title', c.talk_title) ORDER BY sl.starts_at, s.name)
+        FROM candidates c JOIN speakers s ON s.id = c.speaker_id
+        JOIN slot_holds h ON h.candidate_id = c.id JOIN speaker_slots sl ON sl.id = h.slot_id
+        WHERE c.meetup_id = ` + meetup + ` AND c.team_id = ` + team + ` AND c.status = 'confirmed'), '[]')`
+}
 
 // Notice is what a waitlisted or promoted notice says.
 type Notice struct {
@@ -52,8 +57,29 @@ func (l *LineupJSON) Scan(src any) error {
 	return fmt.Errorf("lineup: cannot scan %T", src)
 }
 
-// NoticeOf reads, in the transaction tx, what the notice of ev says.
+// ownNotice gives the notice of the answerer's own waitlisting what the answer read already (the
+// meetup, the person, their link; the claim returned the lineup), so the notifier reads nothing;
+// any other event's notice is read by NoticeOf.
+func (row locked) ownNotice(notify Notifier) Notifier {
+	return func(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) error {
+		if ev.Notice == nil || ev.PersonID != row.Person.ID || ev.MeetupID != row.Meetup.ID || row.Link.ID == "" {
+			ev.Notice = nil
+			return notify(ctx, tx, ev)
+		}
+		p, link := row.Person, row.Link.ID
+		ev.Notice.Meetup, ev.Notice.LinkID = row.Meetup, &link
+		ev.Notice.Person = InvitedPerson{PersonID: p.ID, Email: p.Email, Name: p.Name, Language: p.Language,
+			TimeZone: p.Timezone, Status: RSVPWaitlisted}
+		return notify(ctx, tx, ev)
+	}
+}
+
+// NoticeOf reads, in the transaction tx, what the notice of ev says (ev.Notice when the answer
+// read it already).
 func (s *Store) NoticeOf(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) (Notice, error) {
+	if ev.Notice != nil {
+		return *ev.Notice, nil
+	}
 	var n Notice
 	err := txq{s, tx}.get(ctx, &n, noticeSQL, ev.MeetupID, ev.PersonID)
 	return n, mapErr(err)
