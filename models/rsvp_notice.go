@@ -96,8 +96,8 @@ WITH e AS (
     ON CONFLICT (key) DO NOTHING
 )` + enqueueSQL
 
-// RecordNotice records ev once and enqueues m, its mail, in the transaction tx; a key already
-// there enqueues nothing again.
+// RecordNotice records ev once and enqueues m, its mail, in the transaction tx, one of InTx's,
+// which wakes the outbox workers after the commit; a key already there enqueues nothing again.
 func (s *Store) RecordNotice(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent, m OutboxMessage) error {
 	if err := m.normalize(); err != nil {
 		return err
