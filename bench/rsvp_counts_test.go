@@ -20,7 +20,8 @@ func (c rsvpFinal) String() string {
 	return s
 }
 
-// rsvpCounts reads the final counts and checks the seat bookkeeping.
+// rsvpCounts reads the final counts and checks the seat bookkeeping, and that every waitlisted or
+// promoted event has its one mail in the outbox, under its key (which the outbox keeps unique).
 func rsvpCounts(b *testing.B, rb *rsvpBench) rsvpFinal {
 	b.Helper()
 	var c rsvpFinal
@@ -37,7 +38,10 @@ func rsvpCounts(b *testing.B, rb *rsvpBench) rsvpFinal {
 		         CASE WHEN EXISTS (SELECT 1 FROM rsvp_seats WHERE person_id IS NULL) AND count(*) FILTER (WHERE status = 'waitlisted') > 0
 		              THEN 'a seat is free while people wait' END,
 		         CASE WHEN (SELECT COALESCE(sum(waiting), 0) FROM rsvp_waiting) <> count(*) FILTER (WHERE status = 'waitlisted')
-		              THEN 'waiting counter is off' END)
+		              THEN 'waiting counter is off' END,
+		         CASE WHEN EXISTS (SELECT 1 FROM rsvp_events e FULL JOIN outbox o ON o.idempotency_key = e.key
+		                           WHERE e.key IS NULL OR o.id IS NULL)
+		              THEN 'an event without its one mail, or a mail without its event' END)
 		FROM rsvps WHERE meetup_id = $1`, rb.meetup.ID).
 		Scan(&c.yesInPerson, &c.yesRemote, &c.waitlisted, &c.maybe, &c.no, &c.promoted, &c.positions, &c.problems)
 	if err != nil {

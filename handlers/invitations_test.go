@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/convene/convene/models"
 )
@@ -162,6 +163,7 @@ func outboxOf(t *testing.T, e *rsvpEnv, kind string) (lines []string, ics []stri
 func TestInvitedAreToldOfWaitlistAndCancellation(t *testing.T) {
 	e := newRSVPEnv(t, 2, 1)
 	withWholeAudience(t, e, e.meetup.ID)
+	e.confirmSpeaker(t, "Guest Star", "guest@example.org", "Why PostgreSQL", time.Now().Add(7*24*time.Hour))
 	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
 		t.Fatalf("send: %d %s", res.Status, res.Body)
 	}
@@ -174,12 +176,14 @@ func TestInvitedAreToldOfWaitlistAndCancellation(t *testing.T) {
 	if got, _ := outboxOf(t, e, "waitlisted"); strings.Join(got, ",") != "p1@example.com " {
 		t.Fatalf("waitlisted notices: %q", got)
 	}
+	noticeSays(t, e, "waitlisted", "/r/"+e.links[1], "Why PostgreSQL", "Guest Star")
 	if res := c.PostForm(t, "/r/"+e.links[0], url.Values{"answer": {"no"}}); res.Status != 200 {
 		t.Fatalf("no: %d", res.Status)
 	}
 	if got, _ := outboxOf(t, e, "promoted"); strings.Join(got, ",") != "p1@example.com " {
 		t.Fatalf("promoted notices: %q", got)
 	}
+	noticeSays(t, e, "promoted", "/r/"+e.links[1]+"/invite.ics", "Why PostgreSQL", "Guest Star")
 	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/cancel", `{"reason":"Room flooded"}`); res.Status != 200 {
 		t.Fatalf("cancel: %d %s", res.Status, res.Body)
 	}
@@ -209,5 +213,25 @@ func TestRescheduleMailsAnUpdate(t *testing.T) {
 	seq := regexp.MustCompile(`SEQUENCE:(\d+)`)
 	if a, b := seq.FindStringSubmatch(inv[0]), seq.FindStringSubmatch(ics[0]); a == nil || b == nil || a[1] >= b[1] || !strings.Contains(ics[0], "Room 2") {
 		t.Fatalf("update does not raise SEQUENCE or name the room: %v %v\n%s", a, b, ics[0])
+	}
+}
+
+// noticeSays fails unless the one notice of kind (to p1, in Russian) has each of the texts in
+// its plain-text and HTML parts: their own RSVP link and the meetup's lineup.
+func noticeSays(t *testing.T, e *rsvpEnv, kind string, texts ...string) {
+	t.Helper()
+	var m struct {
+		Lang string `db:"lang"`
+		Text string `db:"text_body"`
+		HTML string `db:"html_body"`
+	}
+	if err := e.app.Store.DB.Get(&m, `SELECT lang, text_body, html_body FROM outbox WHERE meetup_id = $1 AND kind = $2`,
+		e.meetup.ID, kind); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range texts {
+		if m.Lang != "ru" || !strings.Contains(m.Text, s) || !strings.Contains(m.HTML, s) {
+			t.Fatalf("%s notice (%s) lacks %q:\n%s", kind, m.Lang, s, m.Text)
+		}
 	}
 }

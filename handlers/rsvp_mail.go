@@ -11,19 +11,24 @@ import (
 
 // mailMeetup is what meetup mails say about m, with the confirmed speakers.
 func (h *Handlers) mailMeetup(ctx context.Context, tx *sqlx.Tx, m models.Meetup) (mailer.Meetup, error) {
+	lineup, err := models.ConfirmedLineupIn(ctx, tx, m.TeamID, m.ID)
+	if err != nil {
+		return meetupForMail(m, nil), err
+	}
+	return meetupForMail(m, lineup.Speakers), nil
+}
+
+// meetupForMail is what meetup mails say about m with its confirmed speakers, in slot order.
+func meetupForMail(m models.Meetup, speakers []models.LineupSpeaker) mailer.Meetup {
 	mm := mailer.Meetup{Title: m.Title, Description: m.Description, TimeZone: m.Timezone,
 		Location: m.Location, OnlineURL: m.OnlineURL}
 	if m.StartsAt != nil && m.EndsAt != nil {
 		mm.Start, mm.End = *m.StartsAt, *m.EndsAt
 	}
-	lineup, err := models.ConfirmedLineupIn(ctx, tx, m.TeamID, m.ID)
-	if err != nil {
-		return mm, err
-	}
-	for _, s := range lineup.Speakers {
+	for _, s := range speakers {
 		mm.Speakers = append(mm.Speakers, mailer.Speaker{Name: s.Name, TalkTitle: s.TalkTitle})
 	}
-	return mm, nil
+	return mm
 }
 
 // rsvpLinkOf is a person's RSVP page address for a meetup, made the first time.
@@ -125,45 +130,49 @@ func (h *Handlers) changeMessage(ch models.MeetupChange, mm mailer.Meetup, p mod
 }
 
 // mailNotifier records an RSVP event once and mails the waitlisted or promoted notice under the
-// event's key, in the transaction of the answer.
+// event's key, in the transaction of the answer: one read for what the mail says, then the event
+// and the mail in one write (models.RecordNotice), so seats stay locked for little more.
 func (h *Handlers) mailNotifier() models.Notifier {
 	record := h.Store.RecordEvents()
 	return func(ctx context.Context, tx *sqlx.Tx, ev models.RSVPEvent) error {
-		if err := record(ctx, tx, ev); err != nil {
-			return err
-		}
 		if ev.Kind != models.EventWaitlisted && ev.Kind != models.EventPromoted {
-			return nil
+			return record(ctx, tx, ev)
 		}
-		m, err := models.MeetupByID(ctx, tx, ev.MeetupID)
+		n, err := h.Store.NoticeOf(ctx, tx, ev)
 		if err != nil {
 			return err
 		}
-		p, err := models.InvitedPersonOf(ctx, tx, ev.MeetupID, ev.PersonID)
+		msg, err := h.noticeMessage(ctx, tx, ev, n)
 		if err != nil {
 			return err
 		}
-		mm, err := h.mailMeetup(ctx, tx, m)
-		if err != nil {
-			return err
-		}
-		link, err := h.rsvpLinkOf(ctx, tx, m, p.PersonID)
-		if err != nil {
-			return err
-		}
-		to := mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
-		var r mailer.Rendered
-		if ev.Kind == models.EventWaitlisted {
-			r, err = h.Mail.Render(mailer.KindWaitlisted, mailLang(p.Language), mailer.WaitlistedData{To: to, Meetup: mm, Position: ev.Position, RSVPURL: link})
-		} else {
-			r, err = h.Mail.Render(mailer.KindPromoted, mailLang(p.Language), mailer.PromotedData{To: to, Meetup: mm, RSVPURL: link, CalendarURL: link + "/invite.ics"})
-		}
-		if err != nil {
-			return err
-		}
-		_, _, err = models.Enqueue(ctx, tx, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID,
-			Kind: ev.Kind, Lang: mailLang(p.Language), IdempotencyKey: ev.Key, ToEmail: p.Email, ToName: p.Name,
-			From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)})
-		return err
+		return h.Store.RecordNotice(ctx, tx, ev, msg)
 	}
+}
+
+// noticeMessage renders the waitlisted or promoted notice of ev, in the person's language.
+func (h *Handlers) noticeMessage(ctx context.Context, tx *sqlx.Tx, ev models.RSVPEvent, n models.Notice) (models.OutboxMessage, error) {
+	m, p := n.Meetup, n.Person
+	link, err := h.noticeLink(ctx, tx, n)
+	if err != nil {
+		return models.OutboxMessage{}, err
+	}
+	mm, to := meetupForMail(m, n.Lineup), mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
+	var r mailer.Rendered
+	if ev.Kind == models.EventWaitlisted {
+		r, err = h.Mail.Render(mailer.KindWaitlisted, mailLang(p.Language), mailer.WaitlistedData{To: to, Meetup: mm, Position: ev.Position, RSVPURL: link})
+	} else {
+		r, err = h.Mail.Render(mailer.KindPromoted, mailLang(p.Language), mailer.PromotedData{To: to, Meetup: mm, RSVPURL: link, CalendarURL: link + "/invite.ics"})
+	}
+	return models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID, Kind: ev.Kind,
+		Lang: mailLang(p.Language), IdempotencyKey: ev.Key, ToEmail: p.Email, ToName: p.Name, From: h.mailFrom(),
+		Subject: r.Subject, Text: r.Text, HTML: r.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)}, err
+}
+
+// noticeLink is the RSVP page address of a notice's person: their link's, made when they have none.
+func (h *Handlers) noticeLink(ctx context.Context, tx *sqlx.Tx, n models.Notice) (string, error) {
+	if n.LinkID == nil {
+		return h.rsvpLinkOf(ctx, tx, n.Meetup, n.Person.PersonID)
+	}
+	return h.Cfg.BaseURL + "/r/" + h.Links.Token(*n.LinkID, models.PurposeRSVP), nil
 }

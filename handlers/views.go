@@ -65,11 +65,7 @@ var viewFuncs = template.FuncMap{
 		if t == nil {
 			return ""
 		}
-		loc, err := time.LoadLocation(zone)
-		if err != nil {
-			loc = time.UTC
-		}
-		return t.In(loc).Format("2006-01-02 15:04 MST (UTC-07:00)")
+		return t.In(zoneOrUTC(zone)).Format("2006-01-02 15:04 MST (UTC-07:00)")
 	},
 	"date": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"inc":  func(i int) int { return i + 1 },

@@ -20,11 +20,5 @@ func formatClock(t time.Time, lang string) string {
 // utcOffset is "UTC+02:00".
 func utcOffset(t time.Time) string { return "UTC" + t.Format("-07:00") }
 
-// zoneOrUTC loads an IANA zone; an empty, unknown or "Local" zone gives UTC.
-func zoneOrUTC(tz string) *time.Location {
-	loc, err := time.LoadLocation(tz)
-	if tz == "" || tz == "Local" || err != nil {
-		return time.UTC
-	}
-	return loc
-}
+// zoneOrUTC loads an IANA zone (once per process); an empty, unknown or "Local" zone gives UTC.
+func zoneOrUTC(tz string) *time.Location { return mailer.ZoneOrUTC(tz) }

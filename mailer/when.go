@@ -3,6 +3,7 @@ package mailer
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // any IANA zone works, whatever the host has installed
 )
@@ -32,11 +33,24 @@ func FormatWhen(start, end time.Time, tz, lang string) string {
 }
 
 // zoneOrUTC loads an IANA zone; an empty, unknown or "Local" zone gives UTC.
-func zoneOrUTC(tz string) *time.Location {
-	loc, err := time.LoadLocation(tz)
-	if tz == "" || tz == "Local" || err != nil {
+func zoneOrUTC(tz string) *time.Location { return ZoneOrUTC(tz) }
+
+// zones caches loaded zones by name: time.LoadLocation reads the zone file on every call.
+var zones sync.Map
+
+// ZoneOrUTC loads an IANA zone once per process; an empty, unknown or "Local" zone gives UTC.
+func ZoneOrUTC(tz string) *time.Location {
+	if tz == "" || tz == "Local" {
 		return time.UTC
 	}
+	if loc, ok := zones.Load(tz); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return time.UTC
+	}
+	zones.Store(tz, loc)
 	return loc
 }
 

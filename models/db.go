@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -17,6 +18,9 @@ import (
 type Store struct {
 	DB    *sqlx.DB
 	stmts sync.Map // hot queries prepared once per pool: query text → *sqlx.Stmt (stmt.go)
+	// wakes holds the transactions that wake the outbox workers after commit (outbox_wake.go).
+	wakes       sync.Map
+	wakePending atomic.Bool
 }
 
 // PoolConfig sizes the connection pool.
@@ -82,10 +86,13 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
+		s.committed(tx, false)
 		return mapErr(err)
 	}
 	if err := tx.Commit(); err != nil {
+		s.committed(tx, false)
 		return mapErr(fmt.Errorf("commit: %w", err))
 	}
+	s.committed(tx, true)
 	return nil
 }

@@ -89,6 +89,13 @@ RETURNING id`
 
 const enqueuedIDSQL = `SELECT id FROM outbox WHERE idempotency_key = $1`
 
+// enqueueArgs are enqueueSQL's arguments for m, a normalized message, stored as row id.
+func enqueueArgs(id string, m OutboxMessage) []any {
+	return []any{id, m.TeamID, m.MeetupID, m.PersonID, m.Kind, m.Lang, m.IdempotencyKey, m.ToEmail, m.ToName,
+		m.From, m.Subject, m.Text, m.HTML, m.ICS, m.ICSMethod, messageID(id, m.MessageIDHost, m.From), m.SendAt,
+		m.SendWithin.Seconds(), m.ExpiresAt}
+}
+
 // Enqueue stores m in the caller's transaction; a key already there enqueues nothing and
 // returns the existing row's id with created false.
 func Enqueue(ctx context.Context, tx sqlx.ExtContext, m OutboxMessage) (id string, created bool, err error) {
@@ -96,9 +103,7 @@ func Enqueue(ctx context.Context, tx sqlx.ExtContext, m OutboxMessage) (id strin
 		return "", false, err
 	}
 	id = uuid.NewString()
-	err = sqlx.GetContext(ctx, tx, &id, enqueueSQL, id, m.TeamID, m.MeetupID, m.PersonID, m.Kind, m.Lang,
-		m.IdempotencyKey, m.ToEmail, m.ToName, m.From, m.Subject, m.Text, m.HTML, m.ICS, m.ICSMethod,
-		messageID(id, m.MessageIDHost, m.From), m.SendAt, m.SendWithin.Seconds(), m.ExpiresAt)
+	err = sqlx.GetContext(ctx, tx, &id, enqueueSQL, enqueueArgs(id, m)...)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = sqlx.GetContext(ctx, tx, &id, enqueuedIDSQL, m.IdempotencyKey)
 		return id, false, mapErr(err)

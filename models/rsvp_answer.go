@@ -98,7 +98,7 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 		if err := a.fitMode(lim); err != nil {
 			return err
 		}
-		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, notify)
+		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, row.ownNotice(notify))
 		return err
 	})
 	return inv, res, err
@@ -107,7 +107,7 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 // answerQueries are the statements an answer may run, prepared before its transaction.
 func answerQueries() []string {
 	return []string{storeAnswerSQL, claimStoreSQL, shareMeetupSQL, holdSeatSQL, lockExcessSQL, promoteSQL,
-		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL}
+		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL, noticeSQL, recordNoticeSQL}
 }
 
 // applyAnswer moves the person between seat, waitlist and neither: a seat held and given up

@@ -22,6 +22,8 @@ type RSVPEvent struct {
 	Position int
 	// Key makes the event happen at most once, e.g. promoted:<meetup>:<person>:<waitlist seq>.
 	Key string
+	// Notice is what the event's mail says when the change read it already; nil otherwise.
+	Notice *Notice
 }
 
 // Notifier tells someone about an event inside the transaction of the change, so the

@@ -25,7 +25,7 @@ RETURNING ` + rsvpColumns + `,
 // others are taking, else a new place at the end of the waitlist, numbered after everyone
 // waiting (rsvp_waiting, not a count of the list). It takes storeAnswerSQL's six arguments; $3
 // must be yes and $6 empty.
-const claimStoreSQL = `
+var claimStoreSQL = `
 WITH c AS (
     UPDATE rsvp_seats SET person_id = $2
     WHERE (meetup_id, kind, n) = (
@@ -40,16 +40,18 @@ UPDATE rsvps SET mode = $4, dietary = $5, answered_at = now(), updated_at = now(
 WHERE meetup_id = $1 AND person_id = $2 AND $3 = 'yes' AND $6::bigint IS NULL
 RETURNING ` + rsvpColumns + `,
     CASE WHEN status = 'waitlisted' THEN 1 + (
-        SELECT COALESCE(sum(waiting), 0) FROM rsvp_waiting WHERE meetup_id = $1 AND mode = $4) ELSE 0 END AS position` + seatsReturning
+        SELECT COALESCE(sum(waiting), 0) FROM rsvp_waiting WHERE meetup_id = $1 AND mode = $4) ELSE 0 END AS position,
+    CASE WHEN status = 'waitlisted' THEN ` + lineupJSONSQL("$1", "rsvps.team_id") + ` END AS lineup` + seatsReturning
 
 // storeAnswer writes the new state, claiming a seat or a waitlist place when claim is set; a
 // new place on the waitlist is told with its position.
 func storeAnswer(ctx context.Context, q txq, lim limits, r RSVP, claim bool, notify Notifier) (AnswerResult, error) {
 	var row struct {
 		RSVP
-		Position int `db:"position"`
-		Free     int `db:"free"`
-		Excess   int `db:"excess"`
+		Position int         `db:"position"`
+		Free     int         `db:"free"`
+		Excess   int         `db:"excess"`
+		Lineup   *LineupJSON `db:"lineup"` // the claim's, for the notice of a new place
 	}
 	query := storeAnswerSQL
 	if claim {
@@ -72,5 +74,8 @@ func storeAnswer(ctx context.Context, q txq, lim limits, r RSVP, claim bool, not
 	}
 	ev := RSVPEvent{Kind: EventWaitlisted, MeetupID: r.MeetupID, PersonID: r.PersonID, Position: row.Position,
 		Key: fmt.Sprintf("waitlisted:%s:%s:%d", r.MeetupID, r.PersonID, *res.RSVP.WaitlistSeq)}
+	if row.Lineup != nil {
+		ev.Notice = &Notice{Lineup: *row.Lineup} // the answer adds the rest (locked.ownNotice)
+	}
 	return res, notify(ctx, q.tx, ev)
 }
