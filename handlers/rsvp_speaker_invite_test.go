@@ -64,7 +64,11 @@ func TestConfirmedSpeakersAreInvitedAsSpeakers(t *testing.T) {
 		t.Fatalf("invitations: %+v", rows)
 	}
 	for _, r := range rows {
-		for _, s := range []string{"Person Two", "“Generics in practice”", "Guest Star", "“Why PostgreSQL”"} {
+		talks := []string{"“Generics in practice”", "“Why PostgreSQL”"}
+		if r.Email == "p1@example.com" { // reads Russian: «…»
+			talks = []string{"«Generics in practice»", "«Why PostgreSQL»"}
+		}
+		for _, s := range append(talks, "Person Two", "Guest Star") {
 			if !strings.Contains(r.Text, s) {
 				t.Errorf("%s: the lineup lacks %q:\n%s", r.Email, s, r.Text)
 			}
