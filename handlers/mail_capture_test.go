@@ -17,6 +17,7 @@ import (
 	"github.com/convene/convene/internal/smtptest"
 	"github.com/convene/convene/internal/testutil"
 	"github.com/convene/convene/mailer"
+	"github.com/convene/convene/models"
 )
 
 // capturedMail is one message the test SMTP server received, decoded as a mail client shows it.
@@ -32,7 +33,14 @@ type capturedMail struct {
 func startMailDelivery(t *testing.T, app *testutil.App) *smtptest.Server {
 	t.Helper()
 	srv := smtptest.Start(t)
-	pool, err := mailer.NewPool(app.Store, srv.URL(), mailer.Config{PollMin: 5 * time.Millisecond, PollMax: 50 * time.Millisecond},
+	t.Cleanup(runPool(t, app.Store, srv))
+	return srv
+}
+
+// runPool runs one outbox pool delivering store's outbox to srv until the returned stop is called.
+func runPool(t *testing.T, store *models.Store, srv *smtptest.Server) (stop func()) {
+	t.Helper()
+	pool, err := mailer.NewPool(store, srv.URL(), mailer.Config{PollMin: 5 * time.Millisecond, PollMax: 50 * time.Millisecond},
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -40,8 +48,7 @@ func startMailDelivery(t *testing.T, app *testutil.App) *smtptest.Server {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { defer close(done); _ = pool.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done })
-	return srv
+	return func() { cancel(); <-done }
 }
 
 // waitMail waits (up to 30 s) for a delivered mail to `to` whose subject contains subject.

@@ -2,8 +2,6 @@ package handlers_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/url"
 	"strings"
 	"sync"
@@ -11,23 +9,8 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/smtptest"
-	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
 )
-
-// runPool runs one outbox pool against srv until the returned stop is called.
-func runPool(t *testing.T, store *models.Store, srv *smtptest.Server) (stop func()) {
-	t.Helper()
-	pool, err := mailer.NewPool(store, srv.URL(), mailer.Config{PollMin: 5 * time.Millisecond},
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { defer close(done); _ = pool.Run(ctx) }()
-	return func() { cancel(); <-done }
-}
 
 // deliver runs one outbox pool against srv until it holds n messages.
 func deliver(t *testing.T, store *models.Store, srv *smtptest.Server, n int) {
@@ -101,8 +84,8 @@ func TestReminderMailGoesOnceToYesAndMaybe(t *testing.T) {
 // checkReminder checks one delivered reminder against its recipient.
 func checkReminder(t *testing.T, e *rsvpEnv, msg smtptest.Message, start time.Time) {
 	t.Helper()
-	subject, parts := mailParts(t, msg.Raw)
-	text := parts["text/plain"]
+	m := parseCaptured(t, msg.Raw)
+	subject, text := m.Subject, m.Text
 	want := map[string]struct{ subject, zone, token string }{
 		"p0@example.com": {"Reminder: Lunch & learn: Go", "Europe/Berlin", e.links[0]},
 		"p1@example.com": {"Напоминание: Lunch & learn: Go", "Asia/Yekaterinburg", e.links[1]},
@@ -112,11 +95,11 @@ func checkReminder(t *testing.T, e *rsvpEnv, msg smtptest.Message, start time.Ti
 	}
 	local := start.In(mustZone(t, want.zone)).Format("15:04")
 	for _, s := range []string{local, "Room 1", "https://meet.example.com/go", "/r/" + want.token, "/r/" + want.token + "/invite.ics"} {
-		if !strings.Contains(text, s) || !strings.Contains(parts["text/html"], s) {
+		if !strings.Contains(text, s) || !strings.Contains(m.HTML, s) {
 			t.Errorf("%s: reminder lacks %q:\n%s", msg.To[0], s, text)
 		}
 	}
-	if !strings.HasPrefix(subject, want.subject) || parts["text/calendar"] != "" {
-		t.Errorf("%s: subject %q, calendar part %q", msg.To[0], subject, parts["text/calendar"])
+	if !strings.HasPrefix(subject, want.subject) || m.ICS != "" {
+		t.Errorf("%s: subject %q, calendar part %q", msg.To[0], subject, m.ICS)
 	}
 }
