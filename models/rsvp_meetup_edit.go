@@ -44,6 +44,9 @@ func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e Mee
 		if err != nil {
 			return err
 		}
+		if err := Invalid(e.MeetupTiming.Check()); err != nil {
+			return err
+		}
 		if cur.StartsAt == nil || cur.EndsAt == nil {
 			plain = true
 			return e.unscheduled()
@@ -52,6 +55,9 @@ func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e Mee
 			return fmt.Errorf("%w: meetup is %s", ErrConflict, cur.Stage)
 		}
 		if out, err = s.editScheduled(ctx, tx, cur, e, notify, broadcast); err != nil {
+			return err
+		}
+		if out, err = applyTiming(ctx, tx, out, e.MeetupTiming); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, teamID, userID, "meetup.update", "meetup:"+id, map[string]any{"edit": e})
