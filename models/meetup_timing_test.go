@@ -61,7 +61,8 @@ func TestChangedRemindersFireAtTheNewTimes(t *testing.T) {
 }
 
 // TestTimingRefusesBadValuesAndMovesTheClose: values out of range are field errors that change
-// nothing; new open days move the close of a form already sent.
+// nothing; new open days move the close of a form already sent, also once celebrated (when
+// nothing else may change).
 func TestTimingRefusesBadValuesAndMovesTheClose(t *testing.T) {
 	f := newFixture(t, 1, 10, nil)
 	neg, many, big := -1, 0, 10081
@@ -86,5 +87,15 @@ func TestTimingRefusesBadValuesAndMovesTheClose(t *testing.T) {
 	var closes time.Time
 	if err := f.store.DB.Get(&closes, `SELECT feedback_closes_at FROM meetups WHERE id = $1`, f.meetup.ID); err != nil || !closes.Equal(sent.Add(72*time.Hour)) {
 		t.Fatalf("closes at %v (%v), want sent + 3 days %v", closes, err, sent.Add(72*time.Hour))
+	}
+	f.store.DB.MustExec(`UPDATE meetups SET stage = 'done' WHERE id = $1`, f.meetup.ID)
+	week := 7
+	if m, err := f.editTiming(t, models.MeetupTiming{FeedbackOpenDays: &week}); err != nil || m.FeedbackOpenDays != 7 {
+		t.Fatalf("timing of a celebrated meetup: %+v %v", m, err)
+	}
+	title := "Renamed"
+	e := models.MeetupEdit{MeetupPatch: models.MeetupPatch{Title: &title, MeetupTiming: models.MeetupTiming{FeedbackOpenDays: &week}}}
+	if _, err := f.store.EditMeetup(context.Background(), f.team, "", f.meetup.ID, e, models.RecordEvent, models.NoBroadcast); !errors.Is(err, models.ErrConflict) {
+		t.Fatalf("renaming a celebrated meetup: %v, want a conflict", err)
 	}
 }
