@@ -1,7 +1,6 @@
 package handlers_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -18,7 +17,7 @@ func TestBrowserMeetupTiming(t *testing.T) {
 	edit := e.app.URL + "/meetups/" + e.meetup.ID + "/edit"
 	do(t, ctx, "open the edit form on a phone", chromedp.EmulateViewport(375, 800),
 		chromedp.Navigate(edit), chromedp.WaitVisible(chromedp.CSS("#timing")))
-	if got := value(t, ctx, "#f-reminder_minutes"); got != "24h, 1h" {
+	if got := valueOf(t, ctx, "#f-reminder_minutes"); got != "24h, 1h" {
 		t.Fatalf("reminders show %q, want 24h, 1h", got)
 	}
 	do(t, ctx, "enter a bad reminder",
@@ -26,9 +25,9 @@ func TestBrowserMeetupTiming(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#f-feedback_open_days"), "7"),
 		chromedp.Click(chromedp.CSS("#meetup-form button.primary")),
 		chromedp.WaitVisible(chromedp.CSS("#e-reminder_minutes")))
-	wantTexts(t, ctx, "#e-reminder_minutes", "Write each reminder as a number with h, m or d, e.g. 24h, 1h.")
+	wantText(t, ctx, "#e-reminder_minutes", "Write each reminder as a number with h, m or d, e.g. 24h, 1h.")
 	testutil.Screenshot(t, ctx, "meetup-timing-error")
-	if got := value(t, ctx, "#f-reminder_minutes"); got != "48h, tomorrow" {
+	if got := valueOf(t, ctx, "#f-reminder_minutes"); got != "48h, tomorrow" {
 		t.Fatalf("the bad entry came back as %q", got)
 	}
 	do(t, ctx, "fix it and save",
@@ -36,18 +35,8 @@ func TestBrowserMeetupTiming(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#meetup-form button.primary")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 		chromedp.Navigate(edit), chromedp.WaitVisible(chromedp.CSS("#timing")))
-	if r, d := value(t, ctx, "#f-reminder_minutes"), value(t, ctx, "#f-feedback_open_days"); r != "48h, 30m" || d != "7" {
+	if r, d := valueOf(t, ctx, "#f-reminder_minutes"), valueOf(t, ctx, "#f-feedback_open_days"); r != "48h, 30m" || d != "7" {
 		t.Fatalf("after saving: reminders %q, open days %q", r, d)
 	}
 	testutil.Screenshot(t, ctx, "meetup-timing")
-}
-
-// value reads an input's current value.
-func value(t *testing.T, ctx context.Context, css string) string {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(css)))
-	if err != nil {
-		t.Fatalf("value of %s: %v", css, err)
-	}
-	return v
 }
