@@ -17,6 +17,27 @@ type auditRow struct {
 	Details string
 }
 
+// auditTable is what the shared "audit.table" template needs.
+type auditTable struct {
+	P    *Page
+	ID   string
+	Rows []auditRow
+}
+
+// AuditTable describes the audit entries table (shared by /audit and /reports) with its element id.
+func (p *Page) AuditTable(id string, rows []auditRow) auditTable {
+	return auditTable{P: p, ID: id, Rows: rows}
+}
+
+// auditRows makes entries readable for the page.
+func auditRows(items []models.AuditEntry) []auditRow {
+	rows := make([]auditRow, len(items))
+	for i, e := range items {
+		rows[i] = auditRow{AuditEntry: e, Details: readableDetail(e.Detail)}
+	}
+	return rows
+}
+
 // auditFilter reads ?action= (a prefix such as "attendance.") and ?meetup_id=.
 func auditFilter(c echo.Context) models.AuditFilter {
 	return models.AuditFilter{Action: strings.TrimSpace(c.QueryParam("action")), MeetupID: strings.TrimSpace(c.QueryParam("meetup_id"))}
@@ -35,12 +56,8 @@ func (h *Handlers) AuditPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows := make([]auditRow, len(items))
-	for i, e := range items {
-		rows[i] = auditRow{AuditEntry: e, Details: readableDetail(e.Detail)}
-	}
 	p.Form = f
-	p.Data = map[string]any{"Rows": rows, "Next": withCursor(c, "/audit", next)}
+	p.Data = map[string]any{"Rows": auditRows(items), "Next": withCursor(c, "/audit", next)}
 	return h.render(c, status, "audit", p)
 }
 

@@ -7,6 +7,8 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
@@ -54,11 +56,21 @@ func jsonError(err error) error {
 	case errors.As(err, &mbe), errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge:
 		return echo.ErrStatusRequestEntityTooLarge
 	case errors.As(err, &te) && te.Field != "":
-		return models.Invalid(models.FieldErrors{te.Field: "wrong_type"})
+		return models.Invalid(models.FieldErrors{jsonField(te.Field): "wrong_type"})
 	case errors.Is(err, io.EOF):
 		return models.Invalid(models.FieldErrors{"body": "empty_body"})
 	}
 	return models.Invalid(models.FieldErrors{"body": "invalid_json"})
+}
+
+// jsonField drops the Go names of embedded structs from a decoding error's field path
+// ("MeetupPatch.title" is the JSON field "title").
+func jsonField(path string) string {
+	parts := strings.Split(path, ".")
+	for len(parts) > 1 && parts[0] != "" && unicode.IsUpper(rune(parts[0][0])) {
+		parts = parts[1:]
+	}
+	return strings.Join(parts, ".")
 }
 
 // pageParams reads ?limit= and ?cursor=.

@@ -20,13 +20,14 @@ type meetupForm struct {
 	OnlineURL   string `form:"online_url"`
 	SeriesID    string `form:"series_id"`
 	NewSeries   string `form:"new_series"`
+	TimingForm
 }
 
 // formOfMeetup fills the form from a stored meetup.
 func formOfMeetup(m models.Meetup) meetupForm {
 	f := meetupForm{Title: m.Title, Description: m.Description, Format: m.Format, Timezone: m.Timezone,
 		Duration: strconv.Itoa(m.DurationMinutes), Capacity: strconv.Itoa(m.Capacity), Location: m.Location,
-		OnlineURL: m.OnlineURL}
+		OnlineURL: m.OnlineURL, TimingForm: timingOfMeetup(m)}
 	if m.AudienceID != nil {
 		f.AudienceID = *m.AudienceID
 	}
@@ -61,22 +62,32 @@ func (f meetupForm) newMeetup() (models.NewMeetup, models.FieldErrors) {
 		Timezone: f.Timezone, DurationMinutes: d, Capacity: cp, Location: f.Location, OnlineURL: f.OnlineURL,
 		SeriesID: &ser}
 	if len(fe) > 0 { // report the other fields' problems too
-		for k, v := range nm.Check() {
-			if _, ok := fe[k]; !ok {
-				fe[k] = v
-			}
-		}
+		addMissing(fe, nm.Check())
 	}
 	return nm, fe
 }
 
-// patch turns the form into a patch of every field, or the number fields' errors.
+// patch turns the form into a patch of every field, or the number and timing fields' errors.
 func (f meetupForm) patch() (models.MeetupPatch, models.FieldErrors) {
 	nm, fe := f.newMeetup()
 	if nm.DurationMinutes == 0 {
 		nm.DurationMinutes = 60
 	}
+	timing := f.timing(fe)
+	if len(fe) > 0 { // the timing's problems alone still show the other fields' ones
+		addMissing(fe, nm.Check())
+	}
 	return models.MeetupPatch{Title: &nm.Title, Description: &nm.Description, Format: &nm.Format,
 		AudienceID: nm.AudienceID, Timezone: &nm.Timezone, DurationMinutes: &nm.DurationMinutes,
-		Capacity: &nm.Capacity, Location: &nm.Location, OnlineURL: &nm.OnlineURL, SeriesID: nm.SeriesID}, fe
+		Capacity: &nm.Capacity, Location: &nm.Location, OnlineURL: &nm.OnlineURL, SeriesID: nm.SeriesID,
+		MeetupTiming: timing}, fe
+}
+
+// addMissing copies into fe the errors of fields it has none for.
+func addMissing(fe, more models.FieldErrors) {
+	for k, v := range more {
+		if _, ok := fe[k]; !ok {
+			fe[k] = v
+		}
+	}
 }

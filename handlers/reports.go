@@ -21,6 +21,6 @@ func (h *Handlers) ReportsPage(c echo.Context) error {
 		return err
 	}
 	p := h.newPage(c, "reports.title", "reports")
-	p.Data = map[string]any{"Meetups": items, "Next": next, "Audit": audit}
+	p.Data = map[string]any{"Meetups": items, "Next": next, "Audit": auditRows(audit)}
 	return h.render(c, http.StatusOK, "reports", p)
 }

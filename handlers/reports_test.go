@@ -30,3 +30,35 @@ func TestReportsPage(t *testing.T) {
 		t.Fatalf("no link to the survey results")
 	}
 }
+
+// TestReportsPageAuditRowsReadLikeTheAuditLog: the recent actions on /reports name the actor
+// (Convene for the system's own), the action and its target as /audit does, in the
+// organiser's language, and link to the whole log.
+func TestReportsPageAuditRowsReadLikeTheAuditLog(t *testing.T) {
+	e := newRSVPEnv(t, 1, 5)
+	mustExec(t, e, `INSERT INTO audit_log (team_id, user_id, action, target, detail) VALUES
+		($1, NULL, 'feedback.send', 'meetup:' || $2, '{"mailed": 3, "by": "schedule"}'),
+		($1, NULL, 'meetup.celebrate', $2, '{}')`, e.app.Team.ID, e.meetup.ID)
+	c := loggedIn(t, e.app)
+	body := c.Get(t, "/reports").Body
+	i := strings.Index(body, `id="audit"`)
+	if i < 0 {
+		t.Fatalf("no recent actions on /reports:\n%s", body)
+	}
+	recent := body[i:]
+	for _, want := range []string{`<td class="audit-who">Convene</td>`, "Feedback form sent <small><code>feedback.send</code>",
+		"Thank-yous and recap sent", "Meetup scheduled", "organiser@example.com",
+		`href="/meetups/` + e.meetup.ID + `">Lunch &amp; learn: Go</a>`, "by: schedule; mailed: 3",
+		`<a href="/audit" id="audit-all">See the whole audit log</a>`} {
+		if !strings.Contains(recent, want) {
+			t.Errorf("recent actions lack %q", want)
+		}
+	}
+	mustExec(t, e, `UPDATE users SET lang = 'ru' WHERE id = $1`, e.app.User.ID)
+	ru := c.Get(t, "/reports").Body
+	for _, want := range []string{"Разослана анкета отзыва", "Разосланы благодарности и итоги", "Весь журнал действий"} {
+		if !strings.Contains(ru, want) {
+			t.Errorf("Russian recent actions lack %q", want)
+		}
+	}
+}

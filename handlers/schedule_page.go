@@ -32,7 +32,7 @@ func (h *Handlers) SchedulePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: strconv.Itoa(m.Capacity), Reminders: joinInts(rem)}
+	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: strconv.Itoa(m.Capacity), Reminders: formatLeads(rem)}
 	if m.RemoteCapacity != nil {
 		f.RemoteCapacity = strconv.Itoa(*m.RemoteCapacity)
 	}
@@ -95,22 +95,10 @@ func (f scheduleForm) input() (models.ScheduleInput, error) {
 			fe["remote_capacity"] = "out_of_range"
 		}
 	}
-	in.Reminders = &[]int{} // empty: no reminders
-	for _, part := range strings.FieldsFunc(f.Reminders, func(r rune) bool { return r == ',' || r == ' ' }) {
-		n, err := strconv.Atoi(part)
-		if err != nil {
-			fe["reminders"] = "out_of_range"
-		}
-		*in.Reminders = append(*in.Reminders, n)
+	rem, ok := parseLeads(f.Reminders) // empty: no reminders
+	if !ok {
+		fe["reminders"] = "reminder_format"
 	}
+	in.Reminders = &rem
 	return in, models.Invalid(fe)
-}
-
-// joinInts writes minutes as the form shows them: "1440, 60".
-func joinInts(v []int) string {
-	s := make([]string, len(v))
-	for i, n := range v {
-		s[i] = strconv.Itoa(n)
-	}
-	return strings.Join(s, ", ")
 }

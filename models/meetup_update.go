@@ -19,6 +19,7 @@ type MeetupPatch struct {
 	Location        *string `json:"location"`
 	OnlineURL       *string `json:"online_url"`
 	SeriesID        *string `json:"series_id"`
+	MeetupTiming
 }
 
 // apply copies the set fields onto nm and names them.
@@ -76,8 +77,11 @@ func (s *Store) UpdateMeetup(ctx context.Context, teamID, userID, id string, mp 
 		if err != nil {
 			return err
 		}
+		if err := Invalid(mp.MeetupTiming.Check()); err != nil {
+			return err
+		}
 		nm := cur.editable()
-		changed := mp.apply(&nm)
+		changed := append(mp.apply(&nm), mp.MeetupTiming.names()...)
 		if err := nm.normalize(); err != nil {
 			return err
 		}
@@ -87,6 +91,9 @@ func (s *Store) UpdateMeetup(ctx context.Context, teamID, userID, id string, mp 
 		err = tx.GetContext(ctx, &out, updateMeetupSQL, id, teamID, nm.Title, nm.Description, nm.Format, nm.AudienceID,
 			nm.Timezone, nm.DurationMinutes, nm.Capacity, nm.Location, nm.OnlineURL, nm.SeriesID)
 		if err != nil {
+			return err
+		}
+		if out, err = applyTiming(ctx, tx, out, mp.MeetupTiming); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, teamID, userID, "meetup.update", "meetup:"+id, map[string]any{"fields": changed})

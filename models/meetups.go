@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/lib/pq"
 )
 
 // Meetup stages, in pipeline order, plus the two ends.
@@ -47,8 +48,14 @@ type Meetup struct {
 	ICalUID         string     `db:"ical_uid" json:"-"`
 	ICalSequence    int        `db:"ical_sequence" json:"-"`
 	CancelReason    string     `db:"cancel_reason" json:"cancel_reason,omitempty"`
-	CreatedAt       time.Time  `db:"created_at" json:"created_at"`
-	UpdatedAt       time.Time  `db:"updated_at" json:"updated_at"`
+	// FeedbackDelayMinutes is how long after the end the feedback form goes out.
+	FeedbackDelayMinutes int `db:"feedback_delay_minutes" json:"feedback_delay_minutes"`
+	// FeedbackOpenDays is how long the feedback form stays open after it went out.
+	FeedbackOpenDays int `db:"feedback_open_days" json:"feedback_open_days"`
+	// ReminderMinutes are the reminders, in minutes before the start.
+	ReminderMinutes pq.Int64Array `db:"reminder_minutes" json:"reminder_minutes"`
+	CreatedAt       time.Time     `db:"created_at" json:"created_at"`
+	UpdatedAt       time.Time     `db:"updated_at" json:"updated_at"`
 }
 
 // NewMeetup is what an organiser gives to create a meetup.
@@ -69,7 +76,8 @@ type NewMeetup struct {
 
 const meetupColumns = `id, team_id, series_id, audience_id, title, description, format, stage, timezone,
     duration_minutes, capacity, remote_capacity, location, online_url, topic, starts_at, ends_at,
-    ical_uid, ical_sequence, cancel_reason, created_at, updated_at`
+    ical_uid, ical_sequence, cancel_reason, created_at, updated_at, feedback_delay_minutes, feedback_open_days,
+    reminder_minutes`
 
 const createMeetupSQL = `
 INSERT INTO meetups (team_id, created_by, title, description, format, audience_id, timezone,

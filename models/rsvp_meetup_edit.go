@@ -30,7 +30,7 @@ UPDATE meetups SET title = $3, description = $4, format = $5, audience_id = $6, 
     duration_minutes = $8, series_id = $9, updated_at = now()
 WHERE id = $1 AND team_id = $2`
 
-// EditMeetup applies a PATCH to a meetup of the team. On a meetup not scheduled yet it is
+// EditMeetup applies a PATCH to a meetup of the team (a celebrated one: its timing only). On a meetup not scheduled yet it is
 // UpdateMeetup (a time is refused: scheduling sets it). On a scheduled one, a change of time or
 // place is a reschedule in the same transaction: the SEQUENCE rises once, the seats follow the
 // capacity, the reminders move, and broadcast tells everyone invited what changed; a change of
@@ -44,14 +44,20 @@ func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e Mee
 		if err != nil {
 			return err
 		}
+		if err := Invalid(e.MeetupTiming.Check()); err != nil {
+			return err
+		}
 		if cur.StartsAt == nil || cur.EndsAt == nil {
 			plain = true
 			return e.unscheduled()
 		}
-		if cur.Stage == StageCancelled || cur.Stage == StageDone {
+		if cur.Stage == StageCancelled || cur.Stage == StageDone && !e.onlyTiming() {
 			return fmt.Errorf("%w: meetup is %s", ErrConflict, cur.Stage)
 		}
 		if out, err = s.editScheduled(ctx, tx, cur, e, notify, broadcast); err != nil {
+			return err
+		}
+		if out, err = applyTiming(ctx, tx, out, e.MeetupTiming); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, teamID, userID, "meetup.update", "meetup:"+id, map[string]any{"edit": e})
@@ -60,6 +66,14 @@ func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e Mee
 		return s.UpdateMeetup(ctx, teamID, userID, id, e.MeetupPatch)
 	}
 	return out, err
+}
+
+// onlyTiming reports whether e changes nothing but the timing: allowed on a celebrated meetup,
+// whose feedback form may still be open.
+func (e MeetupEdit) onlyTiming() bool {
+	p := e.MeetupPatch
+	p.MeetupTiming = MeetupTiming{}
+	return p == MeetupPatch{} && e.StartsAt == nil && e.EndsAt == nil && e.Fold == ""
 }
 
 // unscheduled refuses a time for a meetup never scheduled (scheduling sets it); its place and
