@@ -118,7 +118,7 @@ func seedDemoSeries(ctx context.Context, store *models.Store, teamID string, c c
 			return fmt.Errorf("demo meetup %s: %w", sp.title, err)
 		}
 		in := models.CelebrateInput{Worked: "Short talk, lots of questions.", RecapLinks: []string{"https://slides.example.com/" + m.ID[:8]}}
-		if _, err := store.Celebrate(ctx, teamID, "", m.ID, in, models.NoCelebrationMail); err != nil {
+		if err := store.CelebratePast(ctx, teamID, m.ID, in); err != nil {
 			return err
 		}
 	}

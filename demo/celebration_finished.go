@@ -51,8 +51,7 @@ func seedFinished(ctx context.Context, store *models.Store, teamID string, c cas
 	in := models.CelebrateInput{Worked: "Real incidents from our own systems kept everyone listening.\nThe timeline template was picked up at once.",
 		Change:     "A bigger room, and start on time.",
 		RecapLinks: []string{"https://slides.example.com/incident-reviews", "https://video.example.com/incident-reviews"}}
-	_, err = store.Celebrate(ctx, teamID, "", m.ID, in, models.NoCelebrationMail)
-	return err
+	return store.CelebratePast(ctx, teamID, m.ID, in)
 }
 
 // seedJustEnded adds a lunch-and-learn that ended an hour ago: people said yes, nobody is checked

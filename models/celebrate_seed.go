@@ -79,3 +79,16 @@ func (s *Store) SeedPastMeetup(ctx context.Context, teamID string, p PastMeetup)
 
 // NoCelebrationMail is a CelebrateNotify that sends nothing (demo data of past meetups).
 func NoCelebrationMail(context.Context, sqlx.ExtContext, CelebrationNotice) error { return nil }
+
+const backdateCelebrationSQL = `
+UPDATE meetups SET celebrated_at = ends_at + interval '1 day'
+WHERE id = $1 AND team_id = $2 AND ends_at + interval '1 day' < now()`
+
+// CelebratePast celebrates a past meetup of demo data without mail, dated the day after its end.
+func (s *Store) CelebratePast(ctx context.Context, teamID, meetupID string, in CelebrateInput) error {
+	if _, err := s.Celebrate(ctx, teamID, "", meetupID, in, NoCelebrationMail); err != nil {
+		return err
+	}
+	_, err := s.DB.ExecContext(ctx, backdateCelebrationSQL, meetupID, teamID)
+	return mapErr(err)
+}
