@@ -75,8 +75,7 @@ func remindSurveyOnce(ctx context.Context, store *models.Store, lk *models.Linke
 	if err != nil {
 		return err
 	}
-	var mailed bool
-	if err := store.DB.GetContext(ctx, &mailed, `SELECT EXISTS (SELECT 1 FROM outbox WHERE meetup_id = $1)`, m.ID); err != nil || mailed {
+	if mailed, err := store.MeetupHasMail(ctx, teamID, m.ID); err != nil || mailed {
 		return err
 	}
 	_, err = store.RemindSurvey(ctx, lk, teamID, "", m.ID, 0, mail)

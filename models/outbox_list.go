@@ -112,3 +112,12 @@ func (s *Store) OutboxCounts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, mapErr(rows.Err())
 }
+
+const meetupHasMailSQL = `SELECT EXISTS (SELECT 1 FROM outbox WHERE team_id = $1 AND meetup_id = $2)`
+
+// MeetupHasMail reports whether any mail of the meetup was ever queued.
+func (s *Store) MeetupHasMail(ctx context.Context, teamID, meetupID string) (bool, error) {
+	var has bool
+	err := s.DB.GetContext(ctx, &has, meetupHasMailSQL, teamID, meetupID)
+	return has, mapErr(err)
+}
