@@ -26,9 +26,12 @@ func BenchmarkRSVPStorm(b *testing.B) {
 		plan := rsvpPlan(rb.tokens, rsvpClients, rsvpPerClient, rsvpChanges)
 		posts := rsvpClients * (rsvpPerClient + rsvpChanges)
 		before := rsvpCeilingRate(b, rb, posts, "before")
+		cpu := startCPU(rb.app.Store)
 		b.StartTimer()
 		storm := rsvpStorm(rb.app.URL, plan)
 		b.StopTimer()
+		self, pg := cpu.stop()
+		fmt.Printf("CPU during the storm: %.1f s in this process (clients and app), %.1f s in PostgreSQL, of %.1f s wall\n", self, pg, storm.elapsed.Seconds())
 		after := rsvpCeilingRate(b, rb, posts, "after")
 		c := rsvpCounts(b, rb)
 		rate, ceil := float64(posts)/storm.elapsed.Seconds(), (before+after)/2
