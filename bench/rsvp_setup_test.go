@@ -23,8 +23,7 @@ func rsvpSetup(b *testing.B, n, capacity, pool int) *rsvpBench {
 	b.Helper()
 	ctx := context.Background()
 	app := testutil.NewApp(b)
-	app.Store.DB.SetMaxOpenConns(pool)
-	app.Store.DB.SetMaxIdleConns(pool)
+	app.Store.SetPoolSize(pool)
 	var people []string
 	err := app.Store.DB.SelectContext(ctx, &people, `
 		INSERT INTO people (team_id, email, name, timezone, language)

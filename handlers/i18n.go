@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"github.com/convene/convene/templates"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -33,14 +34,14 @@ func newBundle() (*i18n.Bundle, error) {
 
 // Translator renders message ids in one language.
 type Translator struct {
-	Lang string
-	loc  *i18n.Localizer
+	Lang  string
+	loc   *i18n.Localizer
+	fixed *sync.Map // id → text, for the messages asked for without arguments
 }
 
 // NewTranslator returns a translator for lang ("en" or "ru").
 func (v *Views) NewTranslator(lang string) Translator {
-	lang = MatchLang(lang)
-	return Translator{Lang: lang, loc: i18n.NewLocalizer(v.bundle, lang)}
+	return v.translators[MatchLang(lang)]
 }
 
 // MatchLang picks the supported language that best fits an Accept-Language value or tag.
@@ -56,6 +57,11 @@ func MatchLang(accept string) string {
 
 // T translates id; args are name/value pairs for the message, "Count" selecting the plural form.
 func (t Translator) T(id string, args ...any) string {
+	if len(args) == 0 && t.fixed != nil {
+		if s, ok := t.fixed.Load(id); ok {
+			return s.(string)
+		}
+	}
 	data := map[string]any{}
 	var count any
 	for i := 0; i+1 < len(args); i += 2 {
@@ -68,6 +74,9 @@ func (t Translator) T(id string, args ...any) string {
 	s, err := t.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	if err != nil {
 		return id
+	}
+	if len(args) == 0 && t.fixed != nil {
+		t.fixed.Store(id, s)
 	}
 	return s
 }

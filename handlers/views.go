@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/convene/convene/templates"
@@ -16,8 +17,9 @@ import (
 
 // Views is the template cache, parsed once at start, and the translation bundle.
 type Views struct {
-	pages  map[string]*template.Template
-	bundle *i18n.Bundle
+	pages       map[string]*template.Template
+	bundle      *i18n.Bundle
+	translators map[string]Translator // one per UI language, made once
 }
 
 // NewViews parses every page template; a broken template fails the start.
@@ -30,7 +32,11 @@ func NewViews() (*Views, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Views{pages: map[string]*template.Template{}, bundle: b}
+	v := &Views{pages: map[string]*template.Template{}, bundle: b, translators: map[string]Translator{}}
+	for _, tag := range Languages {
+		base, _ := tag.Base()
+		v.translators[base.String()] = Translator{Lang: base.String(), loc: i18n.NewLocalizer(b, base.String()), fixed: &sync.Map{}}
+	}
 	for _, f := range files {
 		name := strings.TrimSuffix(path.Base(f), ".html")
 		if strings.HasPrefix(name, "_") {

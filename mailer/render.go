@@ -6,7 +6,6 @@ import (
 	htmltemplate "html/template"
 	"io/fs"
 	"net/url"
-	"regexp"
 	"strings"
 	texttemplate "text/template"
 
@@ -86,15 +85,24 @@ func oneLineSubject(s string) string {
 	}, strings.ToValidUTF8(s, "\uFFFD"))), " ")
 }
 
-// trailingBlanks and emptyLines find what the template layout leaves behind in a text part.
-var (
-	trailingBlanks = regexp.MustCompile(`(?m)[ \t]+$`)
-	emptyLines     = regexp.MustCompile(`\n{3,}`)
-)
-
 // tidyText makes line ends \n, drops control characters, trims trailing blanks and runs of
-// empty lines, and ends in one newline.
+// empty lines (at most one in a row), and ends in one newline.
 func tidyText(s string) string {
-	s = trailingBlanks.ReplaceAllString(cleanText(s), "")
-	return strings.TrimSpace(emptyLines.ReplaceAllString(s, "\n\n")) + "\n"
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := 0
+	for line := range strings.SplitSeq(strings.TrimSpace(cleanText(s)), "\n") {
+		line = strings.TrimRight(line, " \t")
+		if line == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n"[:1+min(blank, 1)])
+		}
+		blank = 0
+		b.WriteString(line)
+	}
+	b.WriteByte('\n')
+	return b.String()
 }

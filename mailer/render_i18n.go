@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"sync"
 	texttemplate "text/template"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -98,7 +99,13 @@ func (c *catalogue) checkSameIDs() error {
 // error for a missing id or argument ("Count" picks the plural form).
 func (c *catalogue) translator(lang string) func(id string, args ...any) (string, error) {
 	loc := i18n.NewLocalizer(c.bundle, lang)
+	var fixed sync.Map // id → text, for the texts asked for without arguments
 	return func(id string, args ...any) (string, error) {
+		if len(args) == 0 {
+			if s, ok := fixed.Load(id); ok {
+				return s.(string), nil
+			}
+		}
 		if len(args)%2 != 0 {
 			return "", fmt.Errorf("mail text %q: odd number of arguments", id)
 		}
@@ -114,6 +121,9 @@ func (c *catalogue) translator(lang string) func(id string, args ...any) (string
 		s, err := loc.Localize(cfg)
 		if err != nil {
 			return "", fmt.Errorf("mail text %q (%s): %w", id, lang, err)
+		}
+		if len(args) == 0 {
+			fixed.Store(id, s)
 		}
 		return s, nil
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	_ "github.com/lib/pq" // the PostgreSQL driver
+	"golang.org/x/sync/semaphore"
 )
 
 // Store gives access to the database; every query of the service goes through it.
@@ -21,6 +22,8 @@ type Store struct {
 	// wakes holds the transactions that wake the outbox workers after commit (outbox_wake.go).
 	wakes       sync.Map
 	wakePending atomic.Bool
+	// txGate lets transactions at the pool in arrival order (txgate.go).
+	txGate *semaphore.Weighted
 }
 
 // PoolConfig sizes the connection pool.
@@ -42,8 +45,8 @@ func Open(ctx context.Context, dsn string, pc PoolConfig) (*Store, error) {
 	if pc.MaxOpen <= 0 {
 		pc.MaxOpen = 12
 	}
-	db.SetMaxOpenConns(pc.MaxOpen)
-	db.SetMaxIdleConns(pc.MaxOpen)
+	s := &Store{DB: db}
+	s.SetPoolSize(pc.MaxOpen)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	db.SetConnMaxLifetime(30 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
@@ -52,7 +55,7 @@ func Open(ctx context.Context, dsn string, pc PoolConfig) (*Store, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &Store{DB: db}, nil
+	return s, nil
 }
 
 // withStatementTimeout adds a statement_timeout run-time parameter unless the DSN sets one.
@@ -80,6 +83,11 @@ func (s *Store) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
 
 // InTx runs fn in a transaction, committing when fn returns nil.
 func (s *Store) InTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	release, err := s.enterTx(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	tx, err := s.DB.BeginTxx(ctx, &sql.TxOptions{})
 	if err != nil {
 		return mapErr(fmt.Errorf("begin: %w", err))
