@@ -52,6 +52,11 @@ func TestDemoHasStep6(t *testing.T) {
 		len(r.SuggestedTopics) < 3 || !r.SuggestedTopics[0].InBacklog || r.Celebration.CelebratedAt == nil {
 		t.Fatalf("finished meetup report: %+v", r)
 	}
+	var actions []string
+	if err := store.DB.SelectContext(ctx, &actions, `SELECT action FROM audit_log WHERE target = $1 AND action LIKE 'meetup.celebrate%'`, finished); err != nil ||
+		len(actions) != 1 || actions[0] != "meetup.celebrate_recorded" {
+		t.Fatalf("the demo's past celebration is audited as %v (%v); it sent no mail, so not as meetup.celebrate", actions, err)
+	}
 	ended := meetupID(t, store, "Lunch & Learn: Testing with real databases")
 	cel, err := store.GetCelebration(ctx, team.ID, ended)
 	if err != nil || cel.Refusal(time.Now()) != nil || cel.Stage != models.StageScheduled {

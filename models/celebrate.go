@@ -77,6 +77,12 @@ WHERE id = $1 RETURNING celebrated_at`
 // transaction. It is refused (nothing changed, nothing sent) before the end, for a cancelled
 // meetup and for one already celebrated.
 func (s *Store) Celebrate(ctx context.Context, teamID, userID, meetupID string, in CelebrateInput, notify CelebrateNotify) (CelebrateResult, error) {
+	return s.celebrate(ctx, teamID, userID, meetupID, in, notify, false)
+}
+
+// celebrate is Celebrate; recorded says it only records a past celebration (demo data), which
+// mails nobody, and the audit log says so.
+func (s *Store) celebrate(ctx context.Context, teamID, userID, meetupID string, in CelebrateInput, notify CelebrateNotify, recorded bool) (CelebrateResult, error) {
 	if !IsUUID(meetupID) {
 		return CelebrateResult{}, ErrNotFound
 	}
@@ -100,7 +106,12 @@ func (s *Store) Celebrate(ctx context.Context, teamID, userID, meetupID string, 
 			return err
 		}
 		res.Stage, res.Thanked, res.Recapped = StageDone, len(n.Speakers), len(n.Attendees)
-		return Audit(ctx, tx, teamID, userID, "meetup.celebrate", meetupID,
+		action := "meetup.celebrate"
+		if recorded {
+			action = "meetup.celebrate_recorded"
+			res.Thanked, res.Recapped = 0, 0
+		}
+		return Audit(ctx, tx, teamID, userID, action, meetupID,
 			map[string]any{"speakers": res.Thanked, "attendees": res.Recapped, "links": len(in.RecapLinks)})
 	})
 	return res, err

@@ -86,7 +86,7 @@ WHERE id = $1 AND team_id = $2 AND ends_at + interval '1 day' < now()`
 
 // CelebratePast celebrates a past meetup of demo data without mail, dated the day after its end.
 func (s *Store) CelebratePast(ctx context.Context, teamID, meetupID string, in CelebrateInput) error {
-	if _, err := s.Celebrate(ctx, teamID, "", meetupID, in, NoCelebrationMail); err != nil {
+	if _, err := s.celebrate(ctx, teamID, "", meetupID, in, NoCelebrationMail, true); err != nil {
 		return err
 	}
 	_, err := s.DB.ExecContext(ctx, backdateCelebrationSQL, meetupID, teamID)
