@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -56,6 +57,30 @@ func TestBrowserReportCommentsKeepWordsWhole(t *testing.T) {
 		if err != nil || w[0] > w[1] {
 			t.Fatalf("at %d px the page is %v wide (scroll, window): %v", width, w, err)
 		}
+		checkStackedLabels(t, ctx, width)
 		testutil.Screenshot(t, ctx, fmt.Sprintf("report-comments-%d", width))
+	}
+}
+
+// checkStackedLabels: on a phone, where the heading row is hidden, each comment cell shows its
+// column's name before its value (the flag column, named for screen readers only, and empty
+// cells show none); on a desktop, none does.
+func checkStackedLabels(t *testing.T, ctx context.Context, width int64) {
+	t.Helper()
+	js := `(() => { const heads = [...document.querySelectorAll("#comments thead th")].map(th => th.textContent.trim());
+		const cells = [...document.querySelectorAll("#comments tr.comment:last-child td")];
+		return [heads.join("|"), cells.map(td => getComputedStyle(td, "::before").content).join("|")]; })()`
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := strings.Split(got[0], "|")
+	want := fmt.Sprintf(`"%s: "|"%s: "|"%s: "|none`, heads[0], heads[1], heads[2])
+	if width > 600 {
+		want = "none|none|none|none"
+	}
+	if got[1] != want {
+		testutil.Screenshot(t, ctx, fmt.Sprintf("report-comments-%d-labels", width))
+		t.Fatalf("at %d px the comment cells show labels %s, want %s", width, got[1], want)
 	}
 }
