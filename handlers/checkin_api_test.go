@@ -34,8 +34,9 @@ func TestAPIAttendance(t *testing.T) {
 		t.Fatal("a refused batch changed something")
 	}
 
-	walk := e.attendance(t, "POST", `{"emails":["stranger@example.com"],"walk_in":true}`, 200)
-	if walk.WalkIns != 1 || walk.Counts.CheckedIn != 3 || walk.Counts.Expected != 4 || !walk.Items[0].WalkIn || walk.Items[0].RSVP != "yes" {
+	walk := e.attendance(t, "POST", `{"emails":["stranger@example.com"],"walk_in":true,"names":{"Stranger@Example.com":"Zoe Stranger"}}`, 200)
+	if walk.WalkIns != 1 || walk.Counts.CheckedIn != 3 || walk.Counts.Expected != 4 || !walk.Items[0].WalkIn || walk.Items[0].RSVP != "yes" ||
+		walk.Items[0].Name != "Zoe Stranger" {
 		t.Fatalf("walk-in: %+v", walk)
 	}
 	var seat, mails int
@@ -74,6 +75,8 @@ func TestAPIAttendanceBadInput(t *testing.T) {
 		{`{}`, "emails", "required"},
 		{`{"emails":["p0@example.com"],"walk_in":"yes"}`, "walk_in", "wrong type"},
 		{`{"emails":["p0@example.com"],"extra":1}`, "body", "not valid JSON"},
+		{`{"emails":["new@example.com"],"walk_in":true,"names":{"nwe@example.com":"Typo"}}`, "names", "also be listed in emails"},
+		{`{"emails":["new@example.com"],"walk_in":true,"names":{"new@example.com":5}}`, "names", "wrong type"},
 	}
 	for _, c := range cases {
 		b := apiError(t, c.body, e.call(t, "POST", path, c.body), 422, "invalid")
