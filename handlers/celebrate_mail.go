@@ -12,9 +12,9 @@ import (
 // a recap per attendee, each in the recipient's language, enqueued in the celebration's
 // transaction under a key per meetup and recipient (a repeat enqueues nothing).
 func (h *Handlers) celebrateNotify(ctx context.Context, tx sqlx.ExtContext, n models.CelebrationNotice) error {
-	org := ""
+	org, replyTo := "", ""
 	if len(n.Organiser) > 0 {
-		org = n.Organiser[0].Name
+		org, replyTo = n.Organiser[0].Name, h.replyTo(n.Organiser[0])
 	}
 	msgs := make([]models.OutboxMessage, 0, len(n.Speakers)+len(n.Attendees))
 	for _, sp := range n.Speakers {
@@ -27,6 +27,7 @@ func (h *Handlers) celebrateNotify(ctx context.Context, tx sqlx.ExtContext, n mo
 		if err != nil {
 			return err
 		}
+		m.ReplyTo = replyTo
 		msgs = append(msgs, m)
 	}
 	for _, a := range n.Attendees {
@@ -36,6 +37,7 @@ func (h *Handlers) celebrateNotify(ctx context.Context, tx sqlx.ExtContext, n mo
 		if err != nil {
 			return err
 		}
+		m.ReplyTo = replyTo
 		msgs = append(msgs, m)
 	}
 	_, err := models.EnqueueBatch(ctx, tx, msgs)

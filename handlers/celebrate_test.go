@@ -74,6 +74,11 @@ func TestCelebrateSendsOnceInTheRightLanguage(t *testing.T) {
 	if _, ok := got["late-0@example.com"]; ok {
 		t.Fatal("someone who was not checked in got the recap")
 	}
+	for _, m := range []capturedMail{ada, boris, en, ru} {
+		if m.ReplyTo != c.App.User.Email {
+			t.Fatalf("mail to %s: Reply-To %q, want the organiser %s (a reply must reach them)", m.To, m.ReplyTo, c.App.User.Email)
+		}
+	}
 
 	res2 := c.api.call(t, "POST", "/api/v1/meetups/"+c.m.ID+"/celebrate", "application/json", body)
 	e := apiError(t, "second celebrate", res2, 409, "already_celebrated").Error

@@ -23,6 +23,7 @@ import (
 // capturedMail is one message the test SMTP server received, decoded as a mail client shows it.
 type capturedMail struct {
 	To, Subject     string
+	ReplyTo         string // the Reply-To address, without its name
 	Text, HTML, ICS string
 	ICSMethod       string // the method= of the text/calendar part
 	Shape           []string
@@ -86,6 +87,13 @@ func parseCaptured(t *testing.T, raw []byte) capturedMail {
 		t.Fatalf("subject: %v", err)
 	}
 	cm := capturedMail{To: msg.Header.Get("To"), Subject: subj}
+	if rt := msg.Header.Get("Reply-To"); rt != "" {
+		a, err := mail.ParseAddress(rt)
+		if err != nil {
+			t.Fatalf("Reply-To %q: %v", rt, err)
+		}
+		cm.ReplyTo = a.Address
+	}
 	if err := cm.walk(msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body); err != nil {
 		t.Fatalf("parse MIME: %v\n%s", err, raw)
 	}

@@ -111,6 +111,9 @@ func TestBrowserSpeakersPath(t *testing.T) {
 
 	ada := spkCandidateID(t, app, m, "Ada Lovelace")
 	brief := waitMail(t, mail, "ada@example.com", "Answer needed: would you speak at “Backend lunch”?")
+	if rt := brief.ReplyTo; rt != app.User.Email {
+		t.Fatalf("the brief's Reply-To is %q, want the organiser %s: Ada's reply would not reach them", rt, app.User.Email)
+	}
 	do(t, ctx, "Ada opens the link in her mail and answers yes", chromedp.Navigate(app.URL+spkMailLink(t, app, brief, "/o/")),
 		chromedp.WaitVisible(chromedp.CSS("#reply-submit")),
 		chromedp.Click(chromedp.CSS("#interest-yes")), chromedp.Click(chromedp.CSS("input[name=slot]")),
@@ -139,6 +142,9 @@ func TestBrowserSpeakersPath(t *testing.T) {
 	spkSeeText(t, ctx, "asked to confirm their slots")
 
 	ask := waitMail(t, mail, "ada@example.com", "Please confirm your slot at “Backend lunch”")
+	if ask.ReplyTo != app.User.Email {
+		t.Fatalf("the slot request's Reply-To is %q, want the organiser %s", ask.ReplyTo, app.User.Email)
+	}
 	if !strings.Contains(ask.Text, "Talk: “Go at scale”") {
 		t.Errorf("the confirm request does not name the talk:\n%s", ask.Text)
 	}

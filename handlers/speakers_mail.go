@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"net/mail"
 	"time"
 
 	"github.com/convene/convene/mailer"
@@ -22,6 +23,7 @@ type speakerMail struct {
 	Rendered  mailer.Rendered
 	ICS       []byte // the speaker's calendar event, if any
 	ICSMethod string
+	ReplyTo   string // the organiser, so that a speaker's reply reaches them; "" for none
 }
 
 // speakerNotify is the models.NotifyFunc of steps 3–5: it renders the mails a change causes and
@@ -85,7 +87,7 @@ func (h *Handlers) meetupOrganisers(ctx context.Context, tx sqlx.ExtContext, mee
 		return nil, err
 	}
 	if len(org) == 0 {
-		org = []models.Recipient{{Email: "noreply@" + hostOf(h.Cfg.BaseURL), Name: "Convene", Lang: "en"}}
+		org = []models.Recipient{{Email: h.noReplyAddress(), Name: "Convene", Lang: "en"}}
 	}
 	return org, nil
 }
@@ -95,7 +97,7 @@ func (h *Handlers) meetupOrganisers(ctx context.Context, tx sqlx.ExtContext, mee
 func (h *Handlers) enqueueSpeakerMail(ctx context.Context, tx sqlx.ExtContext, m speakerMail) error {
 	_, _, err := models.Enqueue(ctx, tx, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.MeetupID,
 		PersonID: m.PersonID, Kind: m.Kind, Lang: m.To.Lang, IdempotencyKey: m.Key,
-		ToEmail: m.To.Email, ToName: m.To.Name, From: h.mailFrom(),
+		ToEmail: m.To.Email, ToName: m.To.Name, From: h.mailFrom(), ReplyTo: m.ReplyTo,
 		Subject: m.Rendered.Subject, Text: m.Rendered.Text, HTML: m.Rendered.HTML,
 		ICS: string(m.ICS), ICSMethod: m.ICSMethod, MessageIDHost: baseHost(h.Cfg.BaseURL)})
 	return err
@@ -127,4 +129,16 @@ func keyOf(parts ...any) string {
 		s += fmt.Sprint(p)
 	}
 	return s
+}
+
+// noReplyAddress signs the speaker mail of a meetup whose organiser is unknown.
+func (h *Handlers) noReplyAddress() string { return "noreply@" + hostOf(h.Cfg.BaseURL) }
+
+// replyTo is the Reply-To header of mail sent for an organiser: their address, so that answers
+// written back reach them rather than the service's mailbox; "" when no organiser is known.
+func (h *Handlers) replyTo(org models.Recipient) string {
+	if org.Email == "" || org.Email == h.noReplyAddress() {
+		return ""
+	}
+	return (&mail.Address{Name: org.Name, Address: org.Email}).String()
 }

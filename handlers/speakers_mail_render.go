@@ -16,7 +16,7 @@ var errNoSlot = errors.New("speaker mail: the candidate has no slot")
 // speakerBriefMail renders the brief or its follow-up with the candidate's /o/ link.
 func (h *Handlers) speakerBriefMail(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice, org models.Recipient) (speakerMail, error) {
 	m := newSpeakerMail(n.Kind, n)
-	m.Key = keyOf(n.Kind, n.Candidate.ID)
+	m.Key, m.ReplyTo = keyOf(n.Kind, n.Candidate.ID), h.replyTo(org)
 	var err error
 	if m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeOutreach, "/o/"); err != nil {
 		return m, err
@@ -31,6 +31,7 @@ func (h *Handlers) speakerBriefMail(ctx context.Context, tx sqlx.ExtContext, n m
 // link), or, with the speaker's calendar event, the confirmation (REQUEST) or the withdrawal (CANCEL).
 func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice, kind string, org models.Recipient) (speakerMail, error) {
 	m := newSpeakerMail(kind, n)
+	m.ReplyTo = h.replyTo(org)
 	c, s := n.Candidate, n.Slot
 	if s == nil {
 		return m, errNoSlot

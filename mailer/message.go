@@ -19,6 +19,7 @@ var ErrBadMessage = errors.New("mailer: message cannot be built")
 // Message is one rendered mail, ready to be built into MIME and sent.
 type Message struct {
 	From, ToEmail, ToName, Subject, Text, HTML string
+	ReplyTo                                    string // "" for none
 	ICS                                        []byte
 	ICSMethod                                  string
 	MessageID                                  string
@@ -41,6 +42,11 @@ func (m Message) Build() (*mail.Msg, error) {
 	to.Name = headerText(m.ToName)
 	msg.FromMailAddress(from)
 	msg.AddToMailAddress(to)
+	if m.ReplyTo != "" {
+		if err := msg.ReplyTo(headerText(m.ReplyTo)); err != nil {
+			return nil, fmt.Errorf("%w: reply-to: %w", ErrBadMessage, err)
+		}
+	}
 	msg.Subject(headerText(m.Subject))
 	if id := strings.Trim(headerText(m.MessageID), "<> "); id != "" {
 		msg.SetMessageIDWithValue(id)

@@ -84,6 +84,7 @@ func TestMessageWithoutInviteIsAlternative(t *testing.T) {
 func TestHeadersCarryIDDateAndEncodedNames(t *testing.T) {
 	m := baseMessage()
 	m.ToName, m.Subject = `Анна "Q" Иванова`, "Приглашение: обед"
+	m.ReplyTo = (&mail.Address{Name: "Олег Петров", Address: "oleg@corp.test"}).String()
 	raw := render(t, m)
 	msg, _ := parseMessage(t, raw)
 	if got := msg.Header.Get("Message-Id"); got != m.MessageID {
@@ -99,6 +100,9 @@ func TestHeadersCarryIDDateAndEncodedNames(t *testing.T) {
 	to, err := mail.ParseAddress(msg.Header.Get("To"))
 	if subj != m.Subject || err != nil || to.Name != m.ToName || to.Address != m.ToEmail {
 		t.Fatalf("decoded Subject %q To %+v (%v)", subj, to, err)
+	}
+	if rt, err := mail.ParseAddress(msg.Header.Get("Reply-To")); err != nil || rt.Name != "Олег Петров" || rt.Address != "oleg@corp.test" {
+		t.Fatalf("Reply-To %q: %+v (%v)", msg.Header.Get("Reply-To"), rt, err)
 	}
 }
 
@@ -120,6 +124,14 @@ func TestNoCRLFOrNULReachesAHeader(t *testing.T) {
 	msg, _ := parseMessage(t, raw)
 	if msg.Header.Get("Subject") != "Hi Bcc: evil@attacker.test" {
 		t.Fatalf("subject %q", msg.Header.Get("Subject"))
+	}
+}
+
+func TestReplyToWithALineBreakIsRefused(t *testing.T) {
+	m := baseMessage()
+	m.ReplyTo = "Org <org@convene.test>\r\nBcc: evil@attacker.test"
+	if _, err := m.Build(); !errors.Is(err, mailer.ErrBadMessage) {
+		t.Fatalf("Build with an injected Reply-To: %v, want ErrBadMessage", err)
 	}
 }
 

@@ -108,7 +108,7 @@ func (w *worker) wait(ctx context.Context, err error) {
 // messageOf turns a stored row into the message to build; Date is when it was enqueued, so a
 // resend is the same message.
 func messageOf(r models.OutboxRow) Message {
-	m := Message{From: r.From, ToEmail: r.ToEmail, ToName: r.ToName, Subject: r.Subject, Text: r.Text,
+	m := Message{From: r.From, ReplyTo: r.ReplyTo, ToEmail: r.ToEmail, ToName: r.ToName, Subject: r.Subject, Text: r.Text,
 		HTML: r.HTML, ICSMethod: r.ICSMethod, MessageID: r.MessageID, Date: r.CreatedAt}
 	if r.ICS != "" {
 		m.ICS = []byte(r.ICS)

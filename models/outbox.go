@@ -37,6 +37,7 @@ type OutboxMessage struct {
 	ToEmail        string
 	ToName         string
 	From           string // the From header, e.g. "Convene <convene@example.com>"
+	ReplyTo        string // the Reply-To header, e.g. "Ann Lee <ann@example.com>", or "" for none
 	Subject        string
 	Text           string
 	HTML           string
@@ -59,6 +60,7 @@ type OutboxRow struct {
 	ToEmail       string     `db:"to_email"`
 	ToName        string     `db:"to_name"`
 	From          string     `db:"from_addr"`
+	ReplyTo       string     `db:"reply_to"`
 	Subject       string     `db:"subject"`
 	Text          string     `db:"text_body"`
 	HTML          string     `db:"html_body"`
@@ -80,10 +82,10 @@ func (r OutboxRow) Claim() ClaimRef { return ClaimRef{ID: r.ID, Attempt: r.Attem
 
 const enqueueSQL = `
 INSERT INTO outbox (id, team_id, meetup_id, person_id, kind, lang, idempotency_key, to_email, to_name,
-    from_addr, subject, text_body, html_body, ics, ics_method, message_id, next_attempt_at, send_by, expires_at)
+    from_addr, subject, text_body, html_body, ics, ics_method, message_id, next_attempt_at, send_by, expires_at, reply_to)
 VALUES ($1, $2, NULLIF($3, '')::uuid, NULLIF($4, '')::uuid, $5, $6, $7, $8, $9, $10, $11, $12, $13,
     NULLIF($14, ''), NULLIF($15, ''), $16, coalesce($17::timestamptz, now()),
-    coalesce($17::timestamptz, now()) + $18 * interval '1 second', $19)
+    coalesce($17::timestamptz, now()) + $18 * interval '1 second', $19, $20)
 ON CONFLICT (idempotency_key) DO NOTHING
 RETURNING id`
 
@@ -93,7 +95,7 @@ const enqueuedIDSQL = `SELECT id FROM outbox WHERE idempotency_key = $1`
 func enqueueArgs(id string, m OutboxMessage) []any {
 	return []any{id, m.TeamID, m.MeetupID, m.PersonID, m.Kind, m.Lang, m.IdempotencyKey, m.ToEmail, m.ToName,
 		m.From, m.Subject, m.Text, m.HTML, m.ICS, m.ICSMethod, messageID(id, m.MessageIDHost, m.From), m.SendAt,
-		m.SendWithin.Seconds(), m.ExpiresAt}
+		m.SendWithin.Seconds(), m.ExpiresAt, m.ReplyTo}
 }
 
 // Enqueue stores m in the caller's transaction; a key already there enqueues nothing and

@@ -10,24 +10,25 @@ import (
 	"github.com/lib/pq"
 )
 
-// maxBatchRows keeps a statement's parameters (16 + 3 per row) under PostgreSQL's 65,535.
+// maxBatchRows keeps a statement's parameters (17 + 3 per row) under PostgreSQL's 65,535.
 const maxBatchRows = 5000
 
-// enqueueBatchHead takes the small columns as arrays ($1…$16) and the bodies as one parameter
+// enqueueBatchHead takes the small columns as arrays ($1…$17) and the bodies as one parameter
 // each, in a VALUES list joined by position: arrays of 20 KB bodies would cost escaping here and
 // parsing there, and all-parameter rows cost planning per value.
 const enqueueBatchHead = `
 INSERT INTO outbox (id, team_id, meetup_id, person_id, kind, lang, idempotency_key, to_email, to_name,
-    from_addr, subject, text_body, html_body, ics, ics_method, message_id, next_attempt_at, send_by, expires_at)
+    from_addr, subject, text_body, html_body, ics, ics_method, message_id, next_attempt_at, send_by, expires_at, reply_to)
 SELECT s.id, s.team_id, NULLIF(s.meetup_id, '')::uuid, NULLIF(s.person_id, '')::uuid, s.kind, s.lang, s.key,
     s.to_email, s.to_name, s.from_addr, s.subject, b.text_body, b.html_body, NULLIF(b.ics, ''),
     NULLIF(s.ics_method, ''), s.message_id, coalesce(NULLIF(s.send_at, '')::timestamptz, now()),
     coalesce(NULLIF(s.send_at, '')::timestamptz, now()) + s.within * interval '1 second',
-    NULLIF(s.expires_at, '')::timestamptz
+    NULLIF(s.expires_at, '')::timestamptz, s.reply_to
 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::float8[])
+        $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+        $17::float8[])
     WITH ORDINALITY AS s(id, team_id, meetup_id, person_id, kind, lang, key, to_email, to_name, from_addr,
-        subject, ics_method, message_id, send_at, expires_at, within, n)
+        subject, ics_method, message_id, send_at, expires_at, reply_to, within, n)
 JOIN (VALUES `
 
 // enqueueBatchTail closes the VALUES list and skips keys already there.
@@ -36,7 +37,7 @@ ON CONFLICT (idempotency_key) DO NOTHING`
 
 // outboxBatch is one statement's arguments: small columns as arrays, bodies as parameters.
 type outboxBatch struct {
-	cols   [15][]string
+	cols   [16][]string
 	within []float64
 	bodies []any
 	values strings.Builder
@@ -45,9 +46,9 @@ type outboxBatch struct {
 // add appends one normalised message.
 func (b *outboxBatch) add(m OutboxMessage) {
 	id := uuid.NewString()
-	small := [15]string{id, m.TeamID, m.MeetupID, m.PersonID, m.Kind, m.Lang, m.IdempotencyKey, m.ToEmail,
+	small := [16]string{id, m.TeamID, m.MeetupID, m.PersonID, m.Kind, m.Lang, m.IdempotencyKey, m.ToEmail,
 		m.ToName, m.From, m.Subject, m.ICSMethod, messageID(id, m.MessageIDHost, m.From), timeText(m.SendAt),
-		timeText(m.ExpiresAt)}
+		timeText(m.ExpiresAt), m.ReplyTo}
 	for i, v := range small {
 		b.cols[i] = append(b.cols[i], v)
 	}
@@ -56,14 +57,14 @@ func (b *outboxBatch) add(m OutboxMessage) {
 	if row > 1 {
 		b.values.WriteString(", ")
 	}
-	p := 16 + 3*(row-1)
+	p := 17 + 3*(row-1)
 	fmt.Fprintf(&b.values, "(%d::int8, $%d, $%d, $%d)", row, p+1, p+2, p+3)
 	b.bodies = append(b.bodies, m.Text, m.HTML, m.ICS)
 }
 
 // exec runs the batch's statement and says how many rows were new.
 func (b *outboxBatch) exec(ctx context.Context, tx sqlx.ExtContext) (int, error) {
-	args := make([]any, 0, 16+len(b.bodies))
+	args := make([]any, 0, 17+len(b.bodies))
 	for _, c := range b.cols {
 		args = append(args, pq.Array(c))
 	}

@@ -16,7 +16,7 @@ type ClaimRef struct {
 
 // claimColumns are what a worker needs to send a row, and no more (each is read 10,000 times
 // in a big fan-out).
-const claimColumns = `id, to_email, to_name, from_addr, subject, text_body, html_body,
+const claimColumns = `id, to_email, to_name, from_addr, reply_to, subject, text_body, html_body,
     coalesce(ics, '') AS ics, coalesce(ics_method, '') AS ics_method, message_id, status, attempts, created_at`
 
 // claimable is the condition of a row a worker may take: queued, due, and not under a live lease
@@ -44,7 +44,7 @@ WITH due AS (
     WHERE o.id IN (SELECT id FROM due)
     RETURNING ` + claimColumns + `
 )
-SELECT id, to_email, to_name, from_addr, subject, text_body, html_body, ics, ics_method, message_id,
+SELECT id, to_email, to_name, from_addr, reply_to, subject, text_body, html_body, ics, ics_method, message_id,
     'sending' AS status, attempts, created_at
 FROM claimed WHERE status = 'queued'`
 

@@ -82,6 +82,7 @@ func TestEnqueueRefusesBadMessages(t *testing.T) {
 	f := newOutboxFixture(t)
 	bad := f.msg("bad")
 	bad.ToEmail, bad.From, bad.Subject, bad.ICS = "Ann <a@b.c>", "nobody", "", "BEGIN:VCALENDAR"
+	bad.ReplyTo = "Ann <a@b.c>\r\nBcc: all@corp.example"
 	err := f.s.InTx(f.ctx, func(tx *sqlx.Tx) error {
 		_, _, err := models.Enqueue(f.ctx, tx, bad)
 		return err
@@ -90,7 +91,7 @@ func TestEnqueueRefusesBadMessages(t *testing.T) {
 	if !errors.As(err, &ve) {
 		t.Fatalf("err %v, want a validation error", err)
 	}
-	for _, field := range []string{"to_email", "from", "subject", "ics_method"} {
+	for _, field := range []string{"to_email", "from", "subject", "ics_method", "reply_to"} {
 		if ve.Fields[field] == "" {
 			t.Errorf("no error for %s in %v", field, ve.Fields)
 		}

@@ -28,7 +28,7 @@ func (f OutboxFilter) check() error {
 const shownStatus = `CASE WHEN status = 'queued' AND lease_until > now() THEN 'sending' ELSE status END`
 
 // listColumns are the outbox columns without the bodies.
-const listColumns = `id, team_id, meetup_id, person_id, kind, lang, to_email, to_name, from_addr, subject,
+const listColumns = `id, team_id, meetup_id, person_id, kind, lang, to_email, to_name, from_addr, reply_to, subject,
     message_id, ` + shownStatus + ` AS status, attempts, last_error, next_attempt_at, send_by, expires_at, sent_at,
     created_at`
 

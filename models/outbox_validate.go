@@ -26,6 +26,9 @@ func (m *OutboxMessage) normalize() error {
 	if _, err := mail.ParseAddress(m.From); err != nil {
 		f["from"] = "invalid_email"
 	}
+	if _, err := mail.ParseAddress(m.ReplyTo); m.ReplyTo != "" && (err != nil || hasLineBreak(m.ReplyTo)) {
+		f["reply_to"] = "invalid_email"
+	}
 	if (m.ICS == "") != (m.ICSMethod == "") {
 		f["ics_method"] = "required"
 	}
@@ -69,3 +72,6 @@ func messageID(id, host, from string) string {
 	}
 	return "<" + id + "@" + host + ">"
 }
+
+// hasLineBreak reports CR, LF or NUL, which would break a mail header.
+func hasLineBreak(s string) bool { return strings.ContainsAny(s, "\r\n\x00") }

@@ -91,7 +91,7 @@ func (s *Store) NoticeOf(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) (Notice
 const recordNoticeSQL = `
 WITH e AS (
     INSERT INTO rsvp_events (key, meetup_id, person_id, kind, position)
-    SELECT $20::text, $21::uuid, $22::uuid, $23::text, NULLIF($24::int, 0)
+    SELECT $21::text, $22::uuid, $23::uuid, $24::text, NULLIF($25::int, 0)
     FROM (` + wakeAfterCommitSQL + `) AS wake
     ON CONFLICT (key) DO NOTHING
 )` + enqueueSQL
