@@ -7,9 +7,10 @@ import (
 )
 
 // attendedSQL is the rule for who attended meetup m and rsvp r: checked in, or said yes when
-// nobody was checked in at that meetup. The report, the recap and the series trend share it.
+// no attendee was checked in at that meetup (a checked-in speaker does not count, as for the
+// feedback form's recipients). The report, the recap and the series trend share it.
 const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.status = 'yes'
-    AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = r.meetup_id AND x.checked_in_at IS NOT NULL)))`
+    AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = r.meetup_id AND x.role = 'attendee' AND x.checked_in_at IS NOT NULL)))`
 
 // Funnel counts a meetup's audience at each step: invited → said yes → attended → answered the form.
 // Attended follows attendedSQL (the yes when nobody was checked in), as the feedback form's recipients do.

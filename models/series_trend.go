@@ -38,7 +38,7 @@ WITH ms AS (
 )
 SELECT ms.id, ms.title, ms.starts_at, ms.timezone,
     (SELECT count(*) FROM att a WHERE a.meetup_id = ms.id) AS attendance,
-    EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = ms.id AND x.checked_in_at IS NOT NULL) AS checked_in,
+    EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = ms.id AND x.role = 'attendee' AND x.checked_in_at IS NOT NULL) AS checked_in,
     (SELECT count(*) FROM att a WHERE a.meetup_id = ms.id
         AND EXISTS (SELECT 1 FROM att b WHERE b.person_id = a.person_id AND b.starts_at < a.starts_at)) AS repeat,
     (SELECT round(avg(f.rating), 2)::float8 FROM feedback f WHERE f.meetup_id = ms.id) AS rating,
