@@ -182,12 +182,13 @@ func (s *Store) comments(ctx context.Context, meetupID string) ([]Comment, error
 	return out, mapErr(err)
 }
 
-// suggestedTopicsSQL splits each answer's next_topics at line breaks and semicolons, counts
-// each topic once per answer (case-insensitively) and says whether the backlog has it.
+// suggestedTopicsSQL splits each answer's next_topics at line breaks, commas and semicolons (as
+// SplitTopics does for the backlog), counts each topic once per answer (case-insensitively) and
+// says whether the backlog has it.
 const suggestedTopicsSQL = `
 WITH t AS (
     SELECT DISTINCT f.person_id, regexp_replace(btrim(x), '\s+', ' ', 'g') AS title
-    FROM feedback f, regexp_split_to_table(f.next_topics, E'[\\n\\r;]+') x
+    FROM feedback f, regexp_split_to_table(f.next_topics, E'[\\n\\r;,]+') x
     WHERE f.meetup_id = $1
 )
 SELECT min(title) AS title, count(DISTINCT person_id) AS mentions,
