@@ -49,18 +49,18 @@ func trendRows(tr Translator, t models.Trend) []trendRow {
 	return out
 }
 
-// shortDate is a meetup's day as "02.01" (day.month), for chart labels.
+// shortDate is a meetup's day in its own zone as "02.01" (day.month), for chart labels.
 func shortDate(pt models.TrendPoint) string {
 	if pt.StartsAt == nil {
 		return "—"
 	}
-	return pt.StartsAt.UTC().Format("02.01")
+	return pt.StartsAt.In(zoneOrUTC(pt.Timezone)).Format("02.01")
 }
 
-// longDate is a meetup's day as "2006-01-02".
+// longDate is a meetup's day in its own zone as "2006-01-02".
 func longDate(pt models.TrendPoint) string {
 	if pt.StartsAt == nil {
 		return "—"
 	}
-	return pt.StartsAt.UTC().Format("2006-01-02")
+	return pt.StartsAt.In(zoneOrUTC(pt.Timezone)).Format("2006-01-02")
 }

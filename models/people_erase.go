@@ -26,6 +26,7 @@ var personErasers = []personEraser{
 	{"seats", eraseExcessSeats},
 	{"speaker_links", eraseSpeakerLinks},
 	{"mail", eraseMail},
+	{"alerts", eraseAlertsAbout},
 	{"audit_addresses", eraseAuditAddresses},
 	{"person", erasePersonRow},
 }

@@ -50,6 +50,25 @@ func eraseMail(ctx context.Context, tx *sqlx.Tx, e erasee) error {
 	return err
 }
 
+// alertsAboutSQL matches the organisers' feedback alerts about person $2, which quote their name,
+// address and comments: keys are feedback_alert:<meetup>:<person>:<organiser>.
+const alertsAboutSQL = `team_id = $1 AND kind = 'feedback_alert' AND idempotency_key LIKE 'feedback_alert:%:' || $2 || ':%'`
+
+const eraseUnsentAlertsSQL = `DELETE FROM outbox WHERE ` + alertsAboutSQL + ` AND status <> 'sent'`
+
+const scrubSentAlertsSQL = `
+UPDATE outbox SET subject = '', text_body = '', html_body = '', last_error = '' WHERE ` + alertsAboutSQL + ` AND status = 'sent'`
+
+// eraseAlertsAbout deletes the organisers' unsent alerts about the person's answers and blanks
+// the sent ones (kept for the counts, addressed to the organiser, with no subject or body).
+func eraseAlertsAbout(ctx context.Context, tx *sqlx.Tx, e erasee) error {
+	if _, err := tx.ExecContext(ctx, eraseUnsentAlertsSQL, e.TeamID, e.ID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, scrubSentAlertsSQL, e.TeamID, e.ID)
+	return err
+}
+
 const eraseAuditAddressesSQL = `
 UPDATE audit_log SET detail = jsonb_set(detail, '{to}', '"(erased)"')
 WHERE team_id = $1 AND lower(detail->>'to') = lower($2)`

@@ -7,9 +7,10 @@ import (
 )
 
 // attendedSQL is the rule for who attended meetup m and rsvp r: checked in, or said yes when
-// nobody was checked in at that meetup. The report, the recap and the series trend share it.
+// no attendee was checked in at that meetup (a checked-in speaker does not count, as for the
+// feedback form's recipients). The report, the recap and the series trend share it.
 const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.status = 'yes'
-    AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = r.meetup_id AND x.checked_in_at IS NOT NULL)))`
+    AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = r.meetup_id AND x.role = 'attendee' AND x.checked_in_at IS NOT NULL)))`
 
 // Funnel counts a meetup's audience at each step: invited → said yes → attended → answered the form.
 // Attended follows attendedSQL (the yes when nobody was checked in), as the feedback form's recipients do.
@@ -181,12 +182,13 @@ func (s *Store) comments(ctx context.Context, meetupID string) ([]Comment, error
 	return out, mapErr(err)
 }
 
-// suggestedTopicsSQL splits each answer's next_topics at line breaks and semicolons, counts
-// each topic once per answer (case-insensitively) and says whether the backlog has it.
+// suggestedTopicsSQL splits each answer's next_topics at line breaks, commas and semicolons (as
+// SplitTopics does for the backlog), counts each topic once per answer (case-insensitively) and
+// says whether the backlog has it.
 const suggestedTopicsSQL = `
 WITH t AS (
     SELECT DISTINCT f.person_id, regexp_replace(btrim(x), '\s+', ' ', 'g') AS title
-    FROM feedback f, regexp_split_to_table(f.next_topics, E'[\\n\\r;]+') x
+    FROM feedback f, regexp_split_to_table(f.next_topics, E'[\\n\\r;,]+') x
     WHERE f.meetup_id = $1
 )
 SELECT min(title) AS title, count(DISTINCT person_id) AS mentions,

@@ -10,6 +10,7 @@ type TrendPoint struct {
 	MeetupID    string     `db:"id" json:"meetup_id"`
 	Title       string     `db:"title" json:"title"`
 	StartsAt    *time.Time `db:"starts_at" json:"starts_at"`
+	Timezone    string     `db:"timezone" json:"-"`
 	Attendance  int        `db:"attendance" json:"attendance"`
 	CheckedIn   bool       `db:"checked_in" json:"from_check_in"`
 	Repeat      int        `db:"repeat" json:"repeat_attendees"`
@@ -29,15 +30,15 @@ type Trend struct {
 // (attendedSQL), and counts those who attended an earlier meetup of the series as repeats.
 const seriesTrendSQL = `
 WITH ms AS (
-    SELECT id, title, starts_at FROM meetups
+    SELECT id, title, starts_at, timezone FROM meetups
     WHERE series_id = $1 AND team_id = $2 AND stage <> 'cancelled' AND starts_at IS NOT NULL AND starts_at <= now()
 ), att AS (
     SELECT r.meetup_id, r.person_id, ms.starts_at FROM rsvps r JOIN ms ON ms.id = r.meetup_id
     WHERE ` + attendedSQL + `
 )
-SELECT ms.id, ms.title, ms.starts_at,
+SELECT ms.id, ms.title, ms.starts_at, ms.timezone,
     (SELECT count(*) FROM att a WHERE a.meetup_id = ms.id) AS attendance,
-    EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = ms.id AND x.checked_in_at IS NOT NULL) AS checked_in,
+    EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = ms.id AND x.role = 'attendee' AND x.checked_in_at IS NOT NULL) AS checked_in,
     (SELECT count(*) FROM att a WHERE a.meetup_id = ms.id
         AND EXISTS (SELECT 1 FROM att b WHERE b.person_id = a.person_id AND b.starts_at < a.starts_at)) AS repeat,
     (SELECT round(avg(f.rating), 2)::float8 FROM feedback f WHERE f.meetup_id = ms.id) AS rating,

@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strings"
 	"time"
 
@@ -60,8 +62,15 @@ func AddTopicIdea(ctx context.Context, db sqlx.QueryerContext, teamID, title, so
 	}
 	var ti TopicIdea
 	err := sqlx.GetContext(ctx, db, &ti, addIdeaSQL, teamID, title, source, meetupID)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Another transaction added the title after this statement's snapshot was taken: the
+		// insert waited for it and did nothing, and only a new statement sees its row.
+		err = sqlx.GetContext(ctx, db, &ti, ideaByTitleSQL, teamID, title)
+	}
 	return ti, mapErr(err)
 }
+
+const ideaByTitleSQL = `SELECT id, title, source, meetup_id, created_at FROM topic_ideas WHERE team_id = $1 AND lower(title) = lower($2)`
 
 // AddTopicIdea puts an idea in the team's backlog, outside any other transaction.
 func (s *Store) AddTopicIdea(ctx context.Context, teamID, title, source string, meetupID *string) (TopicIdea, error) {
