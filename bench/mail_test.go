@@ -90,7 +90,9 @@ func runMail(b *testing.B, n, workers int) figures {
 	f := figures{cpu: map[string][2]float64{}}
 	measure := func(phase string, run func()) {
 		m := startCPU(store)
+		stop := profilePhase(phase)
 		run()
+		stop()
 		self, pg := m.stop()
 		f.cpu[phase] = [2]float64{self, pg}
 	}

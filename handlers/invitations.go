@@ -31,34 +31,51 @@ func (h *Handlers) SendInvitationsForm(c echo.Context) error {
 	return redirect(c, "/meetups/"+id+"/attendees")
 }
 
+// inviteChunk is how many invitations are rendered before they are enqueued: a send to
+// 10,000 people then holds a few megabytes of rendered mail at a time, not 200.
+const inviteChunk = 256
+
 // inviteMail renders each invitee's invitation in their language with their personal REQUEST
-// calendar (the recipient as ATTENDEE with RSVP=TRUE) and enqueues them all.
+// calendar (the recipient as ATTENDEE with RSVP=TRUE) and enqueues them, chunk by chunk.
 func (h *Handlers) inviteMail(ctx context.Context, tx *sqlx.Tx, m models.Meetup, is []models.Invitee) error {
 	mm, err := h.mailMeetup(ctx, tx, m)
 	if err != nil {
 		return err
 	}
-	msgs := make([]models.OutboxMessage, 0, len(is))
-	for _, p := range is {
-		rsvpURL := h.Cfg.BaseURL + "/r/" + p.Token
-		lang := mailLang(p.Language)
-		r, err := h.Mail.Render(mailer.KindInvitation, lang, mailer.InvitationData{
-			To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm,
-			RSVPURL: rsvpURL, CalendarURL: rsvpURL + "/invite.ics", Speaker: p.Speaker, TalkTitle: p.TalkTitle})
-		if err != nil {
+	for start := 0; start < len(is); start += inviteChunk {
+		msgs := make([]models.OutboxMessage, 0, min(inviteChunk, len(is)-start))
+		for _, p := range is[start:min(start+inviteChunk, len(is))] {
+			msg, err := h.invitation(m, mm, p)
+			if err != nil {
+				return err
+			}
+			msgs = append(msgs, msg)
+		}
+		if _, err := models.EnqueueBatch(ctx, tx, msgs); err != nil {
 			return err
 		}
-		ev := h.meetupEvent(m, rsvpURL)
-		ev.Attendees = []mailer.Attendee{{Name: p.Name, Email: p.Email, PartStat: "NEEDS-ACTION", RSVP: true}}
-		ics, err := mailer.Calendar(mailer.MethodRequest, ev)
-		if err != nil {
-			return err
-		}
-		msgs = append(msgs, models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID,
-			Kind: "invite", Lang: lang, IdempotencyKey: p.Key, ToEmail: p.Email, ToName: p.Name,
-			From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML, ICS: string(ics),
-			ICSMethod: mailer.MethodRequest, MessageIDHost: baseHost(h.Cfg.BaseURL)})
 	}
-	_, err = models.EnqueueBatch(ctx, tx, msgs)
-	return err
+	return nil
+}
+
+// invitation renders one invitee's invitation.
+func (h *Handlers) invitation(m models.Meetup, mm mailer.Meetup, p models.Invitee) (models.OutboxMessage, error) {
+	rsvpURL := h.Cfg.BaseURL + "/r/" + p.Token
+	lang := mailLang(p.Language)
+	r, err := h.Mail.Render(mailer.KindInvitation, lang, mailer.InvitationData{
+		To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm,
+		RSVPURL: rsvpURL, CalendarURL: rsvpURL + "/invite.ics", Speaker: p.Speaker, TalkTitle: p.TalkTitle})
+	if err != nil {
+		return models.OutboxMessage{}, err
+	}
+	ev := h.meetupEvent(m, rsvpURL)
+	ev.Attendees = []mailer.Attendee{{Name: p.Name, Email: p.Email, PartStat: "NEEDS-ACTION", RSVP: true}}
+	ics, err := mailer.Calendar(mailer.MethodRequest, ev)
+	if err != nil {
+		return models.OutboxMessage{}, err
+	}
+	return models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID,
+		Kind: "invite", Lang: lang, IdempotencyKey: p.Key, ToEmail: p.Email, ToName: p.Name,
+		From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML, ICS: string(ics),
+		ICSMethod: mailer.MethodRequest, MessageIDHost: baseHost(h.Cfg.BaseURL)}, nil
 }

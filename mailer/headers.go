@@ -1,7 +1,6 @@
 package mailer
 
 import (
-	"bufio"
 	"bytes"
 	"strings"
 )
@@ -20,14 +19,12 @@ func headerText(s string) string {
 
 // ICSMethod returns the METHOD of an iCalendar object (upper-cased), or "" when it has none.
 func ICSMethod(ics []byte) string {
-	sc := bufio.NewScanner(bytes.NewReader(ics))
-	sc.Buffer(make([]byte, 0, 4096), len(ics)+1)
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if len(line) > 7 && strings.EqualFold(line[:7], "METHOD:") {
-			return methodToken(strings.ToUpper(strings.TrimSpace(line[7:])))
+	for line := range bytes.Lines(ics) {
+		line = bytes.TrimRight(line, "\r\n")
+		if len(line) > 7 && bytes.EqualFold(line[:7], []byte("METHOD:")) {
+			return methodToken(strings.ToUpper(strings.TrimSpace(string(line[7:]))))
 		}
-		if strings.EqualFold(line, "BEGIN:VEVENT") {
+		if bytes.EqualFold(line, []byte("BEGIN:VEVENT")) {
 			return "" // METHOD belongs before the first component
 		}
 	}

@@ -56,9 +56,9 @@ func (m Message) Build() (*mail.Msg, error) {
 		date = time.Now()
 	}
 	msg.SetDateWithValue(date)
-	msg.SetBodyString(mail.TypeTextPlain, m.Text)
+	msg.SetBodyWriter(mail.TypeTextPlain, stringWriter(m.Text))
 	if m.HTML != "" {
-		msg.AddAlternativeString(mail.TypeTextHTML, m.HTML)
+		msg.AddAlternativeWriter(mail.TypeTextHTML, stringWriter(m.HTML))
 	}
 	if len(m.ICS) > 0 {
 		if err := addInvite(msg, m.ICS, m.ICSMethod); err != nil {
@@ -78,10 +78,7 @@ func addInvite(msg *mail.Msg, ics []byte, method string) error {
 	if method != "" && !strings.EqualFold(method, inside) {
 		return fmt.Errorf("%w: method %q but the calendar says METHOD:%s", ErrBadMessage, method, inside)
 	}
-	msg.AddAlternativeString(mail.ContentType("text/calendar; method="+inside), string(ics))
-	err := msg.AttachReader("invite.ics", bytes.NewReader(ics), mail.WithFileContentType("application/ics"))
-	if err != nil {
-		return fmt.Errorf("%w: attach invite: %w", ErrBadMessage, err)
-	}
+	msg.AddAlternativeWriter(mail.ContentType("text/calendar; method="+inside), bytesWriter(ics))
+	msg.AttachReadSeeker("invite.ics", bytes.NewReader(ics), mail.WithFileContentType("application/ics"))
 	return nil
 }
