@@ -3,7 +3,6 @@ package bench
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"time"
 
@@ -50,30 +49,20 @@ func rsvpSetup(b *testing.B, n, capacity, pool int) *rsvpBench {
 	return &rsvpBench{app: app, meetup: m, tokens: rsvpLinks(b, app, m.ID, people)}
 }
 
-// rsvpLinks makes everyone's RSVP link, 16 at a time.
+// rsvpLinks makes everyone's RSVP link and calendar feed link, as an invitation send does.
 func rsvpLinks(b *testing.B, app *testutil.App, meetupID string, people []string) []string {
 	b.Helper()
-	tokens := make([]string, len(people))
-	errs := make(chan error, len(people))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 16)
-	for i := range people {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			spec := models.LinkSpec{TeamID: app.Team.ID, Purpose: models.PurposeRSVP, PersonID: &people[i], MeetupID: &meetupID}
-			tok, err := app.H.Links.Ensure(context.Background(), app.Store.DB, spec)
-			tokens[i] = tok
-			errs <- err
-		}()
+	ctx, team := context.Background(), app.Team.ID
+	byPerson, err := app.H.Links.EnsureMany(ctx, app.Store.DB, team, models.PurposeRSVP, meetupID, people)
+	if err != nil {
+		b.Fatal(err)
 	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			b.Fatal(err)
-		}
+	if _, err := app.H.Links.EnsureMany(ctx, app.Store.DB, team, models.PurposeCalendar, "", people); err != nil {
+		b.Fatal(err)
+	}
+	tokens := make([]string, len(people))
+	for i, id := range people {
+		tokens[i] = byPerson[id]
 	}
 	return tokens
 }

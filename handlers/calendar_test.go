@@ -1,21 +1,23 @@
 package handlers_test
 
 import (
-	"context"
 	"net/url"
+	"regexp"
 	"testing"
-
-	"github.com/convene/convene/models"
 )
 
-// feedPath is a person's calendar feed path.
-func (e *rsvpEnv) feedPath(t *testing.T, personID string) string {
+// subscribeRE finds the calendar feed's path in the RSVP page's "subscribe" link.
+var subscribeRE = regexp.MustCompile(`href="[^"]*(/cal/[A-Za-z0-9_-]{43}\.ics)" id="rsvp-subscribe"`)
+
+// feedPath is the calendar feed path the RSVP page of link offers its reader to subscribe to.
+func (e *rsvpEnv) feedPath(t *testing.T, link string) string {
 	t.Helper()
-	tok, err := e.app.H.Links.Lookup(context.Background(), e.app.Store.DB, models.LinkSpec{Purpose: models.PurposeCalendar, PersonID: &personID})
-	if err != nil {
-		t.Fatal(err)
+	res := e.app.Client().Get(t, "/r/"+link)
+	m := subscribeRE.FindStringSubmatch(res.Body)
+	if res.Status != 200 || m == nil {
+		t.Fatalf("RSVP page %d without a subscribe link:\n%s", res.Status, res.Body)
 	}
-	return "/cal/" + tok + ".ics"
+	return m[1]
 }
 
 // uid reads a meetup's stored iCalendar UID (the API does not show it).
@@ -34,6 +36,9 @@ func TestInviteFileAndFeed(t *testing.T) {
 	e := newRSVPEnv(t, 2, 5)
 	c := e.app.Client()
 	e.answerAs(t, 0, url.Values{"answer": {"yes"}})
+	feed0 := e.feedPath(t, e.links[0]) // offered on the RSVP page after the answer
+	e.answerAs(t, 1, url.Values{"answer": {"no"}})
+	feed1 := e.feedPath(t, e.links[1])
 	cal := fetchICS(t, c, "/r/"+e.links[0]+"/invite.ics", "REQUEST")
 	ev := cal.Events[0]
 	if len(cal.Events) != 1 || ev.UID != e.uid(t, e.meetup.ID) || ev.Sequence != 0 || len(ev.Attendees) != 1 ||
@@ -47,7 +52,7 @@ func TestInviteFileAndFeed(t *testing.T) {
 	if res := c.PostForm(t, "/r/"+l2, url.Values{"answer": {"yes"}}); res.Status != 200 {
 		t.Fatalf("second answer: %d", res.Status)
 	}
-	feed := fetchICS(t, c, e.feedPath(t, e.people[0].ID), "PUBLISH")
+	feed := fetchICS(t, c, feed0, "PUBLISH")
 	if len(feed.Events) != 2 || len(feed.Events[0].Attendees)+len(feed.Events[1].Attendees) != 0 {
 		t.Fatalf("feed: %+v", feed)
 	}
@@ -62,13 +67,13 @@ func TestInviteFileAndFeed(t *testing.T) {
 	if ev := cal.Events[0]; ev.Status != "CANCELLED" || ev.Sequence != 2 || ev.UID != e.uid(t, e.meetup.ID) {
 		t.Fatalf("cancelled invite: %+v", ev)
 	}
-	if feed := fetchICS(t, c, e.feedPath(t, e.people[0].ID), "PUBLISH"); len(feed.Events) != 1 || feed.Events[0].UID != e.uid(t, second.ID) {
+	if feed := fetchICS(t, c, feed0, "PUBLISH"); len(feed.Events) != 1 || feed.Events[0].UID != e.uid(t, second.ID) {
 		t.Fatalf("feed after the cancellation: %+v", feed)
 	}
-	if empty := fetchICS(t, c, e.feedPath(t, e.people[1].ID), "PUBLISH"); len(empty.Events) != 0 {
+	if empty := fetchICS(t, c, feed1, "PUBLISH"); len(empty.Events) != 0 {
 		t.Fatalf("empty feed: %+v", empty)
 	}
-	for _, bad := range []string{"/cal/" + e.links[0] + ".ics", e.feedPath(t, e.people[0].ID)[:len(e.feedPath(t, e.people[0].ID))-4], "/r/nope/invite.ics"} {
+	for _, bad := range []string{"/cal/" + e.links[0] + ".ics", feed0[:len(feed0)-4], "/r/nope/invite.ics"} {
 		if res := c.Get(t, bad); res.Status != 404 {
 			t.Errorf("%s: %d, want 404", bad, res.Status)
 		}

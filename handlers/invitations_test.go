@@ -74,6 +74,10 @@ func TestSendInvitations(t *testing.T) {
 	if got := c.Get(t, "/r/"+tok+"?answer=yes"); got.Status != 200 {
 		t.Fatalf("open link: %d", got.Status)
 	}
+	// The invitation comes with a calendar feed to subscribe to, before any answer.
+	if feed := fetchICS(t, c, e.feedPath(t, rsvpLinkRE.FindStringSubmatch(rows[2].Text)[1]), "PUBLISH"); len(feed.Events) != 0 {
+		t.Fatalf("feed of one who has not answered: %+v", feed)
+	}
 	if got := c.PostForm(t, "/r/"+tok, url.Values{"answer": {"yes"}, "mode": {"in_person"}}); got.Status != 200 {
 		t.Fatalf("answer: %d %s", got.Status, got.Body)
 	}

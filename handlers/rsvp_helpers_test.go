@@ -84,14 +84,12 @@ func (e *rsvpEnv) call(t *testing.T, method, path, body string) testutil.Respons
 	return e.api.Do(t, method, path, ct, strings.NewReader(body), "Authorization", "Bearer "+e.token)
 }
 
-// link creates a person's RSVP link (and their calendar feed link) and returns the RSVP token.
+// link creates a person's RSVP link (not their calendar feed's: sending or answering makes that)
+// and returns the RSVP token.
 func (e *rsvpEnv) link(t *testing.T, personID, meetupID string) string {
 	t.Helper()
 	ctx := context.Background()
 	team := e.app.Team.ID
-	if _, err := e.app.H.Links.Ensure(ctx, e.app.Store.DB, models.LinkSpec{TeamID: team, Purpose: models.PurposeCalendar, PersonID: &personID}); err != nil {
-		t.Fatal(err)
-	}
 	tok, err := e.app.H.Links.Ensure(ctx, e.app.Store.DB, models.LinkSpec{TeamID: team, Purpose: models.PurposeRSVP, PersonID: &personID, MeetupID: &meetupID})
 	if err != nil {
 		t.Fatal(err)

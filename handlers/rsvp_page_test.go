@@ -27,9 +27,10 @@ func scan(t *testing.T, method, u string) *http.Response {
 // nothing, set no cookie and mark the page private.
 func TestRSVPLinkScannersChangeNothing(t *testing.T) {
 	e := newRSVPEnv(t, 2, 1)
+	e.answerAs(t, 1, url.Values{"answer": {"no"}}) // which makes their calendar feed's link
 	before := e.rsvpRows(t)
 	paths := []string{"/r/" + e.links[0] + "?answer=yes", "/r/" + e.links[1] + "?answer=no", "/r/" + e.links[0],
-		"/r/" + e.links[0] + "/invite.ics", e.feedPath(t, e.people[0].ID)}
+		"/r/" + e.links[0] + "/invite.ics", e.feedPath(t, e.links[1])}
 	for _, path := range paths {
 		for _, m := range []string{http.MethodGet, http.MethodHead} {
 			res := scan(t, m, e.app.URL+path)

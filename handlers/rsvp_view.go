@@ -40,9 +40,7 @@ func (h *Handlers) renderRSVP(c echo.Context, status int, inv models.Invitation,
 			v.MeetupWhen = formatWhen(*m.StartsAt, *m.EndsAt, m.Timezone, p.Lang)
 		}
 	}
-	if id := inv.CalendarLinkID; id != nil {
-		v.CalendarURL = h.Cfg.BaseURL + "/cal/" + h.Links.Token(*id, models.PurposeCalendar) + ".ics"
-	}
+	v.CalendarURL = h.calendarFeedURL(c, inv, saved)
 	p.Data = v
 	return h.render(c, status, "rsvp", p)
 }
@@ -58,4 +56,23 @@ func rsvpState(m models.Meetup) string {
 		return "unscheduled"
 	}
 	return "open"
+}
+
+// calendarFeedURL is the address of the person's calendar feed, or "" when they have none. An
+// invitation send makes the feed's link; after an answer (a POST, create set) one is made for
+// whoever has none yet, such as people invited before links were made at sending.
+func (h *Handlers) calendarFeedURL(c echo.Context, inv models.Invitation, create bool) string {
+	if id := inv.CalendarLinkID; id != nil {
+		return h.Cfg.BaseURL + "/cal/" + h.Links.Token(*id, models.PurposeCalendar) + ".ics"
+	}
+	if !create {
+		return ""
+	}
+	spec := models.LinkSpec{TeamID: inv.Meetup.TeamID, Purpose: models.PurposeCalendar, PersonID: &inv.Person.ID}
+	tok, err := h.Links.Ensure(c.Request().Context(), h.Store.DB, spec)
+	if err != nil {
+		h.Log.Error("calendar feed link", "err", err)
+		return ""
+	}
+	return h.Cfg.BaseURL + "/cal/" + tok + ".ics"
 }

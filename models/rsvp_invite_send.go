@@ -82,6 +82,10 @@ func (s *Store) SendInvitations(ctx context.Context, lk *Linker, teamID, userID,
 			if err != nil {
 				return err
 			}
+			// Each invitee's calendar feed, offered on their RSVP page ("subscribe").
+			if _, err := lk.EnsureMany(ctx, tx, teamID, PurposeCalendar, "", ids); err != nil {
+				return err
+			}
 			for i := range is {
 				is[i].Token = tokens[is[i].PersonID]
 				is[i].Key = fmt.Sprintf("invite:%s:%s:%d", m.ID, is[i].PersonID, m.ICalSequence)
