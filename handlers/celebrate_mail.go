@@ -14,7 +14,7 @@ import (
 func (h *Handlers) celebrateNotify(ctx context.Context, tx sqlx.ExtContext, n models.CelebrationNotice) error {
 	org, replyTo := "", ""
 	if len(n.Organiser) > 0 {
-		org, replyTo = n.Organiser[0].Name, h.replyTo(n.Organiser[0])
+		org, replyTo = n.Organiser[0].Name, h.replyTo(n.Organiser[0].Recipient)
 	}
 	msgs := make([]models.OutboxMessage, 0, len(n.Speakers)+len(n.Attendees))
 	for _, sp := range n.Speakers {

@@ -87,7 +87,13 @@ func (h *Handlers) feedbackRefused(c echo.Context, l models.Link, in models.Feed
 	if page == "feedback_closed" {
 		in = feedbackForm(v.Answer)
 	}
-	return h.renderFeedbackLink(c, status, page, d, in, fe)
+	return h.renderFeedbackLink(c, status, page, d, readableFeedback(in), fe)
+}
+
+// readableFeedback is a refused answer as the form shows it again: valid UTF-8.
+func readableFeedback(in models.FeedbackInput) models.FeedbackInput {
+	return models.FeedbackInput{Rating: readable(in.Rating), NPS: readable(in.NPS), Impact: readable(in.Impact),
+		Useful: readable(in.Useful), Improve: readable(in.Improve), NextTopics: readable(in.NextTopics)}
 }
 
 // renderFeedbackLink renders a feedback page in the person's language.

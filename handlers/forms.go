@@ -47,6 +47,11 @@ func splitList(s string, spaces bool) []string {
 	})
 }
 
+// readable shows refused input back as valid UTF-8, each run of unreadable bytes as U+FFFD.
+func readable(s string) string {
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
 // bindForm reads a POSTed form into dst by its form tags.
 func bindForm(c echo.Context, dst any) error {
 	if err := (&echo.DefaultBinder{}).BindBody(c, dst); err != nil {

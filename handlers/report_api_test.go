@@ -14,10 +14,11 @@ func TestReportAPINumbers(t *testing.T) {
 	m := reportFixture(e)
 	r := e.report(m.ID)
 	f := r.Funnel
-	if f.Invited != 9 || f.Yes != 6 || f.Attended != 5 || f.Feedback != 4 {
-		t.Fatalf("funnel = %+v, want invited 9, yes 6, attended 5, feedback 4", f)
+	if f.Invited != 9 || f.Yes != 6 || f.Attended != 5 || f.WalkIns != 1 || f.Feedback != 4 || f.AttendedOrAnswered != 5 {
+		t.Fatalf("funnel = %+v, want invited 9, yes 6, attended 5 (1 walk-in), feedback 4 of 5", f)
 	}
-	if r.FunnelRates.Yes == nil || *r.FunnelRates.Yes != 66.7 || *r.FunnelRates.Attended != 83.3 || *r.FunnelRates.Feedback != 80 {
+	// Attended: the 4 of the 6 yes who came (the walk-in left out); answered: 4 of 5.
+	if r.FunnelRates.Yes == nil || *r.FunnelRates.Yes != 66.7 || *r.FunnelRates.Attended != 66.7 || *r.FunnelRates.Feedback != 80 {
 		t.Fatalf("rates = %v %v %v", *r.FunnelRates.Yes, *r.FunnelRates.Attended, *r.FunnelRates.Feedback)
 	}
 	if r.Rating.Count != 4 || r.Rating.Average == nil || *r.Rating.Average != 3.75 {
@@ -72,7 +73,7 @@ func TestReportNPSEdges(t *testing.T) {
 	}
 	empty := e.meetup("Nobody answered", time.Now().Add(-time.Hour), "")
 	res := e.api.json(t, "GET", "/api/v1/meetups/"+empty.ID+"/report", nil, 200, nil)
-	for _, part := range []string{`"nps":null`, `"average":null`, `"impact":null`, `"funnel":{"invited":0,"yes":0,"attended":0,"feedback":0}`,
+	for _, part := range []string{`"nps":null`, `"average":null`, `"impact":null`, `"funnel":{"invited":0,"yes":0,"attended":0,"walk_ins":0,"feedback":0,"attended_or_answered":0}`,
 		`"funnel_rates":{"yes":null,"attended":null,"feedback":null}`, `"comments":[]`, `"suggested_topics":[]`} {
 		mustContain(t, "empty report", res.Body, part)
 	}
@@ -103,8 +104,8 @@ func deref(p *int) any {
 	return *p
 }
 
-// reportFixture is a meetup that ended with 9 invited, 6 yes, 5 checked in (one a walk-in) and
-// 4 answers (ratings 5, 4, 4, 2; NPS 10, 9, 7, 3; impact 5, 4, 2).
+// reportFixture is a meetup that ended with 9 invited, 6 yes, 5 checked in (4 of the yes and a
+// walk-in, whose RSVP says yes as the door makes it) and 4 answers (ratings 5, 4, 4, 2; NPS 10, 9, 7, 3; impact 5, 4, 2).
 func reportFixture(e *reportEnv) models.Meetup {
 	e.t.Helper()
 	m := e.meetup("Go generics", time.Now().Add(-3*time.Hour), "")
@@ -116,7 +117,7 @@ func reportFixture(e *reportEnv) models.Meetup {
 		}
 		e.rsvp(m.ID, id, status, i < 4)
 	}
-	e.exec(`INSERT INTO rsvps (meetup_id, person_id, team_id, status, walk_in, checked_in_at) VALUES ($1, $2, $3, 'invited', true, now())`, m.ID, ppl[9], e.Team.ID)
+	e.exec(`INSERT INTO rsvps (meetup_id, person_id, team_id, status, walk_in, checked_in_at) VALUES ($1, $2, $3, 'yes', true, now())`, m.ID, ppl[9], e.Team.ID)
 	e.feedback(m.ID, ppl[0], 5, 10, 5, "The live demo", "", "Generics in depth; Fuzzing")
 	e.feedback(m.ID, ppl[1], 4, 9, 4, "", "More time for questions", "fuzzing\nProfiling")
 	e.feedback(m.ID, ppl[2], 4, 7, -1, "", "", "")

@@ -37,8 +37,8 @@ func TestBrowserReportShowsTheNumbers(t *testing.T) {
 	do(t, ctx, "open the meetup", chromedp.Navigate(e.URL+"/meetups/"+m.ID), chromedp.WaitVisible(chromedp.CSS("#step-report-link")))
 	do(t, ctx, "open the report", chromedp.Click(chromedp.CSS("#step-report-link")), chromedp.WaitVisible(chromedp.CSS("#funnel-chart")))
 
-	wantTexts(t, ctx, "#funnel-chart text.label", "Invited", "Said yes", "Attended", "Answered the form")
-	wantTexts(t, ctx, "#funnel-chart text.num", "9", "6 · 66.7%", "5 · 83.3%", "4 · 80%")
+	wantTexts(t, ctx, "#funnel-chart text.label", "Invited", "Said yes", "Attended", "Answered the form", "Walk-ins")
+	wantTexts(t, ctx, "#funnel-chart text.num", "9", "6 · 66.7%", "5 · 66.7%", "4 · 80%", "1")
 	wantTexts(t, ctx, "#rating-chart text.num", "1 · 25%", "2 · 50%", "0 · 0%", "1 · 25%", "0 · 0%")
 	wantTexts(t, ctx, "#nps-chart text.num", "2 · 50%", "1 · 25%", "1 · 25%")
 	wantTexts(t, ctx, "#kpis strong", "5", "3.75", "+25", "3.67")
@@ -52,7 +52,7 @@ func TestBrowserReportShowsTheNumbers(t *testing.T) {
 	if n := len(texts(t, ctx, "header nav, button, form, #print-link")); n != 0 {
 		t.Fatalf("the printable view shows %d navigation elements or buttons", n)
 	}
-	wantTexts(t, ctx, "#funnel-chart text.num", "9", "6 · 66.7%", "5 · 83.3%", "4 · 80%")
+	wantTexts(t, ctx, "#funnel-chart text.num", "9", "6 · 66.7%", "5 · 66.7%", "4 · 80%", "1")
 	testutil.Screenshot(t, ctx, "report-print")
 }
 

@@ -23,6 +23,7 @@ func newReportCharts(tr Translator, r models.Report) reportCharts {
 		{Label: tr.T("report.funnel.yes"), N: f.Yes, Note: rateNote(tr, rates.Yes)},
 		{Label: tr.T("report.funnel.attended"), N: f.Attended, Note: rateNote(tr, rates.Attended)},
 		{Label: tr.T("report.funnel.feedback"), N: f.Feedback, Note: rateNote(tr, rates.Feedback)},
+		{Label: tr.T("report.funnel.walk_ins"), N: f.WalkIns, Color: colorLight},
 	}
 	var ratings []hbarItem
 	for v := 5; v >= 1; v-- {

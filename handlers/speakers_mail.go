@@ -82,10 +82,11 @@ func (h *Handlers) speakerLink(ctx context.Context, tx sqlx.ExtContext, n models
 
 // meetupOrganisers are who signs and receives the meetup's speaker mail; never empty.
 func (h *Handlers) meetupOrganisers(ctx context.Context, tx sqlx.ExtContext, meetupID string) ([]models.Recipient, error) {
-	org, err := models.MeetupOrganisers(ctx, tx, meetupID)
+	orgs, err := models.MeetupOrganisers(ctx, tx, meetupID)
 	if err != nil {
 		return nil, err
 	}
+	org := models.Recipients(orgs)
 	if len(org) == 0 {
 		org = []models.Recipient{{Email: h.noReplyAddress(), Name: "Convene", Lang: "en"}}
 	}

@@ -97,6 +97,7 @@ func (h *Handlers) surveyLinkRefused(c echo.Context, l models.Link, f answerForm
 	if err != nil {
 		return err
 	}
+	f.Proposal, f.Problems = readable(f.Proposal), readable(f.Problems)
 	d := &surveyLinkData{SurveyLinkView: v, Token: c.Param("token"), Form: f}
 	return h.renderSurveyLink(c, status, page, "survey."+strings.TrimPrefix(page, "survey_")+".title", d, fe)
 }

@@ -19,7 +19,7 @@ func (h *Handlers) TopicIdeaAdd(c echo.Context) error {
 	_, err := h.Store.AddTopicIdea(c.Request().Context(), currentUser(c).TeamID, title, models.IdeaFromOrganiser, nil)
 	var ve *models.ValidationError
 	if errors.As(err, &ve) {
-		return h.renderTopicIdeas(c, http.StatusUnprocessableEntity, title, ve.Fields)
+		return h.renderTopicIdeas(c, http.StatusUnprocessableEntity, readable(title), ve.Fields)
 	}
 	if err != nil {
 		return err

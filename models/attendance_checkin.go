@@ -52,7 +52,7 @@ func (a *Attendance) check() error {
 		p.Email, p.Name = strings.TrimSpace(p.Email), OneLine(p.Name)
 		if !ValidEmail(p.Email) {
 			fe[fmt.Sprintf("emails[%d]", i)] = "invalid_email"
-		} else if len(p.Name) > maxTextLen {
+		} else if tooLong(p.Name, maxTextLen) {
 			fe[fmt.Sprintf("names[%d]", i)] = "too_long"
 		}
 		if !seen[strings.ToLower(p.Email)] {

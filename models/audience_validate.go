@@ -12,7 +12,7 @@ func (a *Audience) Normalize() error {
 	switch {
 	case a.Name == "":
 		fe["name"] = "required"
-	case len(a.Name) > maxTextLen:
+	case tooLong(a.Name, maxTextLen):
 		fe["name"] = "too_long"
 	}
 	lists := map[string]*[]string{"departments": (*[]string)(&a.Departments), "locations": (*[]string)(&a.Locations),

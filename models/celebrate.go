@@ -53,7 +53,7 @@ type CelebrationNotice struct {
 	Talk      TalkFeedback
 	Speakers  []CelebratedSpeaker
 	Attendees []RecapRecipient
-	Organiser []Recipient
+	Organiser []Organiser
 }
 
 // CelebrateNotify renders and enqueues a celebration's mails in its transaction.

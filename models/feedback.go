@@ -73,28 +73,5 @@ type FeedbackAlert struct {
 	Organisers []Organiser
 }
 
-// Organiser is a user mailed about a meetup's feedback.
-type Organiser struct {
-	ID    string `db:"id"`
-	Email string `db:"email"`
-	Name  string `db:"name"`
-	Lang  string `db:"lang"`
-}
-
 // FeedbackAlertMail renders and enqueues the organisers' alert inside the answer's (or flag's) transaction.
 type FeedbackAlertMail func(ctx context.Context, tx sqlx.ExtContext, a FeedbackAlert) error
-
-// organisersSQL is the meetup's creator, or every user of its team when it has none.
-const organisersSQL = `
-SELECT u.id, u.email, u.name, u.lang FROM users u JOIN meetups m ON m.created_by = u.id WHERE m.id = $1
-UNION ALL
-SELECT u.id, u.email, u.name, u.lang FROM users u JOIN meetups m ON m.team_id = u.team_id
-WHERE m.id = $1 AND NOT EXISTS (SELECT 1 FROM users c WHERE c.id = m.created_by)
-ORDER BY 2`
-
-// meetupOrganisers lists who is alerted about a meetup's feedback.
-func meetupOrganisers(ctx context.Context, db sqlx.QueryerContext, meetupID string) ([]Organiser, error) {
-	var out []Organiser
-	err := sqlx.SelectContext(ctx, db, &out, organisersSQL, meetupID)
-	return out, mapErr(err)
-}

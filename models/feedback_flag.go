@@ -42,7 +42,7 @@ func alertOnce(ctx context.Context, tx *sqlx.Tx, reason, meetupID, personID stri
 		return mapErr(err)
 	}
 	a.Person, a.Email = p.Respondent, p.Email
-	if a.Organisers, err = meetupOrganisers(ctx, tx, meetupID); err != nil {
+	if a.Organisers, err = MeetupOrganisers(ctx, tx, meetupID); err != nil {
 		return err
 	}
 	return alert(ctx, tx, a)

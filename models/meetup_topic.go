@@ -19,7 +19,7 @@ func (s *Store) SetTopic(ctx context.Context, teamID, userID, id, topic string) 
 	switch {
 	case topic == "":
 		return Meetup{}, Invalid(FieldErrors{"topic": "required"})
-	case len(topic) > maxTextLen:
+	case tooLong(topic, maxTextLen):
 		return Meetup{}, Invalid(FieldErrors{"topic": "too_long"})
 	}
 	var out Meetup

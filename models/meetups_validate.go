@@ -13,7 +13,7 @@ func (nm *NewMeetup) normalize() error {
 	fe := FieldErrors{}
 	if nm.Title == "" {
 		fe["title"] = "required"
-	} else if len(nm.Title) > 200 {
+	} else if tooLong(nm.Title, 200) {
 		fe["title"] = "too_long"
 	}
 	if nm.Format == "" {
@@ -65,10 +65,10 @@ func checkMeetupText(fe FieldErrors, nm *NewMeetup) {
 	nm.Description = strings.TrimSpace(nm.Description)
 	nm.Location = OneLine(nm.Location)
 	nm.OnlineURL = strings.TrimSpace(nm.OnlineURL)
-	if len(nm.Description) > 10000 {
+	if tooLong(nm.Description, 10000) {
 		fe["description"] = "too_long"
 	}
-	if len(nm.Location) > maxTextLen {
+	if tooLong(nm.Location, maxTextLen) {
 		fe["location"] = "too_long"
 	}
 	if nm.OnlineURL == "" {

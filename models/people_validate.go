@@ -6,9 +6,10 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // time-zone names are checked the same on a host without zoneinfo files
+	"unicode/utf8"
 )
 
-// Limits on a person's fields, in bytes.
+// Limits on a person's fields: the email in bytes, the rest in characters.
 const (
 	maxEmailLen    = 254
 	maxTextLen     = 200
@@ -31,6 +32,12 @@ func (z Zones) Known(name string) bool {
 	ok := err == nil && name != "Local" && name != ""
 	z[name] = ok
 	return ok
+}
+
+// tooLong reports whether user-visible text has more than max characters (not bytes: a
+// Cyrillic letter is one character but two bytes).
+func tooLong(s string, max int) bool {
+	return utf8.RuneCountInString(s) > max
 }
 
 // ValidEmail reports whether s is a bare address such as ana@example.com.
@@ -57,13 +64,13 @@ func NormalizePerson(p *Person, zones Zones) FieldErrors {
 	}
 	for field, v := range map[string]*string{"name": &p.Name, "department": &p.Department, "location": &p.Location} {
 		*v = OneLine(*v)
-		if len(*v) > maxTextLen {
+		if tooLong(*v, maxTextLen) {
 			fe[field] = "too_long"
 		}
 	}
 	normalizeZoneLang(p, zones, fe)
 	p.Interests = CleanList(p.Interests)
-	if len(p.Interests) > maxInterests || slices.ContainsFunc(p.Interests, func(s string) bool { return len(s) > maxInterestLen }) {
+	if len(p.Interests) > maxInterests || slices.ContainsFunc(p.Interests, func(s string) bool { return tooLong(s, maxInterestLen) }) {
 		fe["interests"] = "too_long"
 	}
 	return fe

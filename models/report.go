@@ -13,15 +13,21 @@ const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.
     AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = r.meetup_id AND x.role = 'attendee' AND x.checked_in_at IS NOT NULL)))`
 
 // Funnel counts a meetup's audience at each step: invited → said yes → attended → answered the form.
-// Attended follows attendedSQL (the yes when nobody was checked in), as the feedback form's recipients do.
+// Attended follows attendedSQL (the yes when nobody was checked in), as the feedback form's
+// recipients do, and includes the walk-ins (checked in at the door without an invitation), who
+// are counted apart and not as said yes. AttendedOrAnswered is the answered rate's denominator:
+// an answer shows its author came, even when their check-in was undone.
 type Funnel struct {
-	Invited  int `db:"invited" json:"invited"`
-	Yes      int `db:"yes" json:"yes"`
-	Attended int `db:"attended" json:"attended"`
-	Feedback int `db:"feedback" json:"feedback"`
+	Invited            int `db:"invited" json:"invited"`
+	Yes                int `db:"yes" json:"yes"`
+	Attended           int `db:"attended" json:"attended"`
+	WalkIns            int `db:"walk_ins" json:"walk_ins"`
+	Feedback           int `db:"feedback" json:"feedback"`
+	AttendedOrAnswered int `db:"attended_or_answered" json:"attended_or_answered"`
 }
 
 // FunnelRates are each step's share of the step before, in percent; nil when the step before is 0.
+// Attended leaves the walk-ins out (they never said yes); Feedback is of those who attended or answered.
 type FunnelRates struct {
 	Yes      *float64 `json:"yes"`
 	Attended *float64 `json:"attended"`
@@ -30,7 +36,8 @@ type FunnelRates struct {
 
 // Rates computes the funnel's step-to-step rates.
 func (f Funnel) Rates() FunnelRates {
-	return FunnelRates{Yes: Percent(f.Yes, f.Invited), Attended: Percent(f.Attended, f.Yes), Feedback: Percent(f.Feedback, f.Attended)}
+	return FunnelRates{Yes: Percent(f.Yes, f.Invited), Attended: Percent(f.Attended-f.WalkIns, f.Yes),
+		Feedback: Percent(f.Feedback, f.AttendedOrAnswered)}
 }
 
 // Percent is n of total in percent with one decimal, or nil when total is 0.
@@ -119,11 +126,18 @@ func (s *Store) MeetupReport(ctx context.Context, teamID, meetupID string) (Repo
 	return r, err
 }
 
+// funnelSQL counts the funnel. A walk-in's RSVP says yes (rsvps.walk_in, made at the door), but
+// they never answered: they are counted apart, and only once checked in. The last count is
+// everyone who attended or answered, each once.
 const funnelSQL = `
 SELECT count(*) FILTER (WHERE r.role = 'attendee' AND r.invited_at IS NOT NULL) AS invited,
-       count(*) FILTER (WHERE r.role = 'attendee' AND r.status = 'yes') AS yes,
+       count(*) FILTER (WHERE r.role = 'attendee' AND r.status = 'yes' AND NOT r.walk_in) AS yes,
        count(*) FILTER (WHERE ` + attendedSQL + `) AS attended,
-       (SELECT count(*) FROM feedback f WHERE f.meetup_id = $1) AS feedback
+       count(*) FILTER (WHERE r.role = 'attendee' AND r.walk_in AND r.checked_in_at IS NOT NULL) AS walk_ins,
+       (SELECT count(*) FROM feedback f WHERE f.meetup_id = $1) AS feedback,
+       (SELECT count(*) FROM (
+           SELECT r.person_id FROM rsvps r WHERE r.meetup_id = $1 AND ` + attendedSQL + `
+           UNION SELECT f.person_id FROM feedback f WHERE f.meetup_id = $1) came) AS attended_or_answered
 FROM rsvps r WHERE r.meetup_id = $1`
 
 // funnel counts the meetup's funnel.

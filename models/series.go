@@ -30,10 +30,10 @@ func (s *Store) CreateSeriesBy(ctx context.Context, teamID, userID string, sr Se
 	fe := FieldErrors{}
 	if sr.Name == "" {
 		fe["name"] = "required"
-	} else if len(sr.Name) > maxTextLen {
+	} else if tooLong(sr.Name, maxTextLen) {
 		fe["name"] = "too_long"
 	}
-	if len(sr.Cadence) > maxTextLen {
+	if tooLong(sr.Cadence, maxTextLen) {
 		fe["cadence"] = "too_long"
 	}
 	if err := Invalid(fe); err != nil {

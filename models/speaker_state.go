@@ -109,17 +109,3 @@ type Recipient struct {
 	Name  string `db:"name"`
 	Lang  string `db:"lang"`
 }
-
-const meetupOrganisersSQL = `
-SELECT u.email, u.name, u.lang FROM users u JOIN meetups m ON m.created_by = u.id WHERE m.id = $1
-UNION
-SELECT u.email, u.name, u.lang FROM users u JOIN meetups m ON m.team_id = u.team_id
-WHERE m.id = $1 AND m.created_by IS NULL
-ORDER BY email`
-
-// MeetupOrganisers returns who to alert about a meetup: its creator, or the team's users when none is recorded.
-func MeetupOrganisers(ctx context.Context, db sqlx.QueryerContext, meetupID string) ([]Recipient, error) {
-	var out []Recipient
-	err := sqlx.SelectContext(ctx, db, &out, meetupOrganisersSQL, meetupID)
-	return out, mapErr(err)
-}

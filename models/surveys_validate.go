@@ -44,11 +44,13 @@ func (in *SurveyInput) normalize(zone string, now time.Time) (time.Time, error) 
 	return closes, Invalid(fe)
 }
 
-// checkSurveyText flags a missing or over-long text field.
+// checkSurveyText flags a missing, unreadable (not UTF-8) or over-long text field.
 func checkSurveyText(fe FieldErrors, field, v string, max int, required bool) {
 	switch {
 	case v == "" && required:
 		fe[field] = "required"
+	case !utf8.ValidString(v):
+		fe[field] = "invalid_utf8"
 	case utf8.RuneCountInString(v) > max:
 		fe[field] = "too_long"
 	case strings.ContainsRune(v, 0):

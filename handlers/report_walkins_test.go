@@ -1,0 +1,61 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// funnelTitle is the text the report page gives the funnel chart (what a screen reader reads).
+func (e *reportEnv) funnelTitle(meetupID string) string {
+	e.t.Helper()
+	body := e.c.Get(e.t, "/meetups/"+meetupID+"/report").Body
+	_, rest, ok := strings.Cut(body, `<title id="funnel-chart-t">`)
+	title, _, _ := strings.Cut(rest, "</title>")
+	if !ok {
+		e.t.Fatalf("the report has no funnel chart:\n%s", body)
+	}
+	return title
+}
+
+// TestReportFunnelShowsWalkInsApart: two people checked in at the door without an invitation are
+// shown as walk-ins, not as "said yes"; the attended rate is the share of the yes who came.
+func TestReportFunnelShowsWalkInsApart(t *testing.T) {
+	e := newReportEnv(t)
+	m := e.meetup("Door", time.Now().Add(-3*time.Hour), "")
+	ppl := e.people("w", 4, "en")
+	for i, p := range ppl {
+		e.rsvp(m.ID, p, map[bool]string{true: "yes", false: "no"}[i < 3], i < 2)
+	}
+	e.api.json(t, "POST", "/api/v1/meetups/"+m.ID+"/attendance",
+		map[string]any{"emails": []string{"walker1@example.com", "walker2@example.com"}, "walk_in": true}, 200, nil)
+	e.feedback(m.ID, ppl[0], 5, 10, 5, "", "", "")
+	res := e.api.json(t, "GET", "/api/v1/meetups/"+m.ID+"/report", nil, 200, nil)
+	mustContain(t, "report JSON", res.Body, `"funnel":{"invited":4,"yes":3,"attended":4,"walk_ins":2,"feedback":1,"attended_or_answered":4}`,
+		`"funnel_rates":{"yes":75,"attended":66.7,"feedback":25}`)
+	if got, want := e.funnelTitle(m.ID), "Funnel: Invited 4, Said yes 3 · 75%, Attended 4 · 66.7%, Answered the form 1 · 25%, Walk-ins 2"; got != want {
+		t.Fatalf("funnel chart:\n got %s\nwant %s", got, want)
+	}
+	e.exec(`UPDATE users SET lang = 'ru' WHERE id = $1`, e.User.ID)
+	mustContain(t, "Russian funnel", e.funnelTitle(m.ID), "Ответили «да» 3 · 75%", "Без приглашения 2")
+}
+
+// TestReportFeedbackRateAfterUndoneCheckIn: three people checked in and answered, then one
+// check-in was undone: the answered rate is of those who attended or answered, 100 %, not 150 %.
+func TestReportFeedbackRateAfterUndoneCheckIn(t *testing.T) {
+	e := newReportEnv(t)
+	m := e.meetup("Undo", time.Now().Add(-3*time.Hour), "")
+	ppl := e.people("u", 3, "en")
+	for _, p := range ppl {
+		e.rsvp(m.ID, p, "yes", true)
+		e.feedback(m.ID, p, 4, 9, 4, "", "", "")
+	}
+	e.api.json(t, "DELETE", "/api/v1/meetups/"+m.ID+"/attendance", map[string]any{"emails": []string{"u-2@example.com"}}, 200, nil)
+	r := e.report(m.ID)
+	if r.Funnel.Attended != 2 || r.Funnel.Feedback != 3 || r.FunnelRates.Feedback == nil || *r.FunnelRates.Feedback != 100 {
+		t.Fatalf("funnel %+v, answered rate %v; want attended 2, 3 answers, 100 %%", r.Funnel, r.FunnelRates.Feedback)
+	}
+	if got := e.funnelTitle(m.ID); !strings.Contains(got, "Answered the form 3 · 100%") {
+		t.Fatalf("funnel chart: %s", got)
+	}
+}
