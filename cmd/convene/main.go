@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"syscall"
 	_ "time/tzdata" // meetup time zones work on machines without zoneinfo
+
+	"github.com/convene/convene/internal/gctune"
 )
 
 const usage = `convene — internal meetups from first idea to feedback
@@ -26,6 +28,7 @@ Configuration comes from the environment; see README.md.
 `
 
 func main() {
+	gctune.Apply()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/handlers"
+	"github.com/convene/convene/internal/gctune"
 	"github.com/convene/convene/models"
 )
 
@@ -29,6 +30,8 @@ func (e *cli) serve(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	log := newLogger(cfg.LogLevel, e.stdout)
+	gc := gctune.Current()
+	log.Info("garbage collector", "gogc", gc.Percent, "memory_limit_mib", gc.Limit>>20)
 	if cfg.Secret == "" {
 		if cfg.Secret, err = store.EnsureSecret(ctx); err != nil {
 			return err
