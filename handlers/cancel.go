@@ -1,7 +1,10 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
+
+	"github.com/convene/convene/models"
 
 	"github.com/labstack/echo/v4"
 )
@@ -25,11 +28,26 @@ func (h *Handlers) APICancelMeetup(c echo.Context) error {
 	return c.JSON(http.StatusOK, m)
 }
 
-// CancelForm cancels a meetup from its schedule page.
+// CancelForm cancels a meetup from its schedule page once the organiser has ticked that everyone
+// invited will be told. Without the tick, or with a reason too long, the page comes back with the
+// field's error and the reason typed, and nothing is cancelled.
 func (h *Handlers) CancelForm(c echo.Context) error {
 	u := currentUser(c)
-	id := c.Param("id")
-	if _, err := h.Store.CancelMeetup(c.Request().Context(), u.TeamID, u.ID, id, c.FormValue("reason"), h.meetupBroadcaster()); err != nil {
+	id, reason := c.Param("id"), c.FormValue("reason")
+	err := models.Invalid(models.FieldErrors{"confirm": "cancel_unconfirmed"})
+	if c.FormValue("confirm") == "yes" {
+		_, err = h.Store.CancelMeetup(c.Request().Context(), u.TeamID, u.ID, id, reason, h.meetupBroadcaster())
+	}
+	var ve *models.ValidationError
+	if errors.As(err, &ve) {
+		m, f, lerr := h.savedSchedule(c, id)
+		if lerr != nil {
+			return lerr
+		}
+		f.Reason = reason
+		return h.renderSchedule(c, http.StatusUnprocessableEntity, m, f, err)
+	}
+	if err != nil {
 		return err
 	}
 	h.flash(c, "cancel.done")

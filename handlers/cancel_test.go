@@ -55,7 +55,23 @@ func TestCancelFromThePage(t *testing.T) {
 	c := e.app.Client()
 	c.Login(t, e.app.User.Email, testutil.Password)
 	page := c.Get(t, "/meetups/"+e.meetup.ID+"/schedule")
-	res := c.PostForm(t, "/meetups/"+e.meetup.ID+"/cancel", url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "reason": {"Room flooded"}})
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "reason": {"Room flooded"}}
+	res := c.PostForm(t, "/meetups/"+e.meetup.ID+"/cancel", form)
+	if res.Status != 422 || !strings.Contains(res.Body, `id="e-confirm">Tick the box to confirm the cancellation.`) ||
+		!strings.Contains(res.Body, `value="Room flooded"`) {
+		t.Fatalf("cancel without the tick: %d\n%s", res.Status, res.Body)
+	}
+	var stage string
+	if err := e.app.Store.DB.Get(&stage, `SELECT stage FROM meetups WHERE id = $1`, e.meetup.ID); err != nil || stage != "scheduled" {
+		t.Fatalf("after a refused cancel the meetup is %q (%v)", stage, err)
+	}
+	form.Set("reason", strings.Repeat("é", 1001))
+	form.Set("confirm", "yes")
+	if res := c.PostForm(t, "/meetups/"+e.meetup.ID+"/cancel", form); res.Status != 422 || !strings.Contains(res.Body, `id="e-reason">This is too long.`) {
+		t.Fatalf("cancel with a long reason: %d\n%s", res.Status, res.Body)
+	}
+	form.Set("reason", "Room flooded")
+	res = c.PostForm(t, "/meetups/"+e.meetup.ID+"/cancel", form)
 	if res.Status != 303 {
 		t.Fatalf("cancel form: %d", res.Status)
 	}

@@ -20,17 +20,27 @@ type scheduleForm struct {
 	Capacity       string `form:"capacity"`
 	RemoteCapacity string `form:"remote_capacity"`
 	Reminders      string `form:"reminders"`
+	Reason         string `form:"-"` // the cancel form's, shown again when it is refused
 }
 
 // SchedulePage shows the schedule form, filled from the meetup.
 func (h *Handlers) SchedulePage(c echo.Context) error {
-	m, err := h.Store.GetMeetup(c.Request().Context(), currentUser(c).TeamID, c.Param("id"))
+	m, f, err := h.savedSchedule(c, c.Param("id"))
 	if err != nil {
 		return err
 	}
+	return h.renderSchedule(c, http.StatusOK, m, f, nil)
+}
+
+// savedSchedule loads the meetup and its schedule form as saved.
+func (h *Handlers) savedSchedule(c echo.Context, id string) (models.Meetup, scheduleForm, error) {
+	m, err := h.Store.GetMeetup(c.Request().Context(), currentUser(c).TeamID, id)
+	if err != nil {
+		return m, scheduleForm{}, err
+	}
 	rem, err := h.Store.MeetupReminders(c.Request().Context(), m.ID)
 	if err != nil {
-		return err
+		return m, scheduleForm{}, err
 	}
 	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: strconv.Itoa(m.Capacity), Reminders: formatLeads(rem)}
 	if m.RemoteCapacity != nil {
@@ -40,7 +50,7 @@ func (h *Handlers) SchedulePage(c echo.Context) error {
 		loc := zoneOrUTC(m.Timezone)
 		f.StartsAt, f.EndsAt = m.StartsAt.In(loc).Format("2006-01-02T15:04"), m.EndsAt.In(loc).Format("2006-01-02T15:04")
 	}
-	return h.renderSchedule(c, http.StatusOK, m, f, nil)
+	return m, f, nil
 }
 
 // ScheduleForm previews or saves the schedule form; a DST problem re-renders it with a choice.
