@@ -27,21 +27,7 @@ func (h *Handlers) APIUpdateMeetup(c echo.Context) error {
 	return c.JSON(http.StatusOK, m)
 }
 
-// topicInput is the JSON of a chosen topic.
+// topicInput is the topic set on the meetup page.
 type topicInput struct {
 	Topic string `json:"topic" form:"topic"`
-}
-
-// APISetTopic sets the meetup's topic directly (with or without a survey) and moves it to speaker search.
-func (h *Handlers) APISetTopic(c echo.Context) error {
-	var in topicInput
-	if err := bindJSON(c, &in); err != nil {
-		return err
-	}
-	u := currentUser(c)
-	m, err := h.Store.SetTopic(c.Request().Context(), u.TeamID, u.ID, c.Param("id"), in.Topic)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, m)
 }
