@@ -24,6 +24,10 @@ type Store struct {
 	wakePending atomic.Bool
 	// txGate lets transactions at the pool in arrival order (txgate.go).
 	txGate *semaphore.Weighted
+	// answers queues RSVP answers into batches per meetup (rsvp_batch.go); noticeBufs holds
+	// the notices of each batch's transaction until it writes them (rsvp_batch_notices.go).
+	answers    answerBatches
+	noticeBufs sync.Map
 }
 
 // PoolConfig sizes the connection pool.

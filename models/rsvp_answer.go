@@ -61,14 +61,26 @@ type answerStatements struct {
 	args, lockArgs []any
 }
 
-// answer validates, then runs the answer's transaction, once more after a deadlock.
+// answer validates, then has the answer taken in its meetup's next batch (rsvp_batch.go).
 func (s *Store) answer(ctx context.Context, a Answer, st answerStatements, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
 	if err := a.check(); err != nil {
 		return Invitation{}, AnswerResult{}, err
 	}
-	if err := s.prepare(ctx, append(answerQueries(), st.lock, st.create)...); err != nil {
+	if err := s.prepare(ctx, append(answerQueries(), st.lock, st.create, answerMeetupSQL)...); err != nil {
 		return Invitation{}, AnswerResult{}, err
 	}
+	meetupID := a.MeetupID
+	if valid != nil {
+		var err error
+		if meetupID, err = s.meetupOfToken(ctx, st.args[0].([]byte)); err != nil {
+			return Invitation{}, AnswerResult{}, err
+		}
+	}
+	return s.batchAnswer(ctx, meetupID, &answerJob{a: a, st: st, valid: valid, notify: notify})
+}
+
+// answerAlone runs the answer in a transaction of its own, once more after a deadlock.
+func (s *Store) answerAlone(ctx context.Context, a Answer, st answerStatements, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
 	inv, res, err := s.answerTx(ctx, a, st, valid, notify)
 	if retryable(err) {
 		time.Sleep(retryPause)
@@ -77,30 +89,38 @@ func (s *Store) answer(ctx context.Context, a Answer, st answerStatements, valid
 	return inv, res, err
 }
 
-// answerTx is one try of an answer's transaction.
+// answerTx is one try of an answer's own transaction.
 func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
 	var inv Invitation
 	var res AnswerResult
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
-		q := txq{s, tx}
-		row, err := lockAnswer(ctx, q, st)
-		if inv = row.Invitation; err != nil {
-			return err
-		}
-		if valid != nil && !valid(inv) {
-			return ErrNotFound
-		}
-		a.TeamID, a.MeetupID, a.PersonID = inv.Meetup.TeamID, inv.Meetup.ID, inv.Person.ID
-		lim, err := row.limits()
-		if err != nil {
-			return err
-		}
-		if err := a.fitMode(lim); err != nil {
-			return err
-		}
-		res, err = applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, row.ownNotice(notify))
+		var err error
+		inv, res, err = s.answerIn(ctx, tx, a, st, valid, notify)
 		return err
 	})
+	return inv, res, err
+}
+
+// answerIn runs an answer's statements in the transaction tx.
+func (s *Store) answerIn(ctx context.Context, tx *sqlx.Tx, a Answer, st answerStatements, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
+	q := txq{s, tx}
+	row, err := lockAnswer(ctx, q, st)
+	inv := row.Invitation
+	if err != nil {
+		return inv, AnswerResult{}, err
+	}
+	if valid != nil && !valid(inv) {
+		return inv, AnswerResult{}, ErrNotFound
+	}
+	a.TeamID, a.MeetupID, a.PersonID = inv.Meetup.TeamID, inv.Meetup.ID, inv.Person.ID
+	lim, err := row.limits()
+	if err != nil {
+		return inv, AnswerResult{}, err
+	}
+	if err := a.fitMode(lim); err != nil {
+		return inv, AnswerResult{}, err
+	}
+	res, err := applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, row.ownNotice(notify))
 	return inv, res, err
 }
 

@@ -1,0 +1,162 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sync"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Answers to one meetup are taken in batches: the answers that arrive while a batch runs wait
+// for the next one, which runs them one after another in a single transaction that first locks
+// the meetup's row (FOR UPDATE). Each answer runs the same statements as alone (rsvp_answer.go),
+// inside a savepoint, so a refused answer leaves no trace while the others commit. A storm on
+// one meetup then costs one transaction, one commit and no lock contention per batch instead of
+// per answer; replicas take turns at the row lock, and different meetups run in parallel.
+
+// maxBatch bounds the answers one transaction takes.
+const maxBatch = 128
+
+// answerJob is one answer waiting for its batch.
+type answerJob struct {
+	ctx    context.Context
+	a      Answer
+	st     answerStatements
+	valid  func(Invitation) bool
+	notify Notifier
+	done   chan struct{}
+	inv    Invitation
+	res    AnswerResult
+	err    error
+}
+
+// answerBatches holds the answers waiting, per meetup, and which meetups have a batch running.
+type answerBatches struct {
+	mu      sync.Mutex
+	waiting map[string][]*answerJob
+	running map[string]bool
+}
+
+// batchAnswer queues the answer to meetupID and waits for the batch that takes it.
+func (s *Store) batchAnswer(ctx context.Context, meetupID string, j *answerJob) (Invitation, AnswerResult, error) {
+	j.ctx, j.done = ctx, make(chan struct{})
+	b := &s.answers
+	b.mu.Lock()
+	if b.waiting == nil {
+		b.waiting, b.running = map[string][]*answerJob{}, map[string]bool{}
+	}
+	b.waiting[meetupID] = append(b.waiting[meetupID], j)
+	if !b.running[meetupID] {
+		b.running[meetupID] = true
+		go s.drainAnswers(meetupID)
+	}
+	b.mu.Unlock()
+	<-j.done
+	return j.inv, j.res, j.err
+}
+
+// drainAnswers runs the meetup's batches until nobody waits.
+func (s *Store) drainAnswers(meetupID string) {
+	b := &s.answers
+	for {
+		b.mu.Lock()
+		jobs := b.waiting[meetupID]
+		if len(jobs) > maxBatch {
+			jobs, b.waiting[meetupID] = jobs[:maxBatch], jobs[maxBatch:]
+		} else {
+			delete(b.waiting, meetupID)
+		}
+		if len(jobs) == 0 {
+			delete(b.running, meetupID)
+			b.mu.Unlock()
+			return
+		}
+		b.mu.Unlock()
+		s.runBatch(meetupID, jobs)
+	}
+}
+
+// errRefused ends a batch's first try when one of its answers was refused.
+var errRefused = errors.New("an answer of the batch was refused")
+
+// runBatch answers the jobs in one transaction. The first try runs them straight on; if one is
+// refused (a bad mode, a closed meetup), it is rolled back and the batch runs again with a
+// savepoint around each answer. If the transaction itself fails, each job is answered alone.
+func (s *Store) runBatch(meetupID string, jobs []*answerJob) {
+	live := jobs[:0:0]
+	for _, j := range jobs {
+		if j.err = j.ctx.Err(); j.err != nil {
+			close(j.done)
+			continue
+		}
+		live = append(live, j)
+	}
+	err := s.batchTx(meetupID, live, false)
+	if errors.Is(err, errRefused) {
+		err = s.batchTx(meetupID, live, true)
+	}
+	for _, j := range live {
+		if err != nil || retryable(j.err) {
+			j.inv, j.res, j.err = s.answerAlone(j.ctx, j.a, j.st, j.valid, j.notify)
+		}
+		close(j.done)
+	}
+}
+
+// batchTx runs the jobs in one transaction under the meetup's row lock, with a savepoint around
+// each when safe is set (else the first refusal is errRefused), and writes their notices last.
+func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
+	ctx := context.Background()
+	return s.InTx(ctx, func(tx *sqlx.Tx) error {
+		buf := &noticeBuf{}
+		s.noticeBufs.Store(tx, buf)
+		defer s.noticeBufs.Delete(tx)
+		if _, err := tx.ExecContext(ctx, lockMeetupRowSQL, meetupID); err != nil {
+			return err
+		}
+		for _, j := range jobs {
+			if !safe {
+				j.inv, j.res, j.err = s.answerIn(ctx, tx, j.a, j.st, j.valid, j.notify)
+				if j.err = mapErr(j.err); j.err != nil {
+					return errRefused
+				}
+			} else if err := s.answerInSavepoint(ctx, tx, j, buf); err != nil {
+				return err
+			}
+		}
+		return s.writeNotices(ctx, tx, buf)
+	})
+}
+
+// answerInSavepoint runs one answer inside a savepoint, released when it succeeds and rolled
+// back, with the notices it buffered, when it is refused; an error returned fails the batch.
+func (s *Store) answerInSavepoint(ctx context.Context, tx *sqlx.Tx, j *answerJob, buf *noticeBuf) error {
+	if _, err := tx.ExecContext(ctx, "SAVEPOINT answer"); err != nil {
+		return err
+	}
+	n := len(buf.events)
+	j.inv, j.res, j.err = s.answerIn(ctx, tx, j.a, j.st, j.valid, j.notify)
+	j.err = mapErr(j.err)
+	end := "RELEASE SAVEPOINT answer"
+	if j.err != nil {
+		end = "ROLLBACK TO SAVEPOINT answer"
+		buf.events, buf.mails = buf.events[:n], buf.mails[:n]
+	}
+	_, err := tx.ExecContext(ctx, end)
+	return err
+}
+
+// answerMeetupSQL finds the meetup of an RSVP link, so that its answer joins the meetup's batch.
+const answerMeetupSQL = `SELECT meetup_id FROM links WHERE token_hash = $1 AND purpose = 'rsvp' AND meetup_id IS NOT NULL`
+
+// meetupOfToken is the meetup an RSVP link's answer goes to; ErrNotFound for an unknown link.
+func (s *Store) meetupOfToken(ctx context.Context, hash []byte) (string, error) {
+	var id string
+	err := s.get(ctx, &id, answerMeetupSQL, hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrNotFound
+	}
+	return id, mapErr(err)
+}

@@ -1,0 +1,60 @@
+package models
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// In a batch of answers the waitlisted and promoted notices are not written one by one:
+// RecordNotice keeps them in the batch's noticeBuf, and the batch writes them all before it
+// commits, in one statement for the events and as few as EnqueueBatch needs for the mails.
+
+// noticeBuf holds a batch's notices until it writes them.
+type noticeBuf struct {
+	events []RSVPEvent
+	mails  []OutboxMessage
+}
+
+// bufferNotice keeps ev and its mail m when tx is a batch's; false when it is not.
+func (s *Store) bufferNotice(tx *sqlx.Tx, ev RSVPEvent, m OutboxMessage) bool {
+	v, ok := s.noticeBufs.Load(tx)
+	if ok {
+		b := v.(*noticeBuf)
+		b.events, b.mails = append(b.events, ev), append(b.mails, m)
+	}
+	return ok
+}
+
+// recordEventsSQL records many events once each, silencing the outbox trigger for the mails
+// that follow (the commit wakes the workers, outbox_wake.go).
+const recordEventsSQL = `
+INSERT INTO rsvp_events (key, meetup_id, person_id, kind, position)
+SELECT e.key, e.meetup_id, e.person_id, e.kind, NULLIF(e.position, 0)
+FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::int[]) AS e(key, meetup_id, person_id, kind, position),
+    (` + wakeAfterCommitSQL + `) AS wake
+ON CONFLICT (key) DO NOTHING`
+
+// writeNotices records the buffered events and enqueues their mails in tx.
+func (s *Store) writeNotices(ctx context.Context, tx *sqlx.Tx, b *noticeBuf) error {
+	if len(b.events) == 0 {
+		return nil
+	}
+	n := len(b.events)
+	keys, meetups, people, kinds := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	positions := make(pq.Int64Array, n)
+	for i, ev := range b.events {
+		keys[i], meetups[i], people[i], kinds[i], positions[i] = ev.Key, ev.MeetupID, ev.PersonID, ev.Kind, int64(ev.Position)
+	}
+	_, err := tx.ExecContext(ctx, recordEventsSQL, pq.StringArray(keys), pq.StringArray(meetups),
+		pq.StringArray(people), pq.StringArray(kinds), positions)
+	if err != nil {
+		return mapErr(err)
+	}
+	if _, err := EnqueueBatch(ctx, tx, b.mails); err != nil {
+		return err
+	}
+	s.wakeAfterCommit(tx)
+	return nil
+}

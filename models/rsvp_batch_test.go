@@ -1,0 +1,96 @@
+package models_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/convene/convene/models"
+	"github.com/google/uuid"
+	"github.com/jmoiron/sqlx"
+)
+
+// mailingNotifier enqueues a small mail per event, as the mail layer does, and refuses the
+// events of one person after enqueueing theirs: a refusal that comes after a buffered notice.
+func mailingNotifier(f *fixture, refused string) models.Notifier {
+	return func(ctx context.Context, tx *sqlx.Tx, ev models.RSVPEvent) error {
+		m := models.OutboxMessage{TeamID: f.team, MeetupID: ev.MeetupID, PersonID: ev.PersonID, Kind: ev.Kind,
+			Lang: "en", IdempotencyKey: ev.Key, ToEmail: "p@example.com", From: "Convene <c@example.com>",
+			Subject: "You are on the waitlist", Text: "Hello"}
+		if err := f.store.RecordNotice(ctx, tx, ev, m); err != nil {
+			return err
+		}
+		if ev.PersonID == refused {
+			return errors.New("refused after its notice")
+		}
+		return nil
+	}
+}
+
+// TestBatchedAnswersRefusedOnesLeaveNoTrace: answers that arrive together are taken in batches;
+// one refused (an unknown person, a notice that fails after it was buffered) changes nothing,
+// the others are recorded and each waitlisted one mailed once.
+func TestBatchedAnswersRefusedOnesLeaveNoTrace(t *testing.T) {
+	f := newFixture(t, 60, 10, nil)
+	if _, err := f.store.DB.Exec(`INSERT INTO rsvps (meetup_id, person_id, team_id, invited_at)
+		SELECT $1, id, team_id, now() FROM people WHERE team_id = $2`, f.meetup.ID, f.team); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range f.people[:10] { // the seats go first: everyone after waits
+		f.answer(t, p, models.RSVPYes, models.ModeInPerson)
+	}
+	victim := f.people[59]
+	notify := mailingNotifier(f, victim)
+	var wg sync.WaitGroup
+	errs := make([]error, 70)
+	start := make(chan struct{})
+	for i := range errs {
+		a := f.ans(uuid.NewString(), models.RSVPYes, models.ModeInPerson) // unknown person
+		if i < 10 {
+			continue
+		}
+		if i < 60 {
+			a = f.ans(f.people[i], models.RSVPYes, models.ModeInPerson)
+		}
+		wg.Go(func() {
+			<-start
+			_, errs[i] = f.store.Answer(context.Background(), a, notify)
+		})
+	}
+	close(start)
+	wg.Wait()
+	victimWaitlisted := false
+	for i, err := range errs {
+		switch {
+		case i >= 60 && !errors.Is(err, models.ErrNotFound):
+			t.Errorf("unknown person %d: %v, want not found", i, err)
+		case i == 59:
+			victimWaitlisted = err != nil // refused only if they were waitlisted (their notice failed)
+		case i < 59 && err != nil:
+			t.Errorf("answer %d: %v", i, err)
+		}
+	}
+	st := f.statuses(t)
+	c := countStates(st)
+	if victimWaitlisted && st[victim] != models.RSVPInvited {
+		t.Errorf("refused answer left status %q", st[victim])
+	}
+	if !victimWaitlisted {
+		t.Fatal("the last of 60 yes on 10 seats was not waitlisted")
+	}
+	if c[models.RSVPYes] != 10 || c[models.RSVPWaitlisted] != 49 || c[models.RSVPInvited] != 1 {
+		t.Fatalf("counts %s", fmtCounts(c))
+	}
+	var mails, events int
+	if err := f.store.DB.Get(&mails, `SELECT count(*) FROM outbox WHERE meetup_id = $1`, f.meetup.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.store.DB.Get(&events, `SELECT count(*) FROM rsvp_events WHERE meetup_id = $1`, f.meetup.ID); err != nil {
+		t.Fatal(err)
+	}
+	if mails != c[models.RSVPWaitlisted] || events != mails {
+		t.Fatalf("%d mails and %d events for %d waitlisted", mails, events, c[models.RSVPWaitlisted])
+	}
+	f.checkInvariants(t)
+}
