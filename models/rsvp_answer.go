@@ -103,12 +103,16 @@ func (s *Store) answerTx(ctx context.Context, a Answer, st answerStatements, val
 
 // answerIn runs an answer's statements in the transaction tx.
 func (s *Store) answerIn(ctx context.Context, tx *sqlx.Tx, a Answer, st answerStatements, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
-	q := txq{s, tx}
-	row, err := lockAnswer(ctx, q, st)
-	inv := row.Invitation
+	row, err := lockAnswer(ctx, txq{s, tx}, st)
 	if err != nil {
-		return inv, AnswerResult{}, err
+		return row.Invitation, AnswerResult{}, err
 	}
+	return s.answerLocked(ctx, tx, row, a, valid, notify)
+}
+
+// answerLocked applies an answer to the RSVP row, which the transaction tx has locked.
+func (s *Store) answerLocked(ctx context.Context, tx *sqlx.Tx, row locked, a Answer, valid func(Invitation) bool, notify Notifier) (Invitation, AnswerResult, error) {
+	inv := row.Invitation
 	if valid != nil && !valid(inv) {
 		return inv, AnswerResult{}, ErrNotFound
 	}
@@ -120,7 +124,7 @@ func (s *Store) answerIn(ctx context.Context, tx *sqlx.Tx, a Answer, st answerSt
 	if err := a.fitMode(lim); err != nil {
 		return inv, AnswerResult{}, err
 	}
-	res, err := applyAnswer(ctx, q, lim, row.RSVP, a, row.Shared, row.ownNotice(notify))
+	res, err := applyAnswer(ctx, txq{s, tx}, lim, row.RSVP, a, row.Shared, row.ownNotice(notify))
 	return inv, res, err
 }
 

@@ -116,13 +116,17 @@ func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
 		if _, err := tx.ExecContext(ctx, lockMeetupRowSQL, meetupID); err != nil {
 			return err
 		}
+		pre, err := s.lockBatch(ctx, tx, meetupID, jobs)
+		if err != nil {
+			return err
+		}
+		b := &batchRun{s: s, tx: tx, pre: pre, touched: map[string]bool{}}
 		for _, j := range jobs {
 			if !safe {
-				j.inv, j.res, j.err = s.answerIn(ctx, tx, j.a, j.st, j.valid, j.notify)
-				if j.err = mapErr(j.err); j.err != nil {
+				if b.answer(ctx, j); j.err != nil {
 					return errRefused
 				}
-			} else if err := s.answerInSavepoint(ctx, tx, j, buf); err != nil {
+			} else if err := b.answerInSavepoint(ctx, j, buf); err != nil {
 				return err
 			}
 		}
@@ -130,21 +134,48 @@ func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
 	})
 }
 
+// batchRun is a batch's transaction: the RSVPs it locked up front, by link hash, and the people
+// whose RSVP an answer of the batch has changed since (whose locked rows are stale).
+type batchRun struct {
+	s       *Store
+	tx      *sqlx.Tx
+	pre     map[string]locked
+	touched map[string]bool
+}
+
+// answer runs one job's answer on its RSVP locked up front, or read again when stale or missing.
+func (b *batchRun) answer(ctx context.Context, j *answerJob) {
+	track := func(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) error {
+		b.touched[ev.PersonID] = true // a promotion changed their RSVP
+		return j.notify(ctx, tx, ev)
+	}
+	row, ok := locked{}, false
+	if j.valid != nil {
+		row, ok = b.pre[string(j.st.args[0].([]byte))]
+	}
+	if ok && !b.touched[row.Person.ID] {
+		j.inv, j.res, j.err = b.s.answerLocked(ctx, b.tx, row, j.a, j.valid, track)
+	} else {
+		j.inv, j.res, j.err = b.s.answerIn(ctx, b.tx, j.a, j.st, j.valid, track)
+	}
+	b.touched[j.inv.Person.ID] = true
+	j.err = mapErr(j.err)
+}
+
 // answerInSavepoint runs one answer inside a savepoint, released when it succeeds and rolled
 // back, with the notices it buffered, when it is refused; an error returned fails the batch.
-func (s *Store) answerInSavepoint(ctx context.Context, tx *sqlx.Tx, j *answerJob, buf *noticeBuf) error {
-	if _, err := tx.ExecContext(ctx, "SAVEPOINT answer"); err != nil {
+func (b *batchRun) answerInSavepoint(ctx context.Context, j *answerJob, buf *noticeBuf) error {
+	if _, err := b.tx.ExecContext(ctx, "SAVEPOINT answer"); err != nil {
 		return err
 	}
 	n := len(buf.events)
-	j.inv, j.res, j.err = s.answerIn(ctx, tx, j.a, j.st, j.valid, j.notify)
-	j.err = mapErr(j.err)
+	b.answer(ctx, j)
 	end := "RELEASE SAVEPOINT answer"
 	if j.err != nil {
 		end = "ROLLBACK TO SAVEPOINT answer"
 		buf.events, buf.mails = buf.events[:n], buf.mails[:n]
 	}
-	_, err := tx.ExecContext(ctx, end)
+	_, err := b.tx.ExecContext(ctx, end)
 	return err
 }
 
