@@ -121,13 +121,22 @@ func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
 			return err
 		}
 		b := &batchRun{s: s, tx: tx, pre: pre, touched: map[string]bool{}}
-		for _, j := range jobs {
-			if !safe {
-				if b.answer(ctx, j); j.err != nil {
-					return errRefused
+		for i := 0; i < len(jobs); i++ {
+			if safe {
+				if err := b.answerInSavepoint(ctx, jobs[i], buf); err != nil {
+					return err
 				}
-			} else if err := b.answerInSavepoint(ctx, j, buf); err != nil {
-				return err
+				continue
+			}
+			if run := b.plainYesRun(jobs[i:]); len(run) > 1 {
+				if err := b.claimRun(ctx, run); err != nil {
+					return err
+				}
+				i += len(run) - 1
+				continue
+			}
+			if b.answer(ctx, jobs[i]); jobs[i].err != nil {
+				return errRefused
 			}
 		}
 		return s.writeNotices(ctx, tx, buf)
@@ -149,10 +158,7 @@ func (b *batchRun) answer(ctx context.Context, j *answerJob) {
 		b.touched[ev.PersonID] = true // a promotion changed their RSVP
 		return j.notify(ctx, tx, ev)
 	}
-	row, ok := locked{}, false
-	if j.valid != nil {
-		row, ok = b.pre[string(j.st.args[0].([]byte))]
-	}
+	row, ok := b.pre[j.key()]
 	if ok && !b.touched[row.Person.ID] {
 		j.inv, j.res, j.err = b.s.answerLocked(ctx, b.tx, row, j.a, j.valid, track)
 	} else {

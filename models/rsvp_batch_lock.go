@@ -11,48 +11,77 @@ import (
 // of one statement each. An answer whose person an earlier answer of the batch changed (their
 // own first answer, or a promotion) reads theirs again, alone.
 
-// batchLockSQL is lockSQL for many links of one meetup whose row the batch has locked already:
-// no share lock, and only people who have an RSVP (the others make it, alone).
-var batchLockSQL = `WITH x AS (
-    SELECT l.token_hash AS batch_hash, ` + aliased("l", linkColumns) + `, ` + aliased("m", meetupColumns) + `,
+// batchLockSQL is lockSQL for many answers to one meetup whose row the batch has locked already:
+// no share lock, and only people who have an RSVP (the others make it, alone). It finds them by
+// their links' hashes ($1), or, with byIDs, by person and team ($1, $3); batch_key is the job's key.
+func batchLockSQL(byIDs bool) string {
+	key, link, from := `l.token_hash`, aliased("l", linkColumns), `FROM links l JOIN meetups m ON m.id = l.meetup_id AND m.team_id = l.team_id
+    JOIN people p ON p.id = l.person_id AND p.team_id = l.team_id
+    WHERE l.token_hash = ANY($1) AND l.purpose = 'rsvp' AND l.meetup_id = $2`
+	if byIDs {
+		_, link = answerSource(false)
+		key, from = `convert_to('id:' || p.id::text, 'UTF8')`, `FROM meetups m
+    JOIN unnest($1::uuid[], $3::uuid[]) AS q(person, team) ON q.team = m.team_id
+    JOIN people p ON p.id = q.person AND p.team_id = m.team_id
+    WHERE m.id = $2`
+	}
+	return `WITH x AS (
+    SELECT ` + key + ` AS batch_key, ` + link + `, ` + aliased("m", meetupColumns) + `,
         ` + aliased("p", personColumns) + `, COALESCE(m.ends_at < now(), false) AS over,
         (SELECT c.id FROM links c WHERE c.purpose = 'calendar' AND c.person_id = p.id AND c.meetup_id IS NULL
          AND c.subject = '') AS calendar_link
-    FROM links l JOIN meetups m ON m.id = l.meetup_id AND m.team_id = l.team_id
-    JOIN people p ON p.id = l.person_id AND p.team_id = l.team_id
-    WHERE l.token_hash = ANY($1) AND l.purpose = 'rsvp' AND l.meetup_id = $2
+    ` + from + `
 ), r AS (
     SELECT ` + rsvpColumns + ` FROM rsvps
     WHERE meetup_id = $2 AND person_id IN (SELECT "p.id" FROM x)
     FOR NO KEY UPDATE
 )
 SELECT x.*, r.*, true AS shared FROM x JOIN r ON r.person_id = x."p.id"`
-
-// batchLocked is a locked RSVP and the hash of the link it was found by.
-type batchLocked struct {
-	locked
-	Hash []byte `db:"batch_hash"`
 }
 
-// lockBatch locks the RSVPs of the jobs answering by link, keyed by the link's hash.
+// batchLocked is a locked RSVP and the key of the job it is for.
+type batchLocked struct {
+	locked
+	Key []byte `db:"batch_key"`
+}
+
+// key is how the batch finds the job's RSVP locked up front: its link's hash, or its person.
+func (j *answerJob) key() string {
+	if j.valid != nil {
+		return string(j.st.args[0].([]byte))
+	}
+	return "id:" + j.a.PersonID
+}
+
+// lockBatch locks the RSVPs of the jobs, by link or by person, keyed by answerJob.key.
 func (s *Store) lockBatch(ctx context.Context, tx *sqlx.Tx, meetupID string, jobs []*answerJob) (map[string]locked, error) {
 	var hashes pq.ByteaArray
+	var people, teams []string
 	for _, j := range jobs {
 		if j.valid != nil {
 			hashes = append(hashes, j.st.args[0].([]byte))
+		} else {
+			people, teams = append(people, j.a.PersonID), append(teams, j.a.TeamID)
 		}
 	}
-	out := map[string]locked{}
-	if len(hashes) == 0 {
-		return out, nil
-	}
 	var rows []batchLocked
-	if err := tx.SelectContext(ctx, &rows, batchLockSQL, hashes, meetupID); err != nil {
-		return nil, mapErr(err)
+	if len(hashes) > 0 {
+		if err := tx.SelectContext(ctx, &rows, batchLockSQL(false), hashes, meetupID); err != nil {
+			return nil, mapErr(err)
+		}
 	}
+	if len(people) > 0 {
+		var byID []batchLocked
+		err := tx.SelectContext(ctx, &byID, batchLockSQL(true), pq.StringArray(people), meetupID, pq.StringArray(teams))
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		rows = append(rows, byID...)
+	}
+	out := make(map[string]locked, len(rows))
 	for _, r := range rows {
 		r.locked.Invitation.RSVP = r.locked.RSVP
-		out[string(r.Hash)] = r.locked
+		out[string(r.Key)] = r.locked
 	}
 	return out, nil
 }

@@ -33,10 +33,7 @@ func mailingNotifier(f *fixture, refused string) models.Notifier {
 // the others are recorded and each waitlisted one mailed once.
 func TestBatchedAnswersRefusedOnesLeaveNoTrace(t *testing.T) {
 	f := newFixture(t, 60, 10, nil)
-	if _, err := f.store.DB.Exec(`INSERT INTO rsvps (meetup_id, person_id, team_id, invited_at)
-		SELECT $1, id, team_id, now() FROM people WHERE team_id = $2`, f.meetup.ID, f.team); err != nil {
-		t.Fatal(err)
-	}
+	f.invite(t)
 	for _, p := range f.people[:10] { // the seats go first: everyone after waits
 		f.answer(t, p, models.RSVPYes, models.ModeInPerson)
 	}
@@ -91,6 +88,57 @@ func TestBatchedAnswersRefusedOnesLeaveNoTrace(t *testing.T) {
 	}
 	if mails != c[models.RSVPWaitlisted] || events != mails {
 		t.Fatalf("%d mails and %d events for %d waitlisted", mails, events, c[models.RSVPWaitlisted])
+	}
+	f.checkInvariants(t)
+}
+
+// invite gives everyone of the fixture an RSVP row, as an invitation send does.
+func (f *fixture) invite(t *testing.T) {
+	t.Helper()
+	if _, err := f.store.DB.Exec(`INSERT INTO rsvps (meetup_id, person_id, team_id, invited_at)
+		SELECT $1, id, team_id, now() FROM people WHERE team_id = $2`, f.meetup.ID, f.team); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestInvitedYesRunsAreExact: 500 invited people say yes at once on 50 seats, so batches take
+// runs of plain yes together: 50 seated, 450 waitlisted at the distinct positions each was told,
+// each told once.
+func TestInvitedYesRunsAreExact(t *testing.T) {
+	f := newFixture(t, 500, 50, nil)
+	f.invite(t)
+	results := make([]models.AnswerResult, len(f.people))
+	errs := make([]error, len(f.people))
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i, p := range f.people {
+		wg.Go(func() {
+			<-start
+			results[i], errs[i] = f.store.Answer(context.Background(), f.ans(p, models.RSVPYes, models.ModeInPerson), models.RecordEvent)
+		})
+	}
+	close(start)
+	wg.Wait()
+	told := map[int]bool{}
+	for i, r := range results {
+		if errs[i] != nil {
+			t.Fatalf("answer %d: %v", i, errs[i])
+		}
+		if r.RSVP.Status == models.RSVPWaitlisted {
+			pos, err := f.store.WaitlistPosition(context.Background(), r.RSVP)
+			if err != nil || pos != r.Position || told[pos] {
+				t.Fatalf("told position %d, stored %d (%v), or told twice", r.Position, pos, err)
+			}
+			told[pos] = true
+		}
+		if r.Seats.Capacity != 50 || r.Seats.Taken < 1 || r.Seats.Taken > 50 {
+			t.Fatalf("seats told %+v", r.Seats)
+		}
+	}
+	c := countStates(f.statuses(t))
+	ev := f.events(t)
+	if c[models.RSVPYes] != 50 || c[models.RSVPWaitlisted] != 450 || len(told) != 450 || len(ev[models.EventWaitlisted]) != 450 {
+		t.Fatalf("counts %s, %d positions told, %d waitlisted events", fmtCounts(c), len(told), len(ev[models.EventWaitlisted]))
 	}
 	f.checkInvariants(t)
 }
