@@ -10,11 +10,14 @@ import (
 )
 
 // Answers to one meetup are taken in batches: the answers that arrive while a batch runs wait
-// for the next one, which runs them one after another in a single transaction that first locks
-// the meetup's row (FOR UPDATE). Each answer runs the same statements as alone (rsvp_answer.go),
-// inside a savepoint, so a refused answer leaves no trace while the others commit. A storm on
-// one meetup then costs one transaction, one commit and no lock contention per batch instead of
-// per answer; replicas take turns at the row lock, and different meetups run in parallel.
+// for the next one, which takes them in a single transaction that first locks the meetup's row
+// (FOR UPDATE), then locks their RSVPs in one statement (rsvp_batch_lock.go). A run of plain yes
+// answers is claimed in a few statements (rsvp_batch_claims.go); any other answer runs the same
+// statements as alone (rsvp_answer.go), in order. Their notices are written together before the
+// commit (rsvp_batch_notices.go). If an answer is refused, the batch runs again with a savepoint
+// around each answer, so the refused one leaves no trace while the others commit. A storm on one
+// meetup then costs one transaction, one commit and no lock contention per batch instead of per
+// answer; replicas take turns at the row lock, and different meetups run in parallel.
 
 // maxBatch bounds the answers one transaction takes.
 const maxBatch = 128
