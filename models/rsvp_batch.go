@@ -131,8 +131,8 @@ func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
 				}
 				continue
 			}
-			if run := b.plainYesRun(jobs[i:]); len(run) > 1 {
-				if err := b.claimRun(ctx, run); err != nil {
+			if run, mode := b.firstAnswerRun(jobs[i:]); len(run) > 1 {
+				if err := b.answerRun(ctx, run, mode); err != nil {
 					return err
 				}
 				i += len(run) - 1

@@ -9,10 +9,11 @@ import (
 	"github.com/lib/pq"
 )
 
-// A run of plain yes answers in one batch — people neither seated nor waiting before, answering
-// yes in the same limited mode, one after another — is claimed in three statements whatever its
-// length: the lowest free seats go to the first of them in order, the rest get the next waitlist
-// places, as the same answers one by one would (claimStoreSQL).
+// A run of first answers in one batch — people neither seated nor waiting before, one after
+// another — is answered in three statements whatever its length: the yes answers of its one
+// limited mode claim the lowest free seats in order and the rest of them get the next waitlist
+// places, as the same answers one by one would (claimStoreSQL); its other answers (maybe, no, a
+// yes in a mode without a limit) touch no seat and no waitlist, so they are written alongside.
 
 // claimRunSQL gives the free seats of mode $3, lowest first, to the people $2 in order and returns
 // the ordinals of those seated, with what the run's notices and pages need.
@@ -39,9 +40,9 @@ const nextPlacesSQL = `SELECT nextval('rsvp_waitlist_seq') FROM generate_series(
 
 // storeRunSQL writes the run's answers: yes for the seated, waitlisted with their number for the rest.
 var storeRunSQL = `
-UPDATE rsvps r SET status = u.status, mode = $3, dietary = u.dietary, answered_at = now(), updated_at = now(),
+UPDATE rsvps r SET status = u.status, mode = u.mode, dietary = u.dietary, answered_at = now(), updated_at = now(),
     waitlist_seq = NULLIF(u.seq, 0)
-FROM unnest($2::uuid[], $4::text[], $5::text[], $6::bigint[]) AS u(p, status, dietary, seq)
+FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS u(p, mode, status, dietary, seq)
 WHERE r.meetup_id = $1 AND r.person_id = u.p
 RETURNING r.` + strings.ReplaceAll(rsvpColumns, ", ", ", r.")
 
@@ -54,59 +55,69 @@ type claimRun struct {
 	Lineup  LineupJSON `db:"lineup"`
 }
 
-// plainYes reports whether job j, on its row locked up front, is a plain yes a run can take, and
-// gives its answer with the mode filled in.
-func (b *batchRun) plainYes(j *answerJob) (Answer, locked, bool) {
-	a := j.a
-	if a.Status != RSVPYes {
-		return a, locked{}, false
-	}
+// firstAnswer reports whether job j, on its row locked up front, is a first answer a run can
+// take (not seated nor waiting before; a meetup taking answers; a mode it offers), with its
+// answer's mode filled in, and whether it claims a seat.
+func (b *batchRun) firstAnswer(j *answerJob) (it runItem, ok bool) {
+	it.job, it.a = j, j.a
 	row, ok := b.pre[j.key()]
+	it.row = row
 	if !ok || b.touched[row.Person.ID] || row.RSVP.Status == RSVPYes || row.RSVP.Status == RSVPWaitlisted ||
 		(j.valid != nil && !j.valid(row.Invitation)) {
-		return a, row, false
+		return it, false
 	}
 	lim, err := row.limits()
-	if err != nil || a.fitMode(lim) != nil || !lim.limited(a.Mode) {
-		return a, row, false
+	if err != nil || it.a.fitMode(lim) != nil {
+		return it, false
 	}
-	return a, row, true
+	it.limited = lim.limited(it.a.Mode)
+	it.claim = it.limited && it.a.Status == RSVPYes
+	return it, true
 }
 
 // runItem is one answer of a run.
 type runItem struct {
-	job *answerJob
-	a   Answer
-	row locked
+	job            *answerJob
+	a              Answer
+	row            locked
+	limited, claim bool
 }
 
-// plainYesRun is the run of plain yes answers in one mode that jobs start with, each person once.
-func (b *batchRun) plainYesRun(jobs []*answerJob) []runItem {
-	var run []runItem
+// firstAnswerRun is the run of first answers that jobs start with, each person once, whose
+// limited mode (if any) is one, and the mode.
+func (b *batchRun) firstAnswerRun(jobs []*answerJob) (run []runItem, mode string) {
 	seen := map[string]bool{}
 	for _, j := range jobs {
-		a, row, ok := b.plainYes(j)
-		if !ok || seen[row.Person.ID] || (len(run) > 0 && run[0].a.Mode != a.Mode) {
+		it, ok := b.firstAnswer(j)
+		if !ok || seen[it.row.Person.ID] || (it.limited && mode != "" && it.a.Mode != mode) {
 			break
 		}
-		seen[row.Person.ID] = true
-		run = append(run, runItem{j, a, row})
+		if it.limited {
+			mode = it.a.Mode
+		}
+		seen[it.row.Person.ID] = true
+		run = append(run, it)
 	}
-	return run
+	return run, mode
 }
 
-// claimRun answers the run: seats to the first, waitlist places to the rest, each told as alone.
-func (b *batchRun) claimRun(ctx context.Context, run []runItem) error {
-	m, mode := run[0].row.Meetup, run[0].a.Mode
-	people := make([]string, len(run))
-	for i, it := range run {
-		people[i] = it.row.Person.ID
+// answerRun answers the run: the claims' seats to the first, waitlist places to the rest, each
+// told as alone; the other answers written with them.
+func (b *batchRun) answerRun(ctx context.Context, run []runItem, mode string) error {
+	m := run[0].row.Meetup
+	var claimers []string
+	for _, it := range run {
+		if it.claim {
+			claimers = append(claimers, it.row.Person.ID)
+		}
 	}
 	var c claimRun
-	if err := b.tx.GetContext(ctx, &c, claimRunSQL, m.ID, pq.StringArray(people), mode, m.TeamID); err != nil {
-		return mapErr(err)
+	if mode != "" {
+		if err := b.tx.GetContext(ctx, &c, claimRunSQL, m.ID, pq.StringArray(claimers), mode, m.TeamID); err != nil {
+			return mapErr(err)
+		}
 	}
-	seqs, err := b.places(ctx, len(run)-c.Seated)
+	seqs, err := b.places(ctx, len(claimers)-c.Seated)
 	if err != nil {
 		return err
 	}
@@ -114,17 +125,30 @@ func (b *batchRun) claimRun(ctx context.Context, run []runItem) error {
 	if err != nil {
 		return err
 	}
+	return b.tellRun(ctx, run, mode, c, rows, seqs)
+}
+
+// tellRun gives each answer of the run its result, and the waitlisted their notices.
+func (b *batchRun) tellRun(ctx context.Context, run []runItem, mode string, c claimRun, rows map[string]RSVP, seqs []int64) error {
 	lim, _ := run[0].row.limits()
 	seats := SeatCount{Mode: mode, Limited: true, Capacity: lim.capacity(mode), Excess: c.Excess}
 	seats.Taken = seats.Capacity + c.Excess - (c.Free - c.Seated) // the statement counted before its claims
-	for i, it := range run {
+	k := 0 // claims so far
+	for _, it := range run {
 		b.touched[it.row.Person.ID] = true
-		it.job.inv, it.job.res = it.row.Invitation, AnswerResult{RSVP: rows[it.row.Person.ID], Seats: seats}
-		if i < c.Seated {
+		res := AnswerResult{RSVP: rows[it.row.Person.ID], Seats: SeatCount{Mode: it.a.Mode}}
+		if it.limited {
+			res.Seats = seats
+		}
+		it.job.inv, it.job.res = it.row.Invitation, res
+		if !it.claim {
 			continue
 		}
-		it.job.res.Position = c.Waiting + i - c.Seated + 1
-		if it.job.err = b.tellWaitlisted(ctx, it, seqs[i-c.Seated], c.Lineup); it.job.err != nil {
+		if k++; k <= c.Seated {
+			continue
+		}
+		it.job.res.Position = c.Waiting + k - c.Seated
+		if it.job.err = b.tellWaitlisted(ctx, it, seqs[k-c.Seated-1], c.Lineup); it.job.err != nil {
 			return it.job.err
 		}
 	}
@@ -143,24 +167,29 @@ func (b *batchRun) places(ctx context.Context, n int) ([]int64, error) {
 	return seqs, nil
 }
 
-// storeRun writes the run's RSVPs and returns them by person.
+// storeRun writes the run's RSVPs and returns them by person: the first seated claims yes, the
+// other claims waitlisted with their numbers, the rest as answered.
 func (b *batchRun) storeRun(ctx context.Context, run []runItem, seated int, seqs []int64) (map[string]RSVP, error) {
 	n := len(run)
-	people, statuses, dietary := make([]string, n), make([]string, n), make([]string, n)
+	people, modes, statuses, dietary := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	places := make(pq.Int64Array, n) // 0: none
+	k := 0
 	for i, it := range run {
-		people[i], statuses[i], dietary[i] = it.row.Person.ID, RSVPYes, it.a.Dietary
-		if i >= seated {
-			statuses[i], places[i] = RSVPWaitlisted, seqs[i-seated]
+		people[i], modes[i], statuses[i], dietary[i] = it.row.Person.ID, it.a.Mode, it.a.Status, it.a.Dietary
+		if it.claim {
+			if k >= seated {
+				statuses[i], places[i] = RSVPWaitlisted, seqs[k-seated]
+			}
+			k++
 		}
 	}
 	var rows []RSVP
-	err := b.tx.SelectContext(ctx, &rows, storeRunSQL, run[0].row.Meetup.ID, pq.StringArray(people), run[0].a.Mode,
-		pq.StringArray(statuses), pq.StringArray(dietary), places)
+	err := b.tx.SelectContext(ctx, &rows, storeRunSQL, run[0].row.Meetup.ID, pq.StringArray(people),
+		pq.StringArray(modes), pq.StringArray(statuses), pq.StringArray(dietary), places)
 	if err != nil {
 		return nil, mapErr(err)
 	}
-	out := make(map[string]RSVP, len(rows))
+	out := make(map[string]RSVP, n)
 	for _, r := range rows {
 		out[r.PersonID] = r
 	}
