@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -15,9 +16,9 @@ import (
 // no share lock, and only people who have an RSVP (the others make it, alone). It finds them by
 // their links' hashes ($1), or, with byIDs, by person and team ($1, $3); batch_key is the job's key.
 func batchLockSQL(byIDs bool) string {
-	key, link, from := `l.token_hash`, aliased("l", linkColumns), `FROM links l JOIN meetups m ON m.id = l.meetup_id AND m.team_id = l.team_id
+	key, link, from := `l.token_hash`, aliased("l", linkColumns), `FROM links l JOIN meetups m ON m.id = l.meetup_id AND m.team_id = l.team_id AND m.id = $2
     JOIN people p ON p.id = l.person_id AND p.team_id = l.team_id
-    WHERE l.token_hash = ANY($1) AND l.purpose = 'rsvp' AND l.meetup_id = $2`
+    WHERE l.token_hash = ANY($1) AND l.purpose = 'rsvp'`
 	if byIDs {
 		_, link = answerSource(false)
 		key, from = `convert_to('id:' || p.id::text, 'UTF8')`, `FROM meetups m
@@ -31,12 +32,10 @@ func batchLockSQL(byIDs bool) string {
         (SELECT c.id FROM links c WHERE c.purpose = 'calendar' AND c.person_id = p.id AND c.meetup_id IS NULL
          AND c.subject = '') AS calendar_link
     ` + from + `
-), r AS (
-    SELECT ` + rsvpColumns + ` FROM rsvps
-    WHERE meetup_id = $2 AND person_id IN (SELECT "p.id" FROM x)
-    FOR NO KEY UPDATE
 )
-SELECT x.*, r.*, true AS shared FROM x JOIN r ON r.person_id = x."p.id"`
+SELECT x.*, r.` + strings.ReplaceAll(rsvpColumns, ", ", ", r.") + `, true AS shared
+FROM x JOIN rsvps r ON r.meetup_id = $2 AND r.person_id = x."p.id"
+FOR NO KEY UPDATE OF r`
 }
 
 // batchLocked is a locked RSVP and the key of the job it is for.
