@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -35,11 +36,21 @@ type answerJob struct {
 	err    error
 }
 
-// answerBatches holds the answers waiting, per meetup, and which meetups have a batch running.
+// answerBatches holds the answers waiting, per meetup, and which meetups have a batch running,
+// and counts the batches and those that failed as a whole (their answers then taken alone).
 type answerBatches struct {
-	mu      sync.Mutex
-	waiting map[string][]*answerJob
-	running map[string]bool
+	mu        sync.Mutex
+	waiting   map[string][]*answerJob
+	running   map[string]bool
+	batches   atomic.Int64
+	fallbacks atomic.Int64
+}
+
+// AnswerBatches says how many batches of answers ran and how many of them failed as a whole, so
+// that their answers were taken one by one (a bug or a database error: answers refused one by
+// one do not count).
+func (s *Store) AnswerBatches() (batches, fallbacks int64) {
+	return s.answers.batches.Load(), s.answers.fallbacks.Load()
 }
 
 // batchAnswer queues the answer to meetupID and waits for the batch that takes it.
@@ -99,6 +110,10 @@ func (s *Store) runBatch(meetupID string, jobs []*answerJob) {
 	err := s.batchTx(meetupID, live, false)
 	if errors.Is(err, errRefused) {
 		err = s.batchTx(meetupID, live, true)
+	}
+	s.answers.batches.Add(1)
+	if err != nil {
+		s.answers.fallbacks.Add(1)
 	}
 	for _, j := range live {
 		if err != nil || retryable(j.err) {

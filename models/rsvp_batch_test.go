@@ -68,6 +68,9 @@ func TestBatchedAnswersRefusedOnesLeaveNoTrace(t *testing.T) {
 			t.Errorf("answer %d: %v", i, err)
 		}
 	}
+	if _, fallbacks := f.store.AnswerBatches(); fallbacks != 0 {
+		t.Fatalf("%d batches failed as a whole: refusals should be rolled back alone", fallbacks)
+	}
 	st := f.statuses(t)
 	c := countStates(st)
 	if victimWaitlisted && st[victim] != models.RSVPInvited {
@@ -144,6 +147,9 @@ func TestInvitedYesRunsAreExact(t *testing.T) {
 		if r.Seats.Capacity != 50 || r.Seats.Taken < 0 || r.Seats.Taken > 50 || (r.RSVP.Status == models.RSVPYes && r.Seats.Taken < 1) {
 			t.Fatalf("seats told %+v", r.Seats)
 		}
+	}
+	if batches, fallbacks := f.store.AnswerBatches(); batches == 0 || fallbacks != 0 {
+		t.Fatalf("%d batches, %d of them failed as a whole", batches, fallbacks)
 	}
 	c := countStates(f.statuses(t))
 	ev := f.events(t)
