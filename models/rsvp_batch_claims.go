@@ -133,7 +133,7 @@ func (b *batchRun) tellRun(ctx context.Context, run []runItem, mode string, c cl
 	lim, _ := run[0].row.limits()
 	seats := SeatCount{Mode: mode, Limited: true, Capacity: lim.capacity(mode), Excess: c.Excess}
 	seats.Taken = seats.Capacity + c.Excess - (c.Free - c.Seated) // the statement counted before its claims
-	k := 0 // claims so far
+	k := 0                                                        // claims so far
 	for _, it := range run {
 		b.touched[it.row.Person.ID] = true
 		res := AnswerResult{RSVP: rows[it.row.Person.ID], Seats: SeatCount{Mode: it.a.Mode}}
