@@ -132,8 +132,9 @@ func (b *batchRun) answerRun(ctx context.Context, run []runItem, mode string) er
 func (b *batchRun) tellRun(ctx context.Context, run []runItem, mode string, c claimRun, rows map[string]RSVP, seqs []int64) error {
 	lim, _ := run[0].row.limits()
 	seats := SeatCount{Mode: mode, Limited: true, Capacity: lim.capacity(mode), Excess: c.Excess}
-	seats.Taken = seats.Capacity + c.Excess - (c.Free - c.Seated) // the statement counted before its claims
-	k := 0                                                        // claims so far
+	// The statement counted the free seats before its claims.
+	seats.Taken = seats.Capacity + c.Excess - (c.Free - c.Seated)
+	k := 0 // the claims so far
 	for _, it := range run {
 		b.touched[it.row.Person.ID] = true
 		res := AnswerResult{RSVP: rows[it.row.Person.ID], Seats: SeatCount{Mode: it.a.Mode}}
