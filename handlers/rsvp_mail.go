@@ -142,23 +142,21 @@ func (h *Handlers) mailNotifier() models.Notifier {
 		if err != nil {
 			return err
 		}
-		msg, err := h.noticeMessage(ctx, tx, ev, n)
+		link, err := h.noticeLink(ctx, tx, n)
 		if err != nil {
 			return err
 		}
-		return h.Store.RecordNotice(ctx, tx, ev, msg)
+		return h.Store.RecordNoticeOf(ctx, tx, ev, func() (models.OutboxMessage, error) { return h.noticeMessage(ev, n, link) })
 	}
 }
 
-// noticeMessage renders the waitlisted or promoted notice of ev, in the person's language.
-func (h *Handlers) noticeMessage(ctx context.Context, tx *sqlx.Tx, ev models.RSVPEvent, n models.Notice) (models.OutboxMessage, error) {
+// noticeMessage renders the waitlisted or promoted notice of ev, in the person's language, with
+// their RSVP page's address.
+func (h *Handlers) noticeMessage(ev models.RSVPEvent, n models.Notice, link string) (models.OutboxMessage, error) {
 	m, p := n.Meetup, n.Person
-	link, err := h.noticeLink(ctx, tx, n)
-	if err != nil {
-		return models.OutboxMessage{}, err
-	}
 	mm, to := meetupForMail(m, n.Lineup), mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
 	var r mailer.Rendered
+	var err error
 	if ev.Kind == models.EventWaitlisted {
 		r, err = h.Mail.Render(mailer.KindWaitlisted, mailLang(p.Language), mailer.WaitlistedData{To: to, Meetup: mm, Position: ev.Position, RSVPURL: link})
 	} else {

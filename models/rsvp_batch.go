@@ -197,7 +197,7 @@ func (b *batchRun) answerInSavepoint(ctx context.Context, j *answerJob, buf *not
 	end := "RELEASE SAVEPOINT answer"
 	if j.err != nil {
 		end = "ROLLBACK TO SAVEPOINT answer"
-		buf.events, buf.mails = buf.events[:n], buf.mails[:n]
+		buf.events, buf.renders = buf.events[:n], buf.renders[:n]
 	}
 	_, err := b.tx.ExecContext(ctx, end)
 	return err

@@ -150,7 +150,7 @@ func (b *batchRun) tellRun(ctx context.Context, run []runItem, mode string, c cl
 		}
 		it.job.res.Position = c.Waiting + k - c.Seated
 		if it.job.err = b.tellWaitlisted(ctx, it, seqs[k-c.Seated-1], c.Lineup); it.job.err != nil {
-			return it.job.err
+			return errRefused // the batch runs again, this answer alone in its savepoint
 		}
 	}
 	return nil

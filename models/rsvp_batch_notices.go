@@ -2,29 +2,46 @@ package models
 
 import (
 	"context"
+	"runtime"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+	"golang.org/x/sync/errgroup"
 )
 
 // In a batch of answers the waitlisted and promoted notices are not written one by one:
-// RecordNotice keeps them in the batch's noticeBuf, and the batch writes them all before it
-// commits, in one statement for the events and as few as EnqueueBatch needs for the mails.
+// RecordNoticeOf keeps them in the batch's noticeBuf, and the batch renders their mails on all
+// cores and writes them before it commits, in one statement for the events and as few as
+// EnqueueBatch needs for the mails.
 
 // noticeBuf holds a batch's notices until it writes them.
 type noticeBuf struct {
-	events []RSVPEvent
-	mails  []OutboxMessage
+	events  []RSVPEvent
+	renders []func() (OutboxMessage, error)
 }
 
-// bufferNotice keeps ev and its mail m when tx is a batch's; false when it is not.
-func (s *Store) bufferNotice(tx *sqlx.Tx, ev RSVPEvent, m OutboxMessage) bool {
+// bufferNotice keeps ev and the render of its mail when tx is a batch's; false when it is not.
+func (s *Store) bufferNotice(tx *sqlx.Tx, ev RSVPEvent, render func() (OutboxMessage, error)) bool {
 	v, ok := s.noticeBufs.Load(tx)
 	if ok {
 		b := v.(*noticeBuf)
-		b.events, b.mails = append(b.events, ev), append(b.mails, m)
+		b.events, b.renders = append(b.events, ev), append(b.renders, render)
 	}
 	return ok
+}
+
+// mails renders the buffered notices' mails, on as many goroutines as there are cores.
+func (b *noticeBuf) mails() ([]OutboxMessage, error) {
+	out := make([]OutboxMessage, len(b.renders))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, render := range b.renders {
+		g.Go(func() (err error) {
+			out[i], err = render()
+			return err
+		})
+	}
+	return out, g.Wait()
 }
 
 // recordEventsSQL records many events once each, silencing the outbox trigger for the mails
@@ -52,7 +69,11 @@ func (s *Store) writeNotices(ctx context.Context, tx *sqlx.Tx, b *noticeBuf) err
 	if err != nil {
 		return mapErr(err)
 	}
-	if _, err := EnqueueBatch(ctx, tx, b.mails); err != nil {
+	mails, err := b.mails()
+	if err != nil {
+		return err
+	}
+	if _, err := EnqueueBatch(ctx, tx, mails); err != nil {
 		return err
 	}
 	s.wakeAfterCommit(tx)

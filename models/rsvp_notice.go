@@ -98,13 +98,23 @@ WITH e AS (
 
 // RecordNotice records ev once and enqueues m, its mail, in the transaction tx, one of InTx's,
 // which wakes the outbox workers after the commit; a key already there enqueues nothing again.
-// In a batch of answers both are written with the batch's other notices, before it commits.
 func (s *Store) RecordNotice(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent, m OutboxMessage) error {
-	if err := m.normalize(); err != nil {
+	return s.RecordNoticeOf(ctx, tx, ev, func() (OutboxMessage, error) { return m, nil })
+}
+
+// RecordNoticeOf is RecordNotice with the mail rendered by render, which must read nothing from
+// the database. In a batch of answers it runs later, beside the batch's other renders, and the
+// event and the mail are written with the batch's other notices, before it commits.
+func (s *Store) RecordNoticeOf(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent, render func() (OutboxMessage, error)) error {
+	if s.bufferNotice(tx, ev, render) {
+		return nil // rendered and written with the rest of its batch (rsvp_batch_notices.go)
+	}
+	m, err := render()
+	if err != nil {
 		return err
 	}
-	if s.bufferNotice(tx, ev, m) {
-		return nil // written with the rest of its batch (rsvp_batch_notices.go)
+	if err := m.normalize(); err != nil {
+		return err
 	}
 	args := append(enqueueArgs(uuid.NewString(), m), ev.Key, ev.MeetupID, ev.PersonID, ev.Kind, ev.Position)
 	if err := (txq{s, tx}).exec(ctx, recordNoticeSQL, args...); err != nil {
