@@ -159,3 +159,54 @@ func TestInvitedYesRunsAreExact(t *testing.T) {
 	}
 	f.checkInvariants(t)
 }
+
+// TestLeaversAndClaimersInOneRun: while 50 newcomers say yes on a full meetup, 60 of those waiting
+// leave (no, maybe): every newcomer waits, told the place they had when they answered — no lower
+// than where they are once all have left, and at most the 60 leavers higher — at distinct places
+// now, and the bookkeeping holds.
+func TestLeaversAndClaimersInOneRun(t *testing.T) {
+	f := newFixture(t, 250, 20, nil)
+	f.invite(t)
+	first, newcomers := f.people[:200], f.people[200:]
+	for _, p := range first {
+		f.answer(t, p, models.RSVPYes, models.ModeInPerson)
+	}
+	waiting := f.waitlist(t, models.ModeInPerson)
+	answers := make([]models.Answer, 0, 110)
+	for i, p := range waiting[:60] {
+		answers = append(answers, f.ans(p, []string{models.RSVPNo, models.RSVPMaybe}[i%2], models.ModeInPerson))
+	}
+	for _, p := range newcomers {
+		answers = append(answers, f.ans(p, models.RSVPYes, models.ModeInPerson))
+	}
+	results, errs := make([]models.AnswerResult, len(answers)), make([]error, len(answers))
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i, a := range answers {
+		wg.Go(func() {
+			<-start
+			results[i], errs[i] = f.store.Answer(context.Background(), a, models.RecordEvent)
+		})
+	}
+	close(start)
+	wg.Wait()
+	now := map[int]bool{}
+	for i, r := range results[60:] {
+		if errs[60+i] != nil || r.RSVP.Status != models.RSVPWaitlisted {
+			t.Fatalf("newcomer %d: %v, %s", i, errs[60+i], r.RSVP.Status)
+		}
+		pos, err := f.store.WaitlistPosition(context.Background(), r.RSVP)
+		if err != nil || now[pos] || r.Position < pos || r.Position > pos+60 {
+			t.Fatalf("newcomer %d told place %d, now %d (%v), or two at one place", i, r.Position, pos, err)
+		}
+		now[pos] = true
+	}
+	c := countStates(f.statuses(t))
+	if c[models.RSVPYes] != 20 || c[models.RSVPWaitlisted] != 180-60+50 || c[models.RSVPNo]+c[models.RSVPMaybe] != 60 {
+		t.Fatalf("counts %s", fmtCounts(c))
+	}
+	if _, fallbacks := f.store.AnswerBatches(); fallbacks != 0 {
+		t.Fatalf("%d batches failed as a whole", fallbacks)
+	}
+	f.checkInvariants(t)
+}
