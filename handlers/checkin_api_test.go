@@ -86,6 +86,9 @@ func TestAPIAttendanceBadInput(t *testing.T) {
 	}
 	apiError(t, "unknown meetup", e.call(t, "POST", "/api/v1/meetups/00000000-0000-0000-0000-000000000000/attendance", `{"emails":["p0@example.com"]}`), 404, "not_found")
 	apiError(t, "bad id", e.call(t, "POST", "/api/v1/meetups/nope/attendance", `{"emails":["p0@example.com"]}`), 404, "not_found")
+	if after := e.rsvpRows(t); after != before {
+		t.Fatalf("refused attendance changed the RSVPs:\n%s\n---\n%s", before, after)
+	}
 
 	later := e.createMeetup(t, "Not scheduled yet", "talk")
 	mustExec(t, e, `INSERT INTO rsvps (meetup_id, person_id, team_id) VALUES ($1, $2, $3)`, later.ID, e.people[0].ID, e.app.Team.ID)

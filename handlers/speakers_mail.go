@@ -104,14 +104,6 @@ func (h *Handlers) enqueueSpeakerMail(ctx context.Context, tx sqlx.ExtContext, m
 	return err
 }
 
-// slotID is a slot's id, or "" for none.
-func slotID(s *models.Slot) string {
-	if s == nil {
-		return ""
-	}
-	return s.ID
-}
-
 // unixOrZero is a time's Unix seconds, or 0 for none.
 func unixOrZero(t *time.Time) int64 {
 	if t == nil {

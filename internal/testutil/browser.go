@@ -77,6 +77,7 @@ func (b *Browser) Tab(t testing.TB) context.Context {
 	t.Helper()
 	if b == nil {
 		Unavailable(t, chromiumHint)
+		return context.Background() // not reached: Unavailable ends the test
 	}
 	tab, cancelTab := chromedp.NewContext(b.ctx)
 	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
