@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/convene/convene/models"
@@ -35,13 +36,23 @@ func sendMail(ctx context.Context, store *models.Store, teamID string, mail Mail
 	}
 	lk := models.NewLinker(secret)
 	lunch, err := scheduledLunch(ctx, store, teamID)
-	if err != nil {
+	if err == nil {
+		_, err = store.SendInvitations(ctx, lk, teamID, "", lunch.ID, mail.InviteMailer())
+	}
+	if err := userChanged(err); err != nil {
 		return err
 	}
-	if _, err := store.SendInvitations(ctx, lk, teamID, "", lunch.ID, mail.InviteMailer()); err != nil {
-		return err
+	return userChanged(remindSurveyOnce(ctx, store, lk, teamID, mail.SurveyMailer()))
+}
+
+// userChanged keeps what the demo's user did since it was loaded: a mail it cannot send again
+// (the lunch cancelled or over, a meetup renamed, the survey closed) is skipped, not an error.
+func userChanged(err error) error {
+	var ve *models.ValidationError
+	if errors.Is(err, models.ErrNotFound) || errors.Is(err, models.ErrConflict) || errors.As(err, &ve) {
+		return nil
 	}
-	return remindSurveyOnce(ctx, store, lk, teamID, mail.SurveyMailer())
+	return err
 }
 
 // scheduledLunch finds the demo lunch, or creates it on the first Tuesday at least ten days ahead,
