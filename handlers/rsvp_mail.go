@@ -150,6 +150,12 @@ func (h *Handlers) mailNotifier() models.Notifier {
 	}
 }
 
+// NoticeMail records ev once and mails its notice in the transaction tx (a models.Notifier), for
+// serve's seat sweep.
+func (h *Handlers) NoticeMail(ctx context.Context, tx *sqlx.Tx, ev models.RSVPEvent) error {
+	return h.mailNotifier()(ctx, tx, ev)
+}
+
 // noticeMessage renders the waitlisted or promoted notice of ev, in the person's language, with
 // their RSVP page's address.
 func (h *Handlers) noticeMessage(ev models.RSVPEvent, n models.Notice, link string) (models.OutboxMessage, error) {

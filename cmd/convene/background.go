@@ -41,7 +41,7 @@ func startBackground(parent context.Context, store *models.Store, cfg Config, lo
 	b.wg.Go(func() { maintain(ctx, store, log) })
 	b.wg.Go(func() { _ = pool.Run(mctx) })
 	b.wg.Go(func() { closeSurveys(ctx, store, log) })
-	b.wg.Go(func() { sweepSeats(ctx, store, log) })
+	b.wg.Go(func() { sweepSeats(ctx, store, h.NoticeMail, log) })
 	b.wg.Go(func() { fireReminders(ctx, store, h.ReminderMail, log) })
 	b.wg.Go(func() { h.SpeakerWorkLoop(ctx, time.Minute) })
 	b.wg.Go(func() { feedbackWork(ctx, h, log) })

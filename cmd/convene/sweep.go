@@ -28,13 +28,15 @@ func fireReminders(ctx context.Context, store *models.Store, fire models.Reminde
 // person holding a seat was erased, or a crash): rare, so a slow beat suffices.
 const seatSweepEvery = 30 * time.Second
 
-// sweepSeats hands over seats left free while someone waits, until ctx ends.
-func sweepSeats(ctx context.Context, store *models.Store, log *slog.Logger) {
+// sweepSeats hands over seats left free while someone waits, telling each promoted person
+// through notify, until ctx ends.
+func sweepSeats(ctx context.Context, store *models.Store, notify models.Notifier, log *slog.Logger) {
 	every(ctx, seatSweepEvery, func() {
-		if n, err := store.RebalanceAll(ctx, store.RecordEvents()); err != nil && ctx.Err() == nil {
+		if n, err := store.RebalanceAll(ctx, notify); err != nil && ctx.Err() == nil {
 			log.Warn("seat sweep", "err", err)
 		} else if n > 0 {
 			log.Info("seat sweep settled", "modes", n)
 		}
 	})
 }
+
