@@ -39,4 +39,3 @@ func sweepSeats(ctx context.Context, store *models.Store, notify models.Notifier
 		}
 	})
 }
-
