@@ -7,7 +7,7 @@ import (
 	"runtime/trace"
 )
 
-// profilePhase profiles one phase of the mail bench into the directory BENCH_PROFILE names
+// profilePhase profiles one phase of a bench (the mail bench's, the RSVP storm) into the directory BENCH_PROFILE names
 // (nothing when unset): its CPU as <phase>.cpu, its allocations as <phase>.heap0 and
 // <phase>.heap1 (compare them with pprof -base) and, with BENCH_TRACE set too, an execution
 // trace as <phase>.trace. It returns the function that stops the profiles.
