@@ -23,6 +23,16 @@ type classified struct {
 	status int
 	code   string
 	fields models.FieldErrors
+	// message is the key of the message under error., when it is not the code's own
+	message string
+}
+
+// messageKey is the catalogue key of the error's message.
+func (cl classified) messageKey() string {
+	if cl.message != "" {
+		return "error." + cl.message
+	}
+	return "error." + cl.code
 }
 
 // classify maps sentinel and HTTP errors to a status and a public code; anything else is internal.
@@ -31,11 +41,13 @@ func classify(err error) classified {
 	var he *echo.HTTPError
 	switch {
 	case errors.As(err, &ve):
-		return classified{http.StatusUnprocessableEntity, "invalid", ve.Fields}
+		return classified{status: http.StatusUnprocessableEntity, code: "invalid", fields: ve.Fields}
 	case errors.Is(err, models.ErrNotFound):
 		return classified{status: http.StatusNotFound, code: "not_found"}
 	case errors.Is(err, models.ErrConflict):
 		return classified{status: http.StatusConflict, code: "conflict"}
+	case errors.Is(err, models.ErrUnreadable):
+		return classified{status: http.StatusUnprocessableEntity, code: "invalid", message: "invalid_utf8"}
 	case errors.Is(err, models.ErrInvalid):
 		return classified{status: http.StatusUnprocessableEntity, code: "invalid"}
 	case errors.Is(err, models.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
@@ -94,7 +106,7 @@ func (h *Handlers) HandleError(err error, c echo.Context) {
 
 // writeAPIError writes the JSON error body.
 func (h *Handlers) writeAPIError(c echo.Context, cl classified, tr Translator, rid string) {
-	body := apiError{Code: cl.code, Message: tr.T("error." + cl.code), RequestID: rid}
+	body := apiError{Code: cl.code, Message: tr.T(cl.messageKey()), RequestID: rid}
 	if len(cl.fields) > 0 {
 		body.Fields = map[string]string{}
 		for f, key := range cl.fields {
@@ -112,7 +124,7 @@ func (h *Handlers) writeAPIError(c echo.Context, cl classified, tr Translator, r
 func (h *Handlers) writeErrorPage(c echo.Context, cl classified, tr Translator, rid string) {
 	p := &Page{Translator: tr, RequestID: rid, User: currentUser(c)}
 	p.Title = tr.T("error.title." + statusGroup(cl.status))
-	p.Data = map[string]any{"Status": cl.status, "Message": tr.T("error." + cl.code)}
+	p.Data = map[string]any{"Status": cl.status, "Message": tr.T(cl.messageKey())}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	if c.Request().Method == http.MethodHead {
 		_ = c.NoContent(cl.status)

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"bytes"
 	"net/http"
 
 	"github.com/convene/convene/models"
@@ -69,11 +68,11 @@ func (h *Handlers) requestLang(c echo.Context, u *models.User) string {
 // render writes a page with the given status. The page is rendered first, so a failure sends
 // nothing and the error handler can still answer (and log) it.
 func (h *Handlers) render(c echo.Context, status int, name string, p *Page) error {
-	var buf bytes.Buffer
-	if err := h.Views.Render(&buf, name, p); err != nil {
+	b, err := h.Views.Page(name, p)
+	if err != nil {
 		return err
 	}
-	return c.HTMLBlob(status, buf.Bytes())
+	return c.HTMLBlob(status, b)
 }
 
 // flash stores a translated-later message id shown on the next page.

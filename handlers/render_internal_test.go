@@ -1,10 +1,12 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 
+	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
 )
 
@@ -31,5 +33,17 @@ func TestRenderFailureSendsNothing(t *testing.T) {
 	p.Form = loginForm{Email: "a@example.com"}
 	if err := h.render(c, http.StatusUnprocessableEntity, "login", p); err != nil || rec.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("render login: %v, status %d", err, rec.Code)
+	}
+}
+
+// TestUnreadableTextIsExplained: text PostgreSQL refuses as not UTF-8, where no check of ours saw
+// it first, is a 422 under the code invalid that says why, not "some fields are not valid".
+func TestUnreadableTextIsExplained(t *testing.T) {
+	cl := classify(fmt.Errorf("save: %w", models.ErrUnreadable))
+	if cl.status != 422 || cl.code != "invalid" || cl.messageKey() != "error.invalid_utf8" {
+		t.Fatalf("classified as %+v", cl)
+	}
+	if cl := classify(models.ErrInvalid); cl.messageKey() != "error.invalid" {
+		t.Fatalf("a plain ErrInvalid says %s", cl.messageKey())
 	}
 }

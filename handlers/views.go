@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/convene/convene/templates"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -53,16 +54,29 @@ func NewViews() (*Views, error) {
 
 // Render writes page name with data; the page is rendered to a buffer first so an error never sends half a page.
 func (v *Views) Render(w io.Writer, name string, data any) error {
+	b, err := v.Page(name, data)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Page renders the page template name with data. The page is always UTF-8: input refused because
+// it is not (kept in the form to be corrected) shows each unreadable run of bytes as U+FFFD.
+func (v *Views) Page(name string, data any) ([]byte, error) {
 	t, ok := v.pages[name]
 	if !ok {
-		return fmt.Errorf("no page template %q", name)
+		return nil, fmt.Errorf("no page template %q", name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "page", data); err != nil {
-		return fmt.Errorf("render %s: %w", name, err)
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	_, err := buf.WriteTo(w)
-	return err
+	if !utf8.Valid(buf.Bytes()) {
+		return bytes.ToValidUTF8(buf.Bytes(), []byte("\uFFFD")), nil
+	}
+	return buf.Bytes(), nil
 }
 
 // viewFuncs are the same for every request: nothing per request is ever swapped in.

@@ -49,11 +49,11 @@ func (a *Attendance) check() error {
 	seen := map[string]bool{}
 	kept := a.People[:0]
 	for i, p := range a.People {
-		p.Email, p.Name = strings.TrimSpace(p.Email), OneLine(p.Name)
+		p.Email = strings.TrimSpace(p.Email)
 		if !ValidEmail(p.Email) {
 			fe[fmt.Sprintf("emails[%d]", i)] = "invalid_email"
-		} else if tooLong(p.Name, maxTextLen) {
-			fe[fmt.Sprintf("names[%d]", i)] = "too_long"
+		} else if k := cleanLine(&p.Name, maxTextLen); k != "" {
+			fe[fmt.Sprintf("names[%d]", i)] = k
 		}
 		if !seen[strings.ToLower(p.Email)] {
 			seen[strings.ToLower(p.Email)] = true

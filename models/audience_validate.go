@@ -8,12 +8,10 @@ const maxListLen = 1000
 // Normalize trims the name and lists, drops repeats and reports every invalid field.
 func (a *Audience) Normalize() error {
 	fe := FieldErrors{}
-	a.Name = OneLine(a.Name)
-	switch {
-	case a.Name == "":
+	if k := cleanLine(&a.Name, maxTextLen); k != "" {
+		fe["name"] = k
+	} else if a.Name == "" {
 		fe["name"] = "required"
-	case tooLong(a.Name, maxTextLen):
-		fe["name"] = "too_long"
 	}
 	lists := map[string]*[]string{"departments": (*[]string)(&a.Departments), "locations": (*[]string)(&a.Locations),
 		"interests": (*[]string)(&a.Interests), "include": (*[]string)(&a.IncludeEmails), "exclude": (*[]string)(&a.ExcludeEmails)}

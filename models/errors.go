@@ -19,6 +19,9 @@ var (
 	ErrConflict = errors.New("conflict")
 	// ErrInvalid means a value was refused by a check in the database.
 	ErrInvalid = errors.New("invalid")
+	// ErrUnreadable is an ErrInvalid for text that is not UTF-8 (or holds a NUL byte), which
+	// PostgreSQL refuses wherever a check of ours did not catch it first.
+	ErrUnreadable = fmt.Errorf("%w: text that is not UTF-8", ErrInvalid)
 	// ErrUnavailable means the database could not be reached or answer in time.
 	ErrUnavailable = errors.New("database unavailable")
 )
@@ -60,7 +63,9 @@ func mapErr(err error) error {
 			return fmt.Errorf("%w: %w", ErrConflict, err)
 		case "23503": // foreign_key_violation
 			return fmt.Errorf("%w: %w", ErrNotFound, err)
-		case "23514", "22P02", "22007", "22008", "22023", "22021": // check, text representation, datetime, bad byte (NUL)
+		case "22021": // a byte sequence that is not UTF-8, or a NUL
+			return fmt.Errorf("%w: %w", ErrUnreadable, err)
+		case "23514", "22P02", "22007", "22008", "22023": // check, text representation, datetime
 			return fmt.Errorf("%w: %w", ErrInvalid, err)
 		case "57P01", "57P02", "57P03", "08000", "08003", "08006", // shutdown, connection
 			"57014", "55P03", "53300": // statement timeout, lock timeout, too many connections

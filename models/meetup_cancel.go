@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -41,9 +40,8 @@ func (s *Store) CancelMeetup(ctx context.Context, teamID, userID, meetupID, reas
 	if !IsUUID(meetupID) {
 		return Meetup{}, ErrNotFound
 	}
-	reason = cleanText(reason)
-	if utf8.RuneCountInString(reason) > maxCancelReason {
-		return Meetup{}, Invalid(FieldErrors{"reason": "too_long"})
+	if k := cleanLine(&reason, maxCancelReason); k != "" {
+		return Meetup{}, Invalid(FieldErrors{"reason": k})
 	}
 	var out Meetup
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {

@@ -15,12 +15,10 @@ RETURNING ` + meetupColumns
 
 // SetTopic records the chosen topic of a meetup of the team; a finished or cancelled meetup is ErrConflict.
 func (s *Store) SetTopic(ctx context.Context, teamID, userID, id, topic string) (Meetup, error) {
-	topic = OneLine(topic)
-	switch {
-	case topic == "":
+	if k := cleanLine(&topic, maxTextLen); k != "" {
+		return Meetup{}, Invalid(FieldErrors{"topic": k})
+	} else if topic == "" {
 		return Meetup{}, Invalid(FieldErrors{"topic": "required"})
-	case tooLong(topic, maxTextLen):
-		return Meetup{}, Invalid(FieldErrors{"topic": "too_long"})
 	}
 	var out Meetup
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {

@@ -13,8 +13,8 @@ func (nm *NewMeetup) normalize() error {
 	fe := FieldErrors{}
 	if nm.Title == "" {
 		fe["title"] = "required"
-	} else if tooLong(nm.Title, 200) {
-		fe["title"] = "too_long"
+	} else if k := textProblem(nm.Title, 200); k != "" {
+		fe["title"] = k
 	}
 	if nm.Format == "" {
 		nm.Format = "talk"
@@ -63,13 +63,13 @@ func checkOptionalID(fe FieldErrors, field string, id **string) {
 // checkMeetupText trims the free-text fields and checks their lengths and the online link.
 func checkMeetupText(fe FieldErrors, nm *NewMeetup) {
 	nm.Description = strings.TrimSpace(nm.Description)
-	nm.Location = OneLine(nm.Location)
+	locationProblem := cleanLine(&nm.Location, maxTextLen)
 	nm.OnlineURL = strings.TrimSpace(nm.OnlineURL)
-	if tooLong(nm.Description, 10000) {
-		fe["description"] = "too_long"
+	if k := textProblem(nm.Description, 10000); k != "" {
+		fe["description"] = k
 	}
-	if tooLong(nm.Location, maxTextLen) {
-		fe["location"] = "too_long"
+	if locationProblem != "" {
+		fe["location"] = locationProblem
 	}
 	if nm.OnlineURL == "" {
 		return

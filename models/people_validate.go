@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // time-zone names are checked the same on a host without zoneinfo files
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -34,10 +35,41 @@ func (z Zones) Known(name string) bool {
 	return ok
 }
 
-// tooLong reports whether user-visible text has more than max characters (not bytes: a
-// Cyrillic letter is one character but two bytes).
-func tooLong(s string, max int) bool {
-	return utf8.RuneCountInString(s) > max
+// textProblem names what is wrong with user-visible text, "" when nothing: bytes that are not
+// UTF-8 ("invalid_utf8": a form posted in another encoding), or more than max characters
+// ("too_long"; characters, not bytes: a Cyrillic letter is one character but two bytes).
+func textProblem(s string, max int) string {
+	switch {
+	case !utf8.ValidString(s):
+		return "invalid_utf8"
+	case utf8.RuneCountInString(s) > max:
+		return "too_long"
+	}
+	return ""
+}
+
+// cleanLine makes *v one line (OneLine) and names its problem as textProblem does; bytes that
+// are not UTF-8 are looked for first, as OneLine would turn them into U+FFFD unseen.
+func cleanLine(v *string, max int) string {
+	if !utf8.ValidString(*v) {
+		return "invalid_utf8"
+	}
+	*v = OneLine(*v)
+	return textProblem(*v, max)
+}
+
+// listProblem is the textProblem of the first item of l that has one, "too_long" when l has
+// more than maxItems items.
+func listProblem(l []string, maxItems, maxLen int) string {
+	if len(l) > maxItems {
+		return "too_long"
+	}
+	for _, s := range l {
+		if k := textProblem(s, maxLen); k != "" {
+			return k
+		}
+	}
+	return ""
 }
 
 // ValidEmail reports whether s is a bare address such as ana@example.com.
@@ -63,15 +95,17 @@ func NormalizePerson(p *Person, zones Zones) FieldErrors {
 		fe["email"] = "invalid_email"
 	}
 	for field, v := range map[string]*string{"name": &p.Name, "department": &p.Department, "location": &p.Location} {
-		*v = OneLine(*v)
-		if tooLong(*v, maxTextLen) {
-			fe[field] = "too_long"
+		if k := cleanLine(v, maxTextLen); k != "" {
+			fe[field] = k
 		}
 	}
 	normalizeZoneLang(p, zones, fe)
-	p.Interests = CleanList(p.Interests)
-	if len(p.Interests) > maxInterests || slices.ContainsFunc(p.Interests, func(s string) bool { return tooLong(s, maxInterestLen) }) {
-		fe["interests"] = "too_long"
+	k := listProblem(p.Interests, len(p.Interests), maxInterestLen) // unreadable bytes, before CleanList hides them
+	if p.Interests = CleanList(p.Interests); k == "" {
+		k = listProblem(p.Interests, maxInterests, maxInterestLen)
+	}
+	if k != "" {
+		fe["interests"] = k
 	}
 	return fe
 }
@@ -95,7 +129,7 @@ func normalizeZoneLang(p *Person, zones Zones, fe FieldErrors) {
 // OneLine turns control characters and runs of white space into single spaces and trims the ends.
 func OneLine(s string) string {
 	clean := strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
+		if unicode.IsControl(r) {
 			return ' '
 		}
 		return r

@@ -2,9 +2,6 @@ package models
 
 import (
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // maxDietary bounds the dietary-needs text, in characters.
@@ -64,9 +61,8 @@ func (a *Answer) check() error {
 	if a.Mode != "" && a.Mode != ModeInPerson && a.Mode != ModeRemote {
 		fe["mode"] = "invalid_choice"
 	}
-	a.Dietary = cleanText(a.Dietary)
-	if utf8.RuneCountInString(a.Dietary) > maxDietary {
-		fe["dietary"] = "too_long"
+	if k := cleanLine(&a.Dietary, maxDietary); k != "" {
+		fe["dietary"] = k
 	}
 	return Invalid(fe)
 }
@@ -81,15 +77,4 @@ func (a *Answer) fitMode(l limits) error {
 		return Invalid(FieldErrors{"mode": "invalid_choice"})
 	}
 	return nil
-}
-
-// cleanText trims a one-line text and drops control characters (CR, LF, NUL…).
-func cleanText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxCapacity bounds a meetup's capacity.
@@ -39,11 +40,16 @@ func (in ScheduleInput) check(m Meetup) (schedule, error) {
 		Reminders: in.Reminders}
 	fe := FieldErrors{}
 	checkReminders(fe, in.Reminders)
+	for field, v := range map[string]*string{"location": in.Location, "online_url": in.OnlineURL} {
+		if v != nil && !utf8.ValidString(*v) {
+			fe[field] = "invalid_utf8"
+		}
+	}
 	if in.Location != nil {
-		sc.Location = cleanText(*in.Location)
+		sc.Location = OneLine(*in.Location)
 	}
 	if in.OnlineURL != nil {
-		sc.OnlineURL = cleanText(*in.OnlineURL)
+		sc.OnlineURL = OneLine(*in.OnlineURL)
 	}
 	if in.Capacity != nil {
 		sc.Capacity = *in.Capacity

@@ -26,15 +26,14 @@ func (s *Store) CreateSeries(ctx context.Context, teamID, name, cadence string) 
 
 // CreateSeriesBy validates and stores a series on behalf of an organiser, recorded in the audit log.
 func (s *Store) CreateSeriesBy(ctx context.Context, teamID, userID string, sr Series) (Series, error) {
-	sr.Name, sr.Cadence = OneLine(sr.Name), OneLine(sr.Cadence)
 	fe := FieldErrors{}
-	if sr.Name == "" {
+	if k := cleanLine(&sr.Name, maxTextLen); k != "" {
+		fe["name"] = k
+	} else if sr.Name == "" {
 		fe["name"] = "required"
-	} else if tooLong(sr.Name, maxTextLen) {
-		fe["name"] = "too_long"
 	}
-	if tooLong(sr.Cadence, maxTextLen) {
-		fe["cadence"] = "too_long"
+	if k := cleanLine(&sr.Cadence, maxTextLen); k != "" {
+		fe["cadence"] = k
 	}
 	if err := Invalid(fe); err != nil {
 		return Series{}, err
