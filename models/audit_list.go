@@ -15,8 +15,8 @@ type AuditFilter struct {
 // check refuses a filter that cannot match anything sensible.
 func (f AuditFilter) check() error {
 	fe := FieldErrors{}
-	if len(f.Action) > 100 {
-		fe["action"] = "too_long"
+	if k := textProblem(f.Action, 100); k != "" {
+		fe["action"] = k
 	}
 	if f.MeetupID != "" && !IsUUID(f.MeetupID) {
 		fe["meetup_id"] = "invalid_choice"

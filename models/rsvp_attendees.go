@@ -41,8 +41,8 @@ func (f AttendeeFilter) check() error {
 	if f.Mode != "" && f.Mode != ModeInPerson && f.Mode != ModeRemote {
 		fe["mode"] = "invalid_choice"
 	}
-	if len(f.Query) > 200 {
-		fe["q"] = "too_long"
+	if k := textProblem(f.Query, 200); k != "" {
+		fe["q"] = k
 	}
 	return Invalid(fe)
 }
