@@ -64,10 +64,7 @@ func TestScheduleAndRSVPInvalidUTF8AreFieldErrors(t *testing.T) {
 	if err := e.app.Store.DB.Get(&scheduled, `SELECT starts_at IS NOT NULL FROM meetups WHERE id = $1`, m.ID); err != nil || scheduled {
 		t.Fatalf("the meetup was scheduled (%v)", err)
 	}
-	withWholeAudience(t, e, e.meetup.ID)
-	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
-		t.Fatalf("send: %d %s", res.Status, res.Body)
-	}
+	e.inviteAll(t)
 	rsvp := url.Values{"answer": {"yes"}, "mode": {"in_person"}, "dietary": {badUTF8}}
 	wantUTF8FieldError(t, "dietary", e.app.Client().PostForm(t, "/r/"+e.links[1], rsvp), "dietary", utf8MessageRU)
 	var answered int

@@ -27,6 +27,15 @@ func withWholeAudience(t *testing.T, e *rsvpEnv, meetupID string) {
 	}
 }
 
+// inviteAll gives the meetup the whole directory as its audience and sends the invitations.
+func (e *rsvpEnv) inviteAll(t *testing.T) {
+	t.Helper()
+	withWholeAudience(t, e, e.meetup.ID)
+	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
+		t.Fatalf("send: %d %s", res.Status, res.Body)
+	}
+}
+
 func TestSendInvitations(t *testing.T) {
 	e := newRSVPEnv(t, 3, 10)
 	withWholeAudience(t, e, e.meetup.ID)
@@ -204,10 +213,7 @@ func TestInvitedAreToldOfWaitlistAndCancellation(t *testing.T) {
 
 func TestRescheduleMailsAnUpdate(t *testing.T) {
 	e := newRSVPEnv(t, 2, 5)
-	withWholeAudience(t, e, e.meetup.ID)
-	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
-		t.Fatalf("send: %d %s", res.Status, res.Body)
-	}
+	e.inviteAll(t)
 	e.schedule(t, e.meetup.ID, `{"starts_at":"`+e.start+`","location":"Room 2","online_url":"https://meet.example.com/go","capacity":5}`, 200)
 	got, ics := outboxOf(t, e, "update")
 	if strings.Join(got, ",") != "p0@example.com REQUEST,p1@example.com REQUEST" {

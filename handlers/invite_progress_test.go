@@ -12,10 +12,7 @@ import (
 // as the outbox delivers them the counts move to sent without a reload.
 func TestBrowserInviteProgressIsLive(t *testing.T) {
 	e := newRSVPEnv(t, 3, 10)
-	withWholeAudience(t, e, e.meetup.ID)
-	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
-		t.Fatalf("send: %d %s", res.Status, res.Body)
-	}
+	e.inviteAll(t)
 	ctx := tab(t)
 	logIn(t, ctx, e.app)
 	do(t, ctx, "open the meetup", chromedp.Navigate(e.app.URL+"/meetups/"+e.meetup.ID), chromedp.WaitVisible(chromedp.CSS("#invite-counts")))

@@ -23,10 +23,7 @@ func (e *rsvpEnv) outboxID(t *testing.T, email string) (id, status string) {
 // sendWithOneRejected delivers the env's invitations to a real SMTP server that refuses p1.
 func (e *rsvpEnv) sendWithOneRejected(t *testing.T) {
 	t.Helper()
-	withWholeAudience(t, e, e.meetup.ID)
-	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
-		t.Fatalf("send: %d %s", res.Status, res.Body)
-	}
+	e.inviteAll(t)
 	srv := smtptest.Start(t)
 	srv.Reject("p1@example.com")
 	stop := runPool(t, e.app.Store, srv)

@@ -39,10 +39,7 @@ func (e *rsvpEnv) sequence(t *testing.T) (n int) {
 // with the same UID and the new time, saying what it was; one of the room does the same again.
 func TestPatchOfTimeOrPlaceMailsAnUpdate(t *testing.T) {
 	e := newRSVPEnv(t, 2, 5)
-	withWholeAudience(t, e, e.meetup.ID)
-	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
-		t.Fatalf("send: %d %s", res.Status, res.Body)
-	}
+	e.inviteAll(t)
 	path, seq0 := "/api/v1/meetups/"+e.meetup.ID, e.sequence(t)
 	if res := e.call(t, "PATCH", path, `{"title":"Lunch & learn: Go generics","description":"Bring questions"}`); res.Status != 200 {
 		t.Fatalf("patch title: %d %s", res.Status, res.Body)

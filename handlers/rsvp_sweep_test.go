@@ -12,10 +12,7 @@ import (
 // waitlisted person, who is told by mail once, however often the sweep runs.
 func TestSeatSweepMailsThePromoted(t *testing.T) {
 	e := newRSVPEnv(t, 3, 1)
-	withWholeAudience(t, e, e.meetup.ID)
-	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 {
-		t.Fatalf("send: %d %s", res.Status, res.Body)
-	}
+	e.inviteAll(t)
 	c := e.app.Client()
 	for i := range 2 {
 		if res := c.PostForm(t, "/r/"+e.links[i], url.Values{"answer": {"yes"}, "mode": {"in_person"}}); res.Status != 200 {
