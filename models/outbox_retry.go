@@ -18,7 +18,7 @@ UPDATE outbox SET status = 'queued', next_attempt_at = now(), lease_until = NULL
 WHERE id = $1 AND team_id = $2 AND status IN ('failed', 'held')
 RETURNING ` + listColumns
 
-const outboxStatusSQL = `SELECT status FROM outbox WHERE id = $1 AND team_id = $2`
+const outboxOfTeamSQL = `SELECT true FROM outbox WHERE id = $1 AND team_id = $2`
 
 // RetryOutbox queues a failed or held message of the team again and audits it; another team's
 // or an unknown id is ErrNotFound, a message in any other status ErrConflict.
@@ -43,10 +43,11 @@ func (s *Store) RetryOutbox(ctx context.Context, teamID, userID, id string) (Out
 	return r, err
 }
 
-// retryRefusal explains why a message could not be queued again.
+// retryRefusal explains why a message could not be queued again: it is not the team's (no row,
+// which InTx maps to ErrNotFound) or it is in a status that cannot be retried (ErrConflict).
 func retryRefusal(ctx context.Context, tx *sqlx.Tx, teamID, id string) error {
-	var status string
-	if err := tx.GetContext(ctx, &status, outboxStatusSQL, id, teamID); err != nil {
+	var found bool
+	if err := tx.GetContext(ctx, &found, outboxOfTeamSQL, id, teamID); err != nil {
 		return err
 	}
 	return ErrConflict
