@@ -72,6 +72,11 @@ func (t Translator) T(id string, args ...any) string {
 		}
 	}
 	s, err := t.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil && count != nil {
+		// a message written as one string, not per plural form, has only "other": a Russian
+		// count of 11 ("many") would not find its form, so read it without one
+		s, err = t.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	}
 	if err != nil {
 		return id
 	}

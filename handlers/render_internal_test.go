@@ -47,3 +47,22 @@ func TestUnreadableTextIsExplained(t *testing.T) {
 		t.Fatalf("a plain ErrInvalid says %s", cl.messageKey())
 	}
 }
+
+// TestCountInAOneFormMessage: a Russian message written as one string, not per plural form, is
+// still translated for counts whose form is not "other" (11 is "many", 1 is "one").
+func TestCountInAOneFormMessage(t *testing.T) {
+	views, err := NewViews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru := views.NewTranslator("ru")
+	for _, n := range []int{1, 3, 11} {
+		got := ru.T("speakers.history.rating", "Rating", "4.1", "Count", n)
+		if want := fmt.Sprintf("оценка 4.1 (%d)", n); got != want {
+			t.Errorf("count %d: %q, want %q", n, got, want)
+		}
+	}
+	if got := ru.T("speakers.slots.people", "Count", 3); got != "3 человека" {
+		t.Errorf("a message with plural forms: %q", got)
+	}
+}

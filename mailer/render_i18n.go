@@ -119,6 +119,10 @@ func (c *catalogue) translator(lang string) func(id string, args ...any) (string
 			}
 		}
 		s, err := loc.Localize(cfg)
+		if err != nil && cfg.PluralCount != nil { // a one-string message has only "other"
+			cfg.PluralCount = nil
+			s, err = loc.Localize(cfg)
+		}
 		if err != nil {
 			return "", fmt.Errorf("mail text %q (%s): %w", id, lang, err)
 		}
