@@ -42,7 +42,10 @@ func (h *Handlers) savedSchedule(c echo.Context, id string) (models.Meetup, sche
 	if err != nil {
 		return m, scheduleForm{}, err
 	}
-	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Capacity: strconv.Itoa(m.Capacity), Reminders: formatLeads(rem)}
+	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Reminders: formatLeads(rem)}
+	if m.Capacity > 0 { // 0: the room's seats are not decided yet, asked for here
+		f.Capacity = strconv.Itoa(m.Capacity)
+	}
 	if m.RemoteCapacity != nil {
 		f.RemoteCapacity = strconv.Itoa(*m.RemoteCapacity)
 	}
@@ -93,10 +96,13 @@ func (h *Handlers) ScheduleForm(c echo.Context) error {
 func (f scheduleForm) input() (models.ScheduleInput, error) {
 	in := models.ScheduleInput{StartsAt: f.StartsAt, EndsAt: f.EndsAt, Fold: f.Fold, Location: &f.Location, OnlineURL: &f.OnlineURL}
 	fe := models.FieldErrors{}
-	if n, err := strconv.Atoi(strings.TrimSpace(f.Capacity)); err == nil {
+	switch n, err := strconv.Atoi(strings.TrimSpace(f.Capacity)); {
+	case strings.TrimSpace(f.Capacity) == "":
+		fe["capacity"] = "required"
+	case err != nil:
+		fe["capacity"] = "not_a_number"
+	default:
 		in.Capacity = &n
-	} else {
-		fe["capacity"] = "out_of_range"
 	}
 	if s := strings.TrimSpace(f.RemoteCapacity); s != "" {
 		if n, err := strconv.Atoi(s); err == nil {

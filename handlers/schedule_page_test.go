@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 	"testing"
@@ -52,4 +53,27 @@ func TestSchedulePageDSTChoices(t *testing.T) {
 	if res := c.PostForm(t, "/meetups/"+m.ID+"/schedule", form); res.Status != 422 || !strings.Contains(res.Body, `id="e-capacity"`) {
 		t.Fatalf("bad capacity: %d", res.Status)
 	}
+}
+
+// TestScheduleAsksForSeatsNotDecided: a meetup created with 0 seats (not decided yet) gets an
+// empty seats field on the schedule page, not a 0 it would refuse; leaving it empty says it is
+// required, a number schedules.
+func TestScheduleAsksForSeatsNotDecided(t *testing.T) {
+	e := newRSVPEnv(t, 1, 5)
+	res := e.call(t, "POST", "/api/v1/meetups", `{"title":"Seats later","format":"talk","timezone":"Europe/Berlin","capacity":0}`)
+	var m struct{ ID string }
+	if res.Status != 201 || json.Unmarshal([]byte(res.Body), &m) != nil {
+		t.Fatalf("create: %d %s", res.Status, res.Body)
+	}
+	c := e.app.Client()
+	c.Login(t, e.app.User.Email, testutil.Password)
+	page := c.Get(t, "/meetups/"+m.ID+"/schedule")
+	if !strings.Contains(page.Body, `name="capacity" type="number" value=""`) && !strings.Contains(page.Body, `name="capacity" value=""`) {
+		t.Fatalf("the seats field is not empty:\n%s", page.Body)
+	}
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
+		"capacity": {""}, "action": {"save"}}
+	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422, `id="e-capacity">This field is required.`)
+	form.Set("capacity", "12")
+	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 303)
 }
