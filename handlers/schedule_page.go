@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
@@ -49,11 +50,32 @@ func (h *Handlers) savedSchedule(c echo.Context, id string) (models.Meetup, sche
 	if m.RemoteCapacity != nil {
 		f.RemoteCapacity = strconv.Itoa(*m.RemoteCapacity)
 	}
-	if m.StartsAt != nil && m.EndsAt != nil {
+	start, end := m.StartsAt, m.EndsAt
+	if start == nil || end == nil {
+		if start, end, err = h.lineupTimes(c, m); err != nil {
+			return m, f, err
+		}
+	}
+	if start != nil && end != nil {
 		loc := zoneOrUTC(m.Timezone)
-		f.StartsAt, f.EndsAt = m.StartsAt.In(loc).Format("2006-01-02T15:04"), m.EndsAt.In(loc).Format("2006-01-02T15:04")
+		f.StartsAt, f.EndsAt = start.In(loc).Format("2006-01-02T15:04"), end.In(loc).Format("2006-01-02T15:04")
 	}
 	return m, f, nil
+}
+
+// lineupTimes is when the confirmed speakers' slots begin and end, the times an unscheduled
+// meetup's form suggests; nil when nobody is confirmed.
+func (h *Handlers) lineupTimes(c echo.Context, m models.Meetup) (start, end *time.Time, err error) {
+	l, err := models.ConfirmedLineupIn(c.Request().Context(), h.Store.DB, m.TeamID, m.ID)
+	for _, s := range l.Speakers {
+		if start == nil || s.StartsAt.Before(*start) {
+			start = &s.StartsAt
+		}
+		if end == nil || s.EndsAt.After(*end) {
+			end = &s.EndsAt
+		}
+	}
+	return start, end, err
 }
 
 // ScheduleForm previews or saves the schedule form; a DST problem re-renders it with a choice.

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/convene/convene/internal/testutil"
 )
@@ -76,4 +77,17 @@ func TestScheduleAsksForSeatsNotDecided(t *testing.T) {
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422, `id="e-capacity">This field is required.`)
 	form.Set("capacity", "12")
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 303)
+}
+
+// TestScheduleSuggestsTheLineupsTimes: for a meetup not scheduled yet, the schedule form offers
+// the confirmed speakers' slots, first start to last end, in the meetup's time zone.
+func TestScheduleSuggestsTheLineupsTimes(t *testing.T) {
+	e := newRSVPEnv(t, 1, 5)
+	e.meetup = e.createMeetup(t, "Lineup first", "talk")
+	at := time.Date(2027, 1, 14, 12, 0, 0, 0, time.UTC)
+	e.confirmSpeaker(t, "Second", "second@example.org", "Later talk", at.Add(30*time.Minute))
+	e.confirmSpeaker(t, "First", "first@example.org", "Opening talk", at)
+	c := e.app.Client()
+	c.Login(t, e.app.User.Email, testutil.Password)
+	wantPage(t, c.Get(t, "/meetups/"+e.meetup.ID+"/schedule"), 200, `value="2027-01-14T13:00"`, `value="2027-01-14T13:50"`)
 }
