@@ -1,6 +1,10 @@
 package handlers
 
-import "github.com/convene/convene/models"
+import (
+	"time"
+
+	"github.com/convene/convene/models"
+)
 
 // steps are the six steps of the method, as the meetup page shows them.
 var steps = []string{"audience", "survey", "speakers", "outreach", "confirmation", "celebration"}
@@ -25,10 +29,7 @@ type pipelineLink struct{ ID, URL, Label string }
 
 // pipeline lays out the six steps for a meetup; summaries say what the done steps produced.
 func pipeline(tr Translator, m models.Meetup, aud *audienceView) []pipelineStep {
-	cur, ok := stepOfStage[m.Stage]
-	if !ok {
-		cur = -1 // cancelled: nothing is current
-	}
+	cur := currentStep(m, time.Now())
 	out := make([]pipelineStep, len(steps))
 	for i, s := range steps {
 		st := pipelineStep{N: i + 1, Step: s, State: "todo"}
@@ -48,6 +49,19 @@ func pipeline(tr Translator, m models.Meetup, aud *audienceView) []pipelineStep 
 	}
 	stepLinks(out, m)
 	return out
+}
+
+// currentStep is the step a meetup is on at now, -1 when cancelled. A scheduled meetup is still
+// in confirmation (invitations, answers, the waitlist) until it starts; celebration begins then.
+func currentStep(m models.Meetup, now time.Time) int {
+	cur, ok := stepOfStage[m.Stage]
+	switch {
+	case !ok:
+		return -1
+	case m.Stage == models.StageScheduled && (m.StartsAt == nil || now.Before(*m.StartsAt)):
+		return stepOfStage[models.StageConfirmation]
+	}
+	return cur
 }
 
 // stepLinks gives each step the pages where its work is done.

@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/convene/convene/models"
+
 	"github.com/convene/convene/templates"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
@@ -89,6 +91,14 @@ var viewFuncs = template.FuncMap{
 	},
 	"date": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"inc":  func(i int) int { return i + 1 },
+	// shownStage is the stage a list shows: a scheduled meetup that has ended is "held" (to
+	// celebrate), not still "scheduled".
+	"shownStage": func(stage string, ends *time.Time) string {
+		if stage == models.StageScheduled && ends != nil && ends.Before(time.Now()) {
+			return "held"
+		}
+		return stage
+	},
 	"stageIndex": func(stage string) int {
 		for i, s := range stageOrder {
 			if s == stage {

@@ -75,11 +75,12 @@ type SeriesMeetup struct {
 	Title    string     `db:"title" json:"title"`
 	Stage    string     `db:"stage" json:"stage"`
 	StartsAt *time.Time `db:"starts_at" json:"starts_at"`
+	EndsAt   *time.Time `db:"ends_at" json:"ends_at"`
 	Timezone string     `db:"timezone" json:"timezone"`
 }
 
 const seriesMeetupsSQL = `
-SELECT id, title, stage, starts_at, timezone FROM meetups WHERE series_id = $1 AND team_id = $2
+SELECT id, title, stage, starts_at, ends_at, timezone FROM meetups WHERE series_id = $1 AND team_id = $2
 ORDER BY starts_at NULLS LAST, created_at LIMIT 500`
 
 // SeriesMeetups lists a series' meetups, earliest first.
