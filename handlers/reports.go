@@ -16,11 +16,19 @@ func (h *Handlers) ReportsPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ids := make([]string, len(items))
+	for i, m := range items {
+		ids[i] = m.ID
+	}
+	surveyed, err := h.Store.Surveyed(ctx, u.TeamID, ids)
+	if err != nil {
+		return err
+	}
 	audit, err := h.Store.ListAudit(ctx, u.TeamID, 20)
 	if err != nil {
 		return err
 	}
 	p := h.newPage(c, "reports.title", "reports")
-	p.Data = map[string]any{"Meetups": items, "Next": next, "Audit": auditRows(audit)}
+	p.Data = map[string]any{"Meetups": items, "Next": next, "Surveyed": surveyed, "Audit": auditRows(audit)}
 	return h.render(c, http.StatusOK, "reports", p)
 }

@@ -9,11 +9,19 @@ import (
 	"github.com/convene/convene/models"
 )
 
-// TestReportsPage lists only the team's meetups, with links to their reports.
+// TestReportsPage lists only the team's meetups, with links to their reports: survey results
+// only for a meetup that had a survey.
 func TestReportsPage(t *testing.T) {
 	app := testutil.NewApp(t)
 	ctx := context.Background()
-	if _, err := app.Store.CreateMeetup(ctx, app.Team.ID, app.User.ID, models.NewMeetup{Title: "Ours"}); err != nil {
+	ours, err := app.Store.CreateMeetup(ctx, app.Team.ID, app.User.ID, models.NewMeetup{Title: "Ours"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.Store.DB.Exec(`INSERT INTO surveys (meetup_id, question, closes_at) VALUES ($1, 'Q?', now() + interval '1 day')`, ours.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.Store.CreateMeetup(ctx, app.Team.ID, app.User.ID, models.NewMeetup{Title: "Unsurveyed"}); err != nil {
 		t.Fatal(err)
 	}
 	other, _ := app.AddUser(t, "Other Team", "other@example.com", models.RoleOrganiser)
@@ -26,8 +34,8 @@ func TestReportsPage(t *testing.T) {
 	if r.Status != 200 || !strings.Contains(r.Body, "Ours") || strings.Contains(r.Body, "Theirs") {
 		t.Fatalf("reports: %d, ours shown: %v, theirs shown: %v", r.Status, strings.Contains(r.Body, "Ours"), strings.Contains(r.Body, "Theirs"))
 	}
-	if !strings.Contains(r.Body, "/survey\">Survey results") {
-		t.Fatalf("no link to the survey results")
+	if !strings.Contains(r.Body, ours.ID+"/survey\">Survey results") || strings.Count(r.Body, ">Survey results<") != 1 {
+		t.Fatalf("survey results should be linked for the surveyed meetup only:\n%s", r.Body)
 	}
 }
 

@@ -118,3 +118,20 @@ func lockSurveyMeetup(ctx context.Context, tx sqlx.QueryerContext, teamID, meetu
 	err := sqlx.GetContext(ctx, tx, &m, lockSurveyMeetupSQL, meetupID, teamID)
 	return m, mapErr(err)
 }
+
+const surveyedSQL = `
+SELECT s.meetup_id FROM surveys s JOIN meetups m ON m.id = s.meetup_id
+WHERE m.team_id = $1 AND s.meetup_id = ANY($2)`
+
+// Surveyed says which of the team's meetups ids have a topic survey.
+func (s *Store) Surveyed(ctx context.Context, teamID string, ids []string) (map[string]bool, error) {
+	var found []string
+	if err := s.DB.SelectContext(ctx, &found, surveyedSQL, teamID, pq.StringArray(ids)); err != nil {
+		return nil, mapErr(err)
+	}
+	out := make(map[string]bool, len(found))
+	for _, id := range found {
+		out[id] = true
+	}
+	return out, nil
+}
