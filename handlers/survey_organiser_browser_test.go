@@ -111,9 +111,27 @@ func organiserSeesResults(t *testing.T, ctx context.Context, a *surveyApp) {
 	}
 	testutil.Screenshot(t, ctx, "survey-organiser-results")
 	clickAndLoad(t, ctx, "#remind")
+	longProposalWraps(t, ctx, a)
 	do(t, ctx, "pick the proposal", chromedp.Click(chromedp.CSS(`#pick input[value="Fuzzing"]`)))
 	clickAndLoad(t, ctx, "#pick-submit")
 	if m, _ := a.Store.GetMeetup(a.ctx, a.Team.ID, a.meetup.ID); m.Topic != "Fuzzing" || m.Stage != models.StageSpeakers {
 		t.Fatalf("after the pick: %+v", m)
+	}
+}
+
+// longProposalWraps: a proposal of 200 characters without a space, from the one who had not
+// answered, wraps on the results page instead of making it wider than the window.
+func longProposalWraps(t *testing.T, ctx context.Context, a *surveyApp) {
+	t.Helper()
+	var id string
+	_ = a.Store.DB.Get(&id, `SELECT id FROM people WHERE email = 'e2@example.com'`)
+	long := strings.Repeat("Observability", 16)[:200]
+	if err := a.Store.SaveAnswer(a.ctx, a.meetup.ID, id, models.SurveyAnswer{Topics: []string{"Observability"}, Proposal: long}); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "reload the results", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#pick")))
+	if eval[bool](t, ctx, "document.documentElement.scrollWidth > window.innerWidth") {
+		testutil.Screenshot(t, ctx, "survey-long-proposal")
+		t.Fatal("a long proposal makes the results page wider than the window")
 	}
 }
