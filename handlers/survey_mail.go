@@ -27,7 +27,7 @@ func (h *Handlers) surveyMail(ctx context.Context, tx sqlx.ExtContext, m models.
 		var data any
 		switch r.Kind {
 		case models.MailTopicChosen:
-			data = mailer.TopicChosenData{To: to, Meetup: meetup, Topic: m.Topic, SurveyURL: link}
+			data = mailer.TopicChosenData{To: to, Meetup: meetup, Topic: m.Topic, SurveyURL: link, Answered: r.Answered}
 		default:
 			data = mailer.SurveyData{To: to, Meetup: meetup, Question: h.localQuestion(sv.Question, r.Language), Topics: sv.Topics,
 				ClosesAt: sv.ClosesAt, SurveyURL: link, Reminder: r.Reminder}

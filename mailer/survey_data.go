@@ -25,5 +25,6 @@ type TopicChosenData struct {
 	To        Recipient
 	Meetup    Meetup
 	Topic     string
-	SurveyURL string
+	SurveyURL string // their answer's page; shown only when Answered
+	Answered  bool   // whether they answered: only those are thanked for it
 }

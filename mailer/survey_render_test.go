@@ -18,7 +18,7 @@ func surveySamples() map[string]any {
 	return map[string]any{
 		KindSurvey:         sd,
 		KindSurveyReminder: last,
-		KindTopicChosen:    TopicChosenData{To: sampleRecipient(), Meetup: m, Topic: "Indexes", SurveyURL: "/s/tok456"},
+		KindTopicChosen:    TopicChosenData{To: sampleRecipient(), Meetup: m, Topic: "Indexes", SurveyURL: "/s/tok456", Answered: true},
 	}
 }
 
@@ -48,5 +48,14 @@ func TestRenderSurveyKinds(t *testing.T) {
 	m, _ := r.Render(KindSurveyReminder, "en", surveySamples()[KindSurveyReminder])
 	if !strings.Contains(m.Text, "last reminder") {
 		t.Errorf("the second reminder does not say it is the last:\n%s", m.Text)
+	}
+	unanswered := surveySamples()[KindTopicChosen].(TopicChosenData)
+	unanswered.Answered = false
+	for _, lang := range mailLangs() {
+		m, err := r.Render(KindTopicChosen, lang, unanswered)
+		if err != nil || strings.Contains(m.Text, "/s/tok456") || strings.Contains(m.HTML, "/s/tok456") ||
+			strings.Contains(m.Text, "Thank you") || strings.Contains(m.Text, "Спасибо") || !strings.Contains(m.Text, "Indexes") {
+			t.Errorf("%s: the topic mail to one who did not answer thanks them or links an answer (%v):\n%s", lang, err, m.Text)
+		}
 	}
 }

@@ -27,6 +27,8 @@ type SurveyRecipient struct {
 	Token    string `db:"-"`
 	// Reminder is the reminder's number (1 or 2) in a reminder.
 	Reminder int `db:"reminders"`
+	// Answered says, in a chosen-topic mail, whether they answered the survey.
+	Answered bool `db:"answered"`
 	// Key is the outbox idempotency key of this mail.
 	Key string `db:"-"`
 }

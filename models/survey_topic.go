@@ -26,7 +26,8 @@ UPDATE surveys SET closed_at = now(), closed_by = 'topic', updated_at = now()
 WHERE meetup_id = $1 AND closed_at IS NULL`
 
 const surveyInviteesSQL = `
-SELECT p.id, p.email, p.name, p.language, p.timezone, 0 AS reminders
+SELECT p.id, p.email, p.name, p.language, p.timezone, 0 AS reminders,
+    EXISTS (SELECT 1 FROM survey_responses r WHERE r.meetup_id = i.meetup_id AND r.person_id = p.id) AS answered
 FROM survey_invites i JOIN people p ON p.id = i.person_id
 WHERE i.meetup_id = $1 ORDER BY p.email`
 
