@@ -2,9 +2,11 @@ package models
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 )
 
 // Series is a recurring run of meetups.
@@ -45,6 +47,10 @@ func (s *Store) CreateSeriesBy(ctx context.Context, teamID, userID string, sr Se
 		}
 		return Audit(ctx, tx, teamID, userID, "series.create", "series:"+sr.ID, nil)
 	})
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) && pqErr.Constraint == "series_team_name_key" {
+		return Series{}, Invalid(FieldErrors{"name": "series_taken"})
+	}
 	return sr, err
 }
 
