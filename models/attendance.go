@@ -16,10 +16,12 @@ type DoorEntry struct {
 	CheckedInAt *time.Time `db:"checked_in_at" json:"checked_in_at"`
 }
 
-// DoorCounts is how many are checked in against how many said yes.
+// DoorCounts is how many are checked in against how many said yes, and how many of those
+// checked in came without an invitation (walk-ins, not expected).
 type DoorCounts struct {
 	CheckedIn int `db:"checked_in" json:"checked_in"`
 	Expected  int `db:"expected" json:"expected"`
+	WalkIns   int `db:"walk_ins" json:"walk_ins"`
 }
 
 // maxDoorList bounds the check-in list one page shows; a search narrows it.
@@ -37,8 +39,8 @@ LIMIT $4`
 // DoorList returns a meetup's invitees and walk-ins, those who said yes first, by name; query
 // narrows it to names or addresses containing it.
 func (s *Store) DoorList(ctx context.Context, teamID, meetupID, query string) ([]DoorEntry, error) {
-	if len(query) > 200 {
-		return nil, Invalid(FieldErrors{"q": "too_long"})
+	if k := textProblem(query, 200); k != "" {
+		return nil, Invalid(FieldErrors{"q": k})
 	}
 	out := []DoorEntry{}
 	err := s.DB.SelectContext(ctx, &out, doorListSQL, meetupID, teamID, likeEscape(query), maxDoorList)
@@ -47,10 +49,11 @@ func (s *Store) DoorList(ctx context.Context, teamID, meetupID, query string) ([
 
 const doorCountsSQL = `
 SELECT count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS checked_in,
-    count(*) FILTER (WHERE status = 'yes') AS expected
+    count(*) FILTER (WHERE status = 'yes' AND NOT walk_in) AS expected,
+    count(*) FILTER (WHERE walk_in AND checked_in_at IS NOT NULL) AS walk_ins
 FROM rsvps WHERE meetup_id = $1 AND team_id = $2`
 
-// DoorCounts counts a meetup's check-ins and yes answers.
+// DoorCounts counts a meetup's check-ins, its yes answers and its walk-ins.
 func (s *Store) DoorCounts(ctx context.Context, teamID, meetupID string) (DoorCounts, error) {
 	var c DoorCounts
 	err := s.DB.GetContext(ctx, &c, doorCountsSQL, meetupID, teamID)
