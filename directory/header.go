@@ -10,7 +10,7 @@ var columnNames = map[string]string{
 	"email": "email", "e-mail": "email", "mail": "email", "email address": "email",
 	"name": "name", "full name": "name",
 	"department": "department", "dept": "department",
-	"location": "location", "office": "location",
+	"location": "location", "office": "location", "city": "location",
 	"timezone": "timezone", "time zone": "timezone", "time_zone": "timezone", "tz": "timezone",
 	"interests": "interests", "interest": "interests",
 	"language": "language", "lang": "language",

@@ -97,3 +97,11 @@ func TestParseUnknownColumnsAndShortRows(t *testing.T) {
 		t.Fatalf("rows %+v warnings %+v", res.Rows, res.Warnings)
 	}
 }
+
+// TestParseCityIsTheLocation: HR exports name the location column City.
+func TestParseCityIsTheLocation(t *testing.T) {
+	res := mustParse(t, "Email,City\nana@example.com,Berlin\n")
+	if len(res.Rows) != 1 || res.Rows[0].Person.Location != "Berlin" || len(res.Warnings) != 0 {
+		t.Fatalf("rows %+v warnings %+v", res.Rows, res.Warnings)
+	}
+}

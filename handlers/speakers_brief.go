@@ -49,7 +49,11 @@ func (h *Handlers) briefSurveyLines(ctx context.Context, tr Translator, m models
 		out = append(out, tr.T("speakers.brief.votes", "List", tallies(sv.TopVotes)))
 	}
 	if len(sv.Problems) > 0 {
-		out = append(out, tr.T("speakers.brief.problems", "List", strings.Join(sv.Problems, "; ")))
+		problems := make([]string, len(sv.Problems))
+		for i, p := range sv.Problems { // the line ends with its own full stop
+			problems[i] = strings.TrimRight(strings.TrimSpace(p), ".;")
+		}
+		out = append(out, tr.T("speakers.brief.problems", "List", strings.Join(problems, "; ")))
 	}
 	return out, nil
 }

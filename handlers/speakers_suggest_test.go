@@ -87,7 +87,7 @@ func TestSpeakerSuggestionsFromSurvey(t *testing.T) {
 	s := newSurveyApp(t, 1)
 	s.define(t, "Kubernetes operators", "SQL performance", "Fortran revival")
 	s.api(t, "POST", s.surveyPath("/send"), "")
-	answer := url.Values{"topic": {"Kubernetes operators"}, "proposal": {"Rust in production"}, "problems": {"Flaky deploys"}}
+	answer := url.Values{"topic": {"Kubernetes operators"}, "proposal": {"Rust in production"}, "problems": {"Flaky deploys."}} // its own full stop is not doubled
 	if r := s.c.PostForm(t, s.mailedLink(t, "e0@example.com"), answer); r.Status != 303 {
 		t.Fatalf("answer: %d %s", r.Status, r.Body)
 	}
@@ -105,7 +105,7 @@ func TestSpeakerSuggestionsFromSurvey(t *testing.T) {
 		t.Fatalf("suggestions from the survey: %v", got)
 	}
 	draft := a.must(200, "GET", "/api/v1/meetups/"+s.meetup.ID+"/outreach/draft", nil)["message"].(string)
-	if !strings.Contains(draft, "Most votes in our survey: Kubernetes operators (1).") || !strings.Contains(draft, "Problems they named: Flaky deploys.") {
+	if !strings.Contains(draft, "Most votes in our survey: Kubernetes operators (1).") || !strings.Contains(draft, "Problems they named: Flaky deploys.") || strings.Contains(draft, "deploys..") {
 		t.Errorf("the brief does not say what the survey said:\n%s", draft)
 	}
 }
