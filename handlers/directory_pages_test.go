@@ -90,7 +90,7 @@ func TestAudienceAndMeetupFormsKeepInput(t *testing.T) {
 	wantPage(t, c.Get(t, "/audiences/preview?include=nope"), 200, `"size":0`, `"include"`)
 	form := url.Values{"csrf_token": {csrf}, "name": {""}, "departments": {"Eng"}, "include": {"not-an-address"}}
 	wantPage(t, c.PostForm(t, "/audiences", form), 422, `value="Eng" checked`, "This field is required.",
-		"One of these is not a valid email address.", "not-an-address</textarea>")
+		"Not a valid email address: not-an-address.", "not-an-address</textarea>")
 	form.Set("name", "Engineers")
 	form.Set("include", "d@x.com")
 	res := c.PostForm(t, "/audiences", form)

@@ -18,13 +18,15 @@ type Page struct {
 	RequestID string
 	Form      any
 	Errors    models.FieldErrors
+	// ErrorArgs are the values a field's error message names, by field (name/value pairs).
+	ErrorArgs map[string][]any
 	Data      any
 }
 
 // FieldError returns the translated error for a form field, or "".
 func (p *Page) FieldError(field string) string {
 	if key, ok := p.Errors[field]; ok {
-		return p.T("error." + key)
+		return p.T("error."+key, p.ErrorArgs[field]...)
 	}
 	return ""
 }

@@ -121,7 +121,27 @@ func (h *Handlers) renderAudienceForm(c echo.Context, status int, id string, f a
 		p.Title = p.T("audience.edit")
 	}
 	p.Form, p.Errors = f, fe
+	nameBadAddresses(p, f)
 	p.Data = map[string]any{"Here": "audiences", "ID": id, "Size": size, "Departments": options(values.Departments, f.Departments),
 		"Locations": options(values.Locations, f.Locations), "Interests": options(values.Interests, f.Interests)}
 	return h.render(c, status, "audience_form", p)
+}
+
+// nameBadAddresses makes the error of an address list name the addresses that are not valid.
+func nameBadAddresses(p *Page, f audienceForm) {
+	for field, raw := range map[string]string{"include": f.Include, "exclude": f.Exclude} {
+		if p.Errors[field] != "invalid_email_list" {
+			continue
+		}
+		var bad []string
+		for _, e := range splitList(raw, true) {
+			if !models.ValidEmail(e) {
+				bad = append(bad, e)
+			}
+		}
+		if p.ErrorArgs == nil {
+			p.ErrorArgs = map[string][]any{}
+		}
+		p.Errors[field], p.ErrorArgs[field] = "invalid_email_named", []any{"List", strings.Join(bad, ", ")}
+	}
 }
