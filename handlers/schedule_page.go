@@ -93,6 +93,9 @@ func (h *Handlers) ScheduleForm(c echo.Context) error {
 		f.StartsAt, f.Fold = s, ""
 	}
 	in, err := f.input()
+	if err != nil {
+		err = withPreviewErrors(m, in, err)
+	}
 	if err == nil && c.FormValue("action") == "save" {
 		_, err = h.Store.Schedule(ctx, m.TeamID, currentUser(c).ID, m.ID, in, h.rsvpNotifier(), h.meetupBroadcaster())
 		if err == nil {
@@ -139,4 +142,17 @@ func (f scheduleForm) input() (models.ScheduleInput, error) {
 	}
 	in.Reminders = &rem
 	return in, models.Invalid(fe)
+}
+
+// withPreviewErrors adds to the form's own field errors (numbers that are not numbers) those the
+// model finds in the rest of the input, so every problem shows at once; the form's own win.
+func withPreviewErrors(m models.Meetup, in models.ScheduleInput, formErr error) error {
+	fe := fieldErrors(formErr)
+	_, _, err := models.PreviewSchedule(m, in)
+	for field, key := range fieldErrors(err) {
+		if _, ok := fe[field]; !ok {
+			fe[field] = key
+		}
+	}
+	return models.Invalid(fe)
 }

@@ -91,3 +91,17 @@ func TestScheduleSuggestsTheLineupsTimes(t *testing.T) {
 	c.Login(t, e.app.User.Email, testutil.Password)
 	wantPage(t, c.Get(t, "/meetups/"+e.meetup.ID+"/schedule"), 200, `value="2027-01-14T13:00"`, `value="2027-01-14T13:50"`)
 }
+
+// TestScheduleShowsEveryProblemAtOnce: seats that are not a number, a link without a scheme and
+// reminders that cannot be read are all flagged in one answer.
+func TestScheduleShowsEveryProblemAtOnce(t *testing.T) {
+	e := newRSVPEnv(t, 1, 5)
+	m := e.createMeetup(t, "Many mistakes", "talk")
+	c := e.app.Client()
+	c.Login(t, e.app.User.Email, testutil.Password)
+	page := c.Get(t, "/meetups/"+m.ID+"/schedule")
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
+		"online_url": {"meet.example.com"}, "capacity": {"many"}, "reminders": {"tomorrow, 5x"}, "action": {"save"}}
+	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422,
+		`id="e-capacity">Enter a whole number.`, `id="e-online_url">`, `id="e-reminders">`)
+}
