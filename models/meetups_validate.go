@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
 )
 
 // normalize trims and defaults the fields and reports every invalid one.
@@ -25,7 +24,8 @@ func (nm *NewMeetup) normalize() error {
 	if nm.Timezone == "" {
 		nm.Timezone = "UTC"
 	}
-	if _, err := time.LoadLocation(nm.Timezone); err != nil || nm.Timezone == "Local" {
+	var ok bool
+	if nm.Timezone, ok = (Zones{}).knownZone(strings.TrimSpace(nm.Timezone)); !ok {
 		fe["timezone"] = "unknown_timezone"
 	}
 	if nm.DurationMinutes == 0 {

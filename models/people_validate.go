@@ -72,6 +72,33 @@ func listProblem(l []string, maxItems, maxLen int) string {
 	return ""
 }
 
+// zoneSpelling is name spelled as IANA spells most zones: each word capitalised, the rest lower
+// case ("europe/berlin" → "Europe/Berlin", "america/sao_paulo" → "America/Sao_Paulo"), and UTC,
+// GMT and the like upper case.
+func zoneSpelling(name string) string {
+	if len(name) <= 4 && !strings.Contains(name, "/") {
+		return strings.ToUpper(name)
+	}
+	b := []byte(strings.ToLower(name))
+	for i := range b {
+		if i == 0 || strings.ContainsRune("/_-", rune(b[i-1])) {
+			b[i] = byte(unicode.ToUpper(rune(b[i])))
+		}
+	}
+	return string(b)
+}
+
+// knownZone returns name, or its usual spelling when only that is an IANA time zone.
+func (z Zones) knownZone(name string) (string, bool) {
+	if z.Known(name) {
+		return name, true
+	}
+	if s := zoneSpelling(name); z.Known(s) {
+		return s, true
+	}
+	return name, false
+}
+
 // ValidEmail reports whether s is a bare address such as ana@example.com.
 func ValidEmail(s string) bool {
 	if s == "" || len(s) > maxEmailLen || strings.ContainsAny(s, " <>\t\r\n") {
@@ -115,7 +142,8 @@ func normalizeZoneLang(p *Person, zones Zones, fe FieldErrors) {
 	if p.Timezone = strings.TrimSpace(p.Timezone); p.Timezone == "" {
 		p.Timezone = "UTC"
 	}
-	if !zones.Known(p.Timezone) {
+	var ok bool
+	if p.Timezone, ok = zones.knownZone(p.Timezone); !ok {
 		fe["timezone"] = "unknown_timezone"
 	}
 	if p.Language = strings.ToLower(strings.TrimSpace(p.Language)); p.Language == "" {
