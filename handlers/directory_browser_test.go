@@ -137,7 +137,7 @@ func TestBrowserOrganiserStep1(t *testing.T) {
 		chromedp.Navigate(meetupURL),
 		chromedp.WaitVisible(chromedp.CSS(`#pipeline`)),
 	)
-	mustContain(t, "current step in Russian", textOf(t, ctx, "#pipeline li.current"), "Поиск докладчиков")
+	mustContain(t, "current step in Russian", textOf(t, ctx, "#pipeline li.current"), "Поиск спикеров")
 	mustContain(t, "chart in Russian", textContentOf(t, ctx, "#mt-dept-t"), "По отделам: Analytics 7, Engineering 6")
 	testutil.Screenshot(t, ctx, "step1-meetup-pipeline-ru")
 	do(t, ctx, "the directory in Russian",
