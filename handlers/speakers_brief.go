@@ -118,3 +118,37 @@ func slotLabel(tr Translator, start, end time.Time, zone string) string {
 	}
 	return fmt.Sprintf("%s (%s) %s–%s UTC%s", s.Format("2006-01-02"), day, s.Format("15:04"), e.Format(endFmt), s.Format("-07:00"))
 }
+
+// draftsIfUnedited is the composed brief in every language when message is that draft in one of
+// them, sent as composed: each speaker then gets it in their own language instead of an English
+// text in a Russian mail. nil when the organiser edited it (or the meetup cannot be read: the
+// send reports that), so everyone gets what was written.
+func (h *Handlers) draftsIfUnedited(ctx context.Context, teamID, meetupID, message string) map[string]string {
+	m, err := h.Store.GetMeetup(ctx, teamID, meetupID)
+	if err != nil {
+		return nil
+	}
+	slots, err := h.Store.ListSlots(ctx, teamID, m.ID)
+	if err != nil {
+		return nil
+	}
+	drafts, unedited := map[string]string{}, false
+	for _, lang := range models.PersonLanguages {
+		d, err := h.composeBrief(ctx, h.Views.NewTranslator(lang), m, slots)
+		if err != nil {
+			return nil
+		}
+		drafts[lang] = d
+		unedited = unedited || sameBrief(d, message)
+	}
+	if !unedited {
+		return nil
+	}
+	return drafts
+}
+
+// sameBrief compares two briefs as the send stores them: line ends and outer space aside.
+func sameBrief(a, b string) bool {
+	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
+	return norm(a) == norm(b)
+}

@@ -117,3 +117,49 @@ func TestOutreachBriefAndFollowUp(t *testing.T) {
 		t.Errorf("Ada in the list: %v", list[0])
 	}
 }
+
+// TestBriefSentAsDraftedGoesInEachSpeakersLanguage: the brief sent from the page as drafted (in
+// English) reaches a speaker whose mail is in Russian as the Russian draft; an edited brief
+// reaches everyone as written.
+func TestBriefSentAsDraftedGoesInEachSpeakersLanguage(t *testing.T) {
+	app := testutil.NewApp(t)
+	a := newSpkAPI(t, app, app.User.Email)
+	spkPerson(t, app, app.Team.ID, "p1@example.com", "P1", "Europe/Kyiv", "go")
+	m := a.meetup("Backend lunch", "Go services", "Europe/Kyiv")
+	ada := a.candidate(m, a.speaker("Ada", "ada@example.com", "go"))
+	ru := a.must(201, "POST", "/api/v1/speakers", map[string]any{"name": "Борис", "email": "boris@example.com",
+		"source": "contacts", "expertise": []string{"go"}, "language": "ru"})["id"].(string)
+	boris := a.candidate(m, ru)
+	a.slot(m, spkFirstWeekday(time.Now().Year()+1, time.June, time.Tuesday).Add(10*time.Hour))
+	en := a.must(200, "GET", "/api/v1/meetups/"+m+"/outreach/draft?lang=en", nil)["message"].(string)
+	ruDraft := a.must(200, "GET", "/api/v1/meetups/"+m+"/outreach/draft?lang=ru", nil)["message"].(string)
+	c, csrf := organiser(t, app)
+	form := url.Values{"csrf_token": {csrf}, "candidate_ids": {ada, boris}, "message": {strings.ReplaceAll(en, "\n", "\r\n")}}
+	if r := c.PostForm(t, "/meetups/"+m+"/speakers/outreach", form); r.Status != 303 {
+		t.Fatalf("send: %d %s", r.Status, r.Body)
+	}
+	briefs := map[string]string{}
+	rows, err := app.Store.DB.Query(`SELECT id, brief FROM candidates WHERE meetup_id = $1`, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id, brief string
+		_ = rows.Scan(&id, &brief)
+		briefs[id] = brief
+	}
+	if briefs[ada] != strings.TrimSpace(en) || briefs[boris] != strings.TrimSpace(ruDraft) || en == ruDraft {
+		t.Fatalf("briefs:\nAda: %s\nБорис: %s", briefs[ada], briefs[boris])
+	}
+	m2 := a.meetup("Second lunch", "Go services", "Europe/Kyiv")
+	ids := []string{a.candidate(m2, ru)}
+	a.slot(m2, spkFirstWeekday(time.Now().Year()+1, time.July, time.Tuesday).Add(10*time.Hour))
+	form = url.Values{"csrf_token": {csrf}, "candidate_ids": ids, "message": {"Written by hand, in English."}}
+	if r := c.PostForm(t, "/meetups/"+m2+"/speakers/outreach", form); r.Status != 303 {
+		t.Fatalf("send edited: %d %s", r.Status, r.Body)
+	}
+	var edited string
+	if err := app.Store.DB.Get(&edited, `SELECT brief FROM candidates WHERE id = $1`, ids[0]); err != nil || edited != "Written by hand, in English." {
+		t.Fatalf("an edited brief: %q, %v", edited, err)
+	}
+}

@@ -69,6 +69,7 @@ func (h *Handlers) SendOutreachForm(c echo.Context) error {
 	}
 	in := models.OutreachInput{CandidateIDs: form["candidate_ids"], Message: form.Get("message")}
 	u := currentUser(c)
+	in.ByLanguage = h.draftsIfUnedited(c.Request().Context(), u.TeamID, c.Param("id"), in.Message)
 	_, err = h.Store.SendOutreach(c.Request().Context(), u.TeamID, u.ID, c.Param("id"), in, h.speakerNotify)
 	f := meetupSpeakersForm{Brief: in.Message, Chosen: map[string]bool{}}
 	for _, id := range in.CandidateIDs {

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +14,9 @@ import (
 type OutreachInput struct {
 	CandidateIDs []string `json:"candidate_ids" form:"candidate_ids"`
 	Message      string   `json:"message" form:"message"`
+	// ByLanguage is the brief in each language, when it is the composed draft the organiser sent
+	// unedited: a speaker whose mail is in one of them gets it in theirs, not Message's.
+	ByLanguage map[string]string `json:"-" form:"-"`
 }
 
 // OutreachResult says who got the brief and who was skipped (already contacted).
@@ -28,6 +32,9 @@ const maxBriefLen = 20000
 func (in *OutreachInput) validate() error {
 	fe := FieldErrors{}
 	in.Message = strings.TrimSpace(strings.ReplaceAll(in.Message, "\r\n", "\n"))
+	for lang, m := range in.ByLanguage {
+		in.ByLanguage[lang] = strings.TrimSpace(strings.ReplaceAll(m, "\r\n", "\n"))
+	}
 	if len(in.CandidateIDs) == 0 {
 		fe["candidate_ids"] = "choose_candidates"
 	}
@@ -50,7 +57,8 @@ const countOwnCandidatesSQL = `SELECT count(*) FROM candidates WHERE meetup_id =
 const countSlotsSQL = `SELECT count(*) FROM speaker_slots WHERE meetup_id = $1`
 
 const contactCandidatesSQL = `
-UPDATE candidates SET status = 'contacted', brief = $3, contacted_at = now(), follow_ups = 0,
+UPDATE candidates SET status = 'contacted', contacted_at = now(), follow_ups = 0,
+    brief = COALESCE((SELECT $4::jsonb ->> s.language FROM speakers s WHERE s.id = candidates.speaker_id), $3),
     due_at = now() + make_interval(days => (SELECT follow_up_days FROM speaker_settings WHERE meetup_id = $1)),
     updated_at = now()
 WHERE meetup_id = $1 AND id = ANY($2::uuid[]) AND status = 'found'
@@ -69,7 +77,11 @@ func (s *Store) SendOutreach(ctx context.Context, teamID, userID, meetupID strin
 			return err
 		}
 		var sent []string
-		if err := sqlx.SelectContext(ctx, tx, &sent, contactCandidatesSQL, meetupID, ids, in.Message); err != nil {
+		byLang, err := json.Marshal(in.ByLanguage)
+		if err != nil {
+			return err
+		}
+		if err := sqlx.SelectContext(ctx, tx, &sent, contactCandidatesSQL, meetupID, ids, in.Message, string(byLang)); err != nil {
 			return mapErr(err)
 		}
 		for _, id := range sent {
