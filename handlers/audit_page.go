@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
@@ -92,9 +93,14 @@ func readableDetail(detail string) string {
 	return strings.Join(parts, "; ")
 }
 
-// detailValue shows one detail value: lists of up to three items in full, longer ones and lists of
-// ids by their length.
+// detailValue shows one detail value: a moment as a date and time (UTC, as the page's dates), lists
+// of up to three items in full, longer ones and lists of ids by their length.
 func detailValue(v any) string {
+	if s, ok := v.(string); ok {
+		if t, err := time.Parse(time.RFC3339, s); err == nil { // a moment, as the lists show dates
+			return t.UTC().Format("2006-01-02 15:04 UTC")
+		}
+	}
 	list, ok := v.([]any)
 	if !ok {
 		return fmt.Sprint(v)

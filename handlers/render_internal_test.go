@@ -66,3 +66,12 @@ func TestCountInAOneFormMessage(t *testing.T) {
 		t.Errorf("a message with plural forms: %q", got)
 	}
 }
+
+// TestAuditDetailMoments: a moment in an audit entry's detail reads as the page's other dates do,
+// not as a raw RFC 3339 string.
+func TestAuditDetailMoments(t *testing.T) {
+	got := readableDetail(`{"starts_at": "2026-12-16T12:30:00+01:00", "capacity": 40}`)
+	if got != "capacity: 40; starts_at: 2026-12-16 11:30 UTC" {
+		t.Fatalf("detail = %q", got)
+	}
+}
