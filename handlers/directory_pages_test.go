@@ -88,6 +88,11 @@ func TestAudienceAndMeetupFormsKeepInput(t *testing.T) {
 	c, csrf := organiser(t, app)
 	wantPage(t, c.Get(t, "/audiences/preview?departments=Eng&locations=Berlin"), 200, `"size":1`)
 	wantPage(t, c.Get(t, "/audiences/preview?include=nope"), 200, `"size":0`, `"include"`)
+	wantPage(t, c.Get(t, "/audiences/preview?include=ghost@example.com,A@X.com"), 200, `"size":1`,
+		"Not in the directory, so not added: ghost@example.com.")
+	if body := c.Get(t, "/audiences/preview?include=a@x.com").Body; strings.Contains(body, "include_unknown") {
+		t.Fatalf("a known address is called unknown: %s", body)
+	}
 	form := url.Values{"csrf_token": {csrf}, "name": {""}, "departments": {"Eng"}, "include": {"not-an-address"}}
 	wantPage(t, c.PostForm(t, "/audiences", form), 422, `value="Eng" checked`, "This field is required.",
 		"Not a valid email address: not-an-address.", "not-an-address</textarea>")

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
@@ -30,7 +31,27 @@ func (h *Handlers) AudiencePreview(c echo.Context) error {
 		return err
 	}
 	resp.Size = n
+	if resp.Errors["include"] == "" {
+		if err := h.unknownIncluded(c, a, &resp); err != nil {
+			return err
+		}
+	}
 	return c.JSON(http.StatusOK, resp)
+}
+
+// unknownIncluded warns, in the preview's messages, of included addresses that are nobody's in
+// the directory: they add nobody, as only the directory's people can be invited.
+func (h *Handlers) unknownIncluded(c echo.Context, a models.Audience, resp *previewResponse) error {
+	unknown, err := h.Store.UnknownAddresses(c.Request().Context(), currentUser(c).TeamID, a.IncludeEmails)
+	if err != nil || len(unknown) == 0 {
+		return err
+	}
+	if resp.Errors == nil {
+		resp.Errors = map[string]string{}
+	}
+	tr := h.Views.NewTranslator(h.requestLang(c, currentUser(c)))
+	resp.Errors["include_unknown"] = tr.T("audience.include_unknown", "List", strings.Join(unknown, ", "))
+	return nil
 }
 
 // AudiencePage shows an audience: its rule, its profile as charts and its members.

@@ -1,6 +1,12 @@
 package models
 
-import "context"
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/lib/pq"
+)
 
 // membersCTE is the membership rule, the one place it is written. Parameters: $1 team, $2 departments,
 // $3 locations, $4 interests, $5 include, $6 exclude (all compared case-insensitively).
@@ -52,4 +58,28 @@ func (s *Store) ListMembers(ctx context.Context, teamID string, a Audience, p Pa
 	}
 	items, next := pageOf(out, p.Limit)
 	return items, next, nil
+}
+
+const knownAddressesSQL = `SELECT lower(email) FROM people WHERE team_id = $1 AND lower(email) = ANY($2)`
+
+// UnknownAddresses are those of emails that are nobody's in the team's directory, in their order.
+func (s *Store) UnknownAddresses(ctx context.Context, teamID string, emails []string) ([]string, error) {
+	if len(emails) == 0 {
+		return nil, nil
+	}
+	lower := make([]string, len(emails))
+	for i, e := range emails {
+		lower[i] = strings.ToLower(e)
+	}
+	var known []string
+	if err := s.DB.SelectContext(ctx, &known, knownAddressesSQL, teamID, pq.StringArray(lower)); err != nil {
+		return nil, mapErr(err)
+	}
+	var out []string
+	for i, e := range emails {
+		if !slices.Contains(known, lower[i]) {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
