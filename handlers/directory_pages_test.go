@@ -106,6 +106,10 @@ func TestAudienceAndMeetupFormsKeepInput(t *testing.T) {
 		"format": {"talk"}, "online_url": {"ftp://x"}, "new_series": {""}}
 	wantPage(t, c.PostForm(t, "/meetups", mt), 422, `value="lots"`, `value="Mars/Base"`, "Enter a whole number.",
 		"Unknown time zone", "Enter a full link")
+	mt.Set("duration_minutes", "0")
+	mt.Set("capacity", "99999999999999999999")
+	wantPage(t, c.PostForm(t, "/meetups", mt), 422, `id="e-duration_minutes">This value is out of range.`,
+		`id="e-capacity">This value is out of range.`)
 }
 
 func TestImportUploadPage(t *testing.T) {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -37,7 +38,8 @@ func formOfMeetup(m models.Meetup) meetupForm {
 	return f
 }
 
-// numbers reads the two number fields (empty is 0: the default), flagging text that is not a number.
+// numbers reads the two number fields (empty is 0: the default), flagging text that is not a
+// number, a number too large to be one, and a length of 0 minutes (which would be taken as 60).
 func (f meetupForm) numbers(fe models.FieldErrors) (duration, capacity int) {
 	read := func(field, s string) int {
 		s = strings.TrimSpace(s)
@@ -45,12 +47,19 @@ func (f meetupForm) numbers(fe models.FieldErrors) (duration, capacity int) {
 			return 0
 		}
 		n, err := strconv.Atoi(s)
-		if err != nil {
+		switch {
+		case errors.Is(err, strconv.ErrRange):
+			fe[field] = "out_of_range"
+		case err != nil:
 			fe[field] = "not_a_number"
 		}
 		return n
 	}
-	return read("duration_minutes", f.Duration), read("capacity", f.Capacity)
+	d := read("duration_minutes", f.Duration)
+	if d == 0 && strings.TrimSpace(f.Duration) != "" && fe["duration_minutes"] == "" {
+		fe["duration_minutes"] = "out_of_range"
+	}
+	return d, read("capacity", f.Capacity)
 }
 
 // newMeetup turns the form into a new meetup, or the number fields' errors.
