@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -59,5 +60,19 @@ func TestLanguageSwitchPersists(t *testing.T) {
 	}
 	if page := anon.Get(t, "/login"); !strings.Contains(page.Body, "Вход в Convene") {
 		t.Fatal("before login, the switch does not hold for the visitor")
+	}
+}
+
+// TestUsersLanguageOnPagesWithoutAUser: an organiser who chose Russian, logging in from a new
+// browser, gets a mistyped address's 404 in Russian too (no page there knows the user).
+func TestUsersLanguageOnPagesWithoutAUser(t *testing.T) {
+	app := testutil.NewApp(t)
+	if err := app.Store.SetUserLang(context.Background(), app.User.ID, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	c := app.Client()
+	c.Login(t, app.User.Email, testutil.Password)
+	if p := c.Get(t, "/no-such-page"); p.Status != 404 || !strings.Contains(p.Body, "Страница не найдена") {
+		t.Fatalf("404 after logging in as a Russian-speaking organiser: %d\n%.600s", p.Status, p.Body)
 	}
 }

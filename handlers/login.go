@@ -65,6 +65,7 @@ func (h *Handlers) Login(c echo.Context) error {
 	}
 	h.Sessions.Remove(ctx, csrfKey) // a new CSRF token with the new session
 	h.Sessions.Put(ctx, "user_id", u.ID)
+	h.setLangCookie(c, MatchLang(u.Lang)) // the user's language also where no user is known
 	return redirect(c, safeNext(f.Next))
 }
 
