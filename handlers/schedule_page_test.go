@@ -15,9 +15,7 @@ import (
 func TestSchedulePageDSTChoices(t *testing.T) {
 	e := newRSVPEnv(t, 2, 5)
 	m := e.createMeetup(t, "Form talk", "talk")
-	c := e.app.Client()
-	c.Login(t, e.app.User.Email, testutil.Password)
-	page := c.Get(t, "/meetups/"+m.ID+"/schedule")
+	c, page := e.schedulePage(t, m.ID)
 	if page.Status != 200 || !strings.Contains(page.Body, "Europe/Berlin") {
 		t.Fatalf("schedule page: %d", page.Status)
 	}
@@ -66,9 +64,7 @@ func TestScheduleAsksForSeatsNotDecided(t *testing.T) {
 	if res.Status != 201 || json.Unmarshal([]byte(res.Body), &m) != nil {
 		t.Fatalf("create: %d %s", res.Status, res.Body)
 	}
-	c := e.app.Client()
-	c.Login(t, e.app.User.Email, testutil.Password)
-	page := c.Get(t, "/meetups/"+m.ID+"/schedule")
+	c, page := e.schedulePage(t, m.ID)
 	if !strings.Contains(page.Body, `name="capacity" type="number" value=""`) && !strings.Contains(page.Body, `name="capacity" value=""`) {
 		t.Fatalf("the seats field is not empty:\n%s", page.Body)
 	}
@@ -87,9 +83,8 @@ func TestScheduleSuggestsTheLineupsTimes(t *testing.T) {
 	at := time.Date(2027, 1, 14, 12, 0, 0, 0, time.UTC)
 	e.confirmSpeaker(t, "Second", "second@example.org", "Later talk", at.Add(30*time.Minute))
 	e.confirmSpeaker(t, "First", "first@example.org", "Opening talk", at)
-	c := e.app.Client()
-	c.Login(t, e.app.User.Email, testutil.Password)
-	wantPage(t, c.Get(t, "/meetups/"+e.meetup.ID+"/schedule"), 200, `value="2027-01-14T13:00"`, `value="2027-01-14T13:50"`)
+	_, page := e.schedulePage(t, e.meetup.ID)
+	wantPage(t, page, 200, `value="2027-01-14T13:00"`, `value="2027-01-14T13:50"`)
 }
 
 // TestScheduleShowsEveryProblemAtOnce: seats that are not a number, a link without a scheme and
@@ -97,11 +92,17 @@ func TestScheduleSuggestsTheLineupsTimes(t *testing.T) {
 func TestScheduleShowsEveryProblemAtOnce(t *testing.T) {
 	e := newRSVPEnv(t, 1, 5)
 	m := e.createMeetup(t, "Many mistakes", "talk")
-	c := e.app.Client()
-	c.Login(t, e.app.User.Email, testutil.Password)
-	page := c.Get(t, "/meetups/"+m.ID+"/schedule")
+	c, page := e.schedulePage(t, m.ID)
 	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
 		"online_url": {"meet.example.com"}, "capacity": {"many"}, "reminders": {"tomorrow, 5x"}, "action": {"save"}}
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422,
 		`id="e-capacity">Enter a whole number.`, `id="e-online_url">`, `id="e-reminders">`)
+}
+
+// schedulePage logs the organiser in and opens a meetup's schedule page.
+func (e *rsvpEnv) schedulePage(t *testing.T, meetupID string) (*testutil.Client, testutil.Response) {
+	t.Helper()
+	c := e.app.Client()
+	c.Login(t, e.app.User.Email, testutil.Password)
+	return c, c.Get(t, "/meetups/"+meetupID+"/schedule")
 }
