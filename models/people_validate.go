@@ -4,8 +4,6 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
-	"time"
-	_ "time/tzdata" // time-zone names are checked the same on a host without zoneinfo files
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,20 +18,6 @@ const (
 
 // PersonLanguages are the languages mail can be sent in.
 var PersonLanguages = []string{"en", "ru"}
-
-// Zones remembers which time-zone names are known, so a large import loads each zone once.
-type Zones map[string]bool
-
-// Known reports whether name is an IANA time zone ("Local" is not one).
-func (z Zones) Known(name string) bool {
-	if ok, seen := z[name]; seen {
-		return ok
-	}
-	_, err := time.LoadLocation(name)
-	ok := err == nil && name != "Local" && name != ""
-	z[name] = ok
-	return ok
-}
 
 // textProblem names what is wrong with user-visible text, "" when nothing: bytes that are not
 // UTF-8 ("invalid_utf8": a form posted in another encoding), or more than max characters
@@ -72,33 +56,6 @@ func listProblem(l []string, maxItems, maxLen int) string {
 	return ""
 }
 
-// zoneSpelling is name spelled as IANA spells most zones: each word capitalised, the rest lower
-// case ("europe/berlin" → "Europe/Berlin", "america/sao_paulo" → "America/Sao_Paulo"), and UTC,
-// GMT and the like upper case.
-func zoneSpelling(name string) string {
-	if len(name) <= 4 && !strings.Contains(name, "/") {
-		return strings.ToUpper(name)
-	}
-	b := []byte(strings.ToLower(name))
-	for i := range b {
-		if i == 0 || strings.ContainsRune("/_-", rune(b[i-1])) {
-			b[i] = byte(unicode.ToUpper(rune(b[i])))
-		}
-	}
-	return string(b)
-}
-
-// knownZone returns name, or its usual spelling when only that is an IANA time zone.
-func (z Zones) knownZone(name string) (string, bool) {
-	if z.Known(name) {
-		return name, true
-	}
-	if s := zoneSpelling(name); z.Known(s) {
-		return s, true
-	}
-	return name, false
-}
-
 // ValidEmail reports whether s is a bare address such as ana@example.com.
 func ValidEmail(s string) bool {
 	if s == "" || len(s) > maxEmailLen || strings.ContainsAny(s, " <>\t\r\n") {
@@ -127,12 +84,10 @@ func NormalizePerson(p *Person, zones Zones) FieldErrors {
 		}
 	}
 	normalizeZoneLang(p, zones, fe)
-	k := listProblem(p.Interests, len(p.Interests), maxInterestLen) // unreadable bytes, before CleanList hides them
-	if p.Interests = CleanList(p.Interests); k == "" {
-		k = listProblem(p.Interests, maxInterests, maxInterestLen)
-	}
-	if k != "" {
-		fe["interests"] = k
+	if slices.ContainsFunc(p.Interests, func(s string) bool { return !utf8.ValidString(s) }) {
+		fe["interests"] = "invalid_utf8" // looked for before CleanList would hide it
+	} else if p.Interests = CleanList(p.Interests); listProblem(p.Interests, maxInterests, maxInterestLen) != "" {
+		fe["interests"] = "too_long"
 	}
 	return fe
 }
