@@ -18,14 +18,14 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
-// Views is the template cache, parsed once at start, and the translation bundle.
+// Views is the template cache, parsed once at start per UI language, and the translation bundle.
 type Views struct {
-	pages       map[string]*template.Template
+	pages       map[string]map[string]*template.Template // language → page name → template
 	bundle      *i18n.Bundle
 	translators map[string]Translator // one per UI language, made once
 }
 
-// NewViews parses every page template; a broken template fails the start.
+// NewViews parses every page template in every UI language; a broken template fails the start.
 func NewViews() (*Views, error) {
 	b, err := newBundle()
 	if err != nil {
@@ -35,11 +35,22 @@ func NewViews() (*Views, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Views{pages: map[string]*template.Template{}, bundle: b, translators: map[string]Translator{}}
+	v := &Views{pages: map[string]map[string]*template.Template{}, bundle: b, translators: map[string]Translator{}}
 	for _, tag := range Languages {
 		base, _ := tag.Base()
-		v.translators[base.String()] = Translator{Lang: base.String(), loc: i18n.NewLocalizer(b, base.String()), fixed: &sync.Map{}}
+		lang := base.String()
+		v.translators[lang] = Translator{Lang: lang, loc: i18n.NewLocalizer(b, lang), fixed: &sync.Map{}}
+		if v.pages[lang], err = parsePages(files, v.translators[lang]); err != nil {
+			return nil, err
+		}
 	}
+	return v, nil
+}
+
+// parsePages parses every page (pages/*.html but the _partials) for one language, with the
+// translations asked for without arguments folded into the page's text.
+func parsePages(files []string, tr Translator) (map[string]*template.Template, error) {
+	pages := map[string]*template.Template{}
 	for _, f := range files {
 		name := strings.TrimSuffix(path.Base(f), ".html")
 		if strings.HasPrefix(name, "_") {
@@ -49,9 +60,12 @@ func NewViews() (*Views, error) {
 		if err != nil {
 			return nil, fmt.Errorf("parse %s: %w", f, err)
 		}
-		v.pages[name] = t
+		if err := foldPage(t, tr); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		pages[name] = t
 	}
-	return v, nil
+	return pages, nil
 }
 
 // Render writes page name with data; the page is rendered to a buffer first so an error never sends half a page.
@@ -67,7 +81,11 @@ func (v *Views) Render(w io.Writer, name string, data any) error {
 // Page renders the page template name with data. The page is always UTF-8: input refused because
 // it is not (kept in the form to be corrected) shows each unreadable run of bytes as U+FFFD.
 func (v *Views) Page(name string, data any) ([]byte, error) {
-	t, ok := v.pages[name]
+	lang := "en"
+	if p, ok := data.(*Page); ok && v.pages[p.Lang] != nil {
+		lang = p.Lang
+	}
+	t, ok := v.pages[lang][name]
 	if !ok {
 		return nil, fmt.Errorf("no page template %q", name)
 	}

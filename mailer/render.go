@@ -25,6 +25,7 @@ type Renderer struct {
 type mailSet struct {
 	text *texttemplate.Template
 	html *htmltemplate.Template
+	ids  []string // the texts its templates ask for, read before the constant ones were folded
 }
 
 // NewRenderer parses every mail template in every language; a missing template, block or text fails here.

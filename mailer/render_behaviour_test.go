@@ -135,7 +135,7 @@ func TestEveryTextIsUsed(t *testing.T) {
 	r := newTestRenderer(t)
 	used := map[string]bool{}
 	for _, set := range r.sets["en"] {
-		for _, id := range textIDs(set.text) {
+		for _, id := range set.ids {
 			used[id] = true
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 	texttemplate "text/template"
+
+	"github.com/convene/convene/internal/tmplfold"
 )
 
 // mailBlocks are the templates every mail kind must define.
@@ -55,12 +57,21 @@ func parseKind(fsys fs.FS, file string, cat *catalogue, funcs map[string]any) (*
 			return nil, fmt.Errorf("no {{define %q}} block", block)
 		}
 	}
-	for _, id := range textIDs(tt) {
+	ids := textIDs(tt)
+	for _, id := range ids {
 		if !cat.ids["en"][id] {
 			return nil, fmt.Errorf("mail text %q is in no i18n/mail.*.json", id)
 		}
 	}
-	return &mailSet{text: tt, html: ht}, checkEscaping(ht)
+	fixed := fixedCalls(funcs)
+	tmplfold.Calls(textTrees(tt), fixed)
+	tmplfold.Text(textTrees(tt), false)
+	tmplfold.Calls(htmlTrees(ht), fixed)
+	if err := checkEscaping(ht); err != nil {
+		return nil, err
+	}
+	tmplfold.Text(htmlTrees(ht), true)
+	return &mailSet{text: tt, html: ht, ids: ids}, nil
 }
 
 // checkEscaping runs html/template's contextual escaping of the "html" block once, so an

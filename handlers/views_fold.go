@@ -1,0 +1,63 @@
+package handlers
+
+import (
+	"errors"
+	"html/template"
+	"io"
+	"text/template/parse"
+
+	"github.com/convene/convene/internal/tmplfold"
+)
+
+// foldPage folds a page's translations asked for without arguments ({{.T "id"}}, {{$.T "id"}})
+// into its text for tr's language, escapes the page now (an escaping error fails the start,
+// not a request) and folds the escaped constants into plain text.
+func foldPage(t *template.Template, tr Translator) error {
+	tmplfold.Calls(pageTrees(t), func(args []parse.Node) (string, bool) {
+		id, ok := translateCall(args)
+		if !ok {
+			return "", false
+		}
+		return tr.T(id), true
+	})
+	err := t.ExecuteTemplate(io.Discard, "page", nil)
+	var escErr *template.Error
+	if errors.As(err, &escErr) {
+		return err
+	}
+	tmplfold.Text(pageTrees(t), true)
+	return nil
+}
+
+// pageTrees are the parse trees of every template of a page's set.
+func pageTrees(t *template.Template) []*parse.Tree {
+	var trees []*parse.Tree
+	for _, x := range t.Templates() {
+		trees = append(trees, x.Tree)
+	}
+	return trees
+}
+
+// translateCall recognises the arguments of a call of the page's T method with one string
+// constant and nothing else: .T "id", $.T "id", $p.T "id", .P.T "id". T is a method of the
+// page's Translator only, and every translator of one page has the page's language.
+func translateCall(args []parse.Node) (string, bool) {
+	if len(args) != 2 {
+		return "", false
+	}
+	id, ok := args[1].(*parse.StringNode)
+	if !ok {
+		return "", false
+	}
+	var idents []string
+	switch f := args[0].(type) {
+	case *parse.FieldNode:
+		idents = f.Ident
+	case *parse.VariableNode:
+		idents = f.Ident
+	}
+	if len(idents) == 0 || idents[len(idents)-1] != "T" || (len(idents) == 1 && idents[0] == "$") {
+		return "", false
+	}
+	return id.Text, true
+}
