@@ -57,6 +57,9 @@ func parsePages(files []string, tr Translator) (map[string]*template.Template, e
 			continue
 		}
 		t, err := template.New(name).Funcs(viewFuncs).ParseFS(templates.FS, "pages/_*.html", f)
+		if err == nil {
+			t, err = prunePage(t)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("parse %s: %w", f, err)
 		}

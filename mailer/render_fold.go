@@ -49,3 +49,42 @@ func htmlTrees(t *htmltemplate.Template) []*parse.Tree {
 	}
 	return trees
 }
+
+// pruneText keeps of a kind's text set only what its blocks can reach: every kind is parsed with
+// every partial, and the others' parts would stay in memory for the collector to scan.
+func pruneText(t *texttemplate.Template, funcs map[string]any) (*texttemplate.Template, error) {
+	out := texttemplate.New(t.Name()).Option("missingkey=error").Funcs(funcs)
+	for _, name := range tmplfold.Reachable(textLookup(t), mailBlocks()...) {
+		if _, err := out.AddParseTree(name, t.Lookup(name).Tree); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// pruneHTML is pruneText for a kind's HTML set.
+func pruneHTML(t *htmltemplate.Template, funcs map[string]any) (*htmltemplate.Template, error) {
+	out := htmltemplate.New(t.Name()).Option("missingkey=error").Funcs(funcs)
+	lookup := func(name string) *parse.Tree {
+		if x := t.Lookup(name); x != nil {
+			return x.Tree
+		}
+		return nil
+	}
+	for _, name := range tmplfold.Reachable(lookup, mailBlocks()...) {
+		if _, err := out.AddParseTree(name, lookup(name)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// textLookup gives a text set's trees by name.
+func textLookup(t *texttemplate.Template) func(string) *parse.Tree {
+	return func(name string) *parse.Tree {
+		if x := t.Lookup(name); x != nil {
+			return x.Tree
+		}
+		return nil
+	}
+}

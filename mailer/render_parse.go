@@ -63,6 +63,12 @@ func parseKind(fsys fs.FS, file string, cat *catalogue, funcs map[string]any) (*
 			return nil, fmt.Errorf("mail text %q is in no i18n/mail.*.json", id)
 		}
 	}
+	if tt, err = pruneText(tt, funcs); err != nil {
+		return nil, err
+	}
+	if ht, err = pruneHTML(ht, funcs); err != nil {
+		return nil, err
+	}
 	fixed := fixedCalls(funcs)
 	tmplfold.Calls(textTrees(tt), fixed)
 	tmplfold.Text(textTrees(tt), false)
