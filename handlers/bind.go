@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -14,19 +15,29 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// bindJSON decodes a JSON body strictly; a malformed body or a wrong type names the field.
+// bindJSON decodes a JSON body strictly; a malformed body, a wrong type or text that is not
+// UTF-8 names the field.
 func bindJSON(c echo.Context, dst any) error {
 	ct, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if ct != echo.MIMEApplicationJSON {
 		return echo.NewHTTPError(http.StatusUnsupportedMediaType)
 	}
-	dec := json.NewDecoder(c.Request().Body)
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return jsonError(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	err := dec.Decode(dst)
-	if err == nil {
+	if err = dec.Decode(dst); err == nil {
 		err = endOfBody(dec)
 	}
-	return jsonError(err)
+	if err != nil {
+		return jsonError(err)
+	}
+	if field := unreadableField(body); field != "" {
+		return models.Invalid(models.FieldErrors{field: "invalid_utf8"})
+	}
+	return nil
 }
 
 // errTrailingData means the body holds more than one JSON value.

@@ -92,11 +92,12 @@ func (h *Handlers) ScheduleForm(c echo.Context) error {
 	if s := c.FormValue("use_start"); s != "" {
 		f.StartsAt, f.Fold = s, ""
 	}
-	in, err := f.input()
+	save := c.FormValue("action") == "save"
+	in, err := f.input(save)
 	if err != nil {
 		err = withPreviewErrors(m, in, err)
 	}
-	if err == nil && c.FormValue("action") == "save" {
+	if err == nil && save {
 		_, err = h.Store.Schedule(ctx, m.TeamID, currentUser(c).ID, m.ID, in, h.rsvpNotifier(), h.meetupBroadcaster())
 		if err == nil {
 			h.flash(c, "schedule.saved")
@@ -118,12 +119,15 @@ func (h *Handlers) ScheduleForm(c echo.Context) error {
 }
 
 // input turns the form into the model's input; numbers that are not numbers are field errors.
-func (f scheduleForm) input() (models.ScheduleInput, error) {
+// Empty seats are an error only when saving: a preview is of the time, and does not need them.
+func (f scheduleForm) input(save bool) (models.ScheduleInput, error) {
 	in := models.ScheduleInput{StartsAt: f.StartsAt, EndsAt: f.EndsAt, Fold: f.Fold, Location: &f.Location, OnlineURL: &f.OnlineURL}
 	fe := models.FieldErrors{}
 	switch n, err := strconv.Atoi(strings.TrimSpace(f.Capacity)); {
 	case strings.TrimSpace(f.Capacity) == "":
-		fe["capacity"] = "required"
+		if save {
+			fe["capacity"] = "required"
+		}
 	case err != nil:
 		fe["capacity"] = "not_a_number"
 	default:

@@ -62,7 +62,7 @@ func (h *Handlers) renderSchedule(c echo.Context, status int, m models.Meetup, f
 
 // schedulePreview computes the preview of a valid form, or nil when it is not valid.
 func (h *Handlers) schedulePreview(c echo.Context, m models.Meetup, f scheduleForm, lang string) (*schedulePreview, error) {
-	in, err := f.input()
+	in, err := f.input(false)
 	if err != nil {
 		return nil, nil
 	}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/convene/convene/models"
@@ -14,42 +15,54 @@ type previewResponse struct {
 	Errors map[string]string `json:"errors,omitempty"`
 }
 
-// AudiencePreview answers the size of the audience the form describes, for the form's live count.
+// AudiencePreview answers the size of the audience the form describes, for the form's live count,
+// with the problems its submit would be refused for and the included addresses that add nobody.
 func (h *Handlers) AudiencePreview(c echo.Context) error {
-	a := audienceFormFrom(c.QueryParams()).audience()
+	f := audienceFormFrom(c.QueryParams())
+	a := f.audience()
 	a.Name = "preview"
-	resp := previewResponse{}
-	if fe := fieldErrors(a.Normalize()); fe != nil {
-		tr := h.Views.NewTranslator(h.requestLang(c, currentUser(c)))
-		resp.Errors = map[string]string{}
-		for f, key := range fe {
-			resp.Errors[f] = tr.T("error." + key)
-		}
-	}
+	tr := h.Views.NewTranslator(h.requestLang(c, currentUser(c)))
+	resp := previewResponse{Errors: previewErrors(tr, f, a.Normalize())}
 	n, err := h.Store.CountMembers(c.Request().Context(), currentUser(c).TeamID, a)
 	if err != nil {
 		return err
 	}
 	resp.Size = n
-	if resp.Errors["include"] == "" {
-		if err := h.unknownIncluded(c, a, &resp); err != nil {
-			return err
-		}
+	if err := h.unknownIncluded(c, tr, a, &resp); err != nil {
+		return err
 	}
 	return c.JSON(http.StatusOK, resp)
 }
 
-// unknownIncluded warns, in the preview's messages, of included addresses that are nobody's in
-// the directory: they add nobody, as only the directory's people can be invited.
-func (h *Handlers) unknownIncluded(c echo.Context, a models.Audience, resp *previewResponse) error {
-	unknown, err := h.Store.UnknownAddresses(c.Request().Context(), currentUser(c).TeamID, a.IncludeEmails)
+// previewErrors are the messages of the rule's field errors, worded as the submit words them:
+// an address list's error names the addresses that are not valid.
+func previewErrors(tr Translator, f audienceForm, err error) map[string]string {
+	fe := fieldErrors(err)
+	if fe == nil {
+		return nil
+	}
+	out := map[string]string{}
+	lists := map[string]string{"include": f.Include, "exclude": f.Exclude}
+	for field, key := range fe {
+		out[field] = tr.T("error." + key)
+		if key == "invalid_email_list" {
+			out[field] = tr.T("error.invalid_email_named", "List", invalidAddresses(lists[field]))
+		}
+	}
+	return out
+}
+
+// unknownIncluded warns, in the preview's messages, of valid included addresses that are nobody's
+// in the directory: they add nobody, as only the directory's people can be invited.
+func (h *Handlers) unknownIncluded(c echo.Context, tr Translator, a models.Audience, resp *previewResponse) error {
+	valid := slices.DeleteFunc(slices.Clone(a.IncludeEmails), func(e string) bool { return !models.ValidEmail(e) })
+	unknown, err := h.Store.UnknownAddresses(c.Request().Context(), currentUser(c).TeamID, valid)
 	if err != nil || len(unknown) == 0 {
 		return err
 	}
 	if resp.Errors == nil {
 		resp.Errors = map[string]string{}
 	}
-	tr := h.Views.NewTranslator(h.requestLang(c, currentUser(c)))
 	resp.Errors["include_unknown"] = tr.T("audience.include_unknown", "List", strings.Join(unknown, ", "))
 	return nil
 }

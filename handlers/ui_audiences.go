@@ -2,40 +2,10 @@ package handlers
 
 import (
 	"net/http"
-	"net/url"
-	"strings"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
 )
-
-// audienceForm is the audience form: checkboxes of the team's values and two address lists.
-type audienceForm struct {
-	Name        string
-	Departments []string
-	Locations   []string
-	Interests   []string
-	Include     string
-	Exclude     string
-}
-
-// audienceFormFrom reads the form from POSTed fields or the preview's query string.
-func audienceFormFrom(v url.Values) audienceForm {
-	return audienceForm{Name: v.Get("name"), Departments: v["departments"], Locations: v["locations"],
-		Interests: v["interests"], Include: v.Get("include"), Exclude: v.Get("exclude")}
-}
-
-// formOfAudience fills the form from a stored audience.
-func formOfAudience(a models.Audience) audienceForm {
-	return audienceForm{Name: a.Name, Departments: a.Departments, Locations: a.Locations, Interests: a.Interests,
-		Include: strings.Join(a.IncludeEmails, "\n"), Exclude: strings.Join(a.ExcludeEmails, "\n")}
-}
-
-// audience turns the form into an audience.
-func (f audienceForm) audience() models.Audience {
-	return models.Audience{Name: f.Name, Departments: f.Departments, Locations: f.Locations, Interests: f.Interests,
-		IncludeEmails: splitList(f.Include, true), ExcludeEmails: splitList(f.Exclude, true)}
-}
 
 // AudiencesPage lists the team's audiences with their sizes.
 func (h *Handlers) AudiencesPage(c echo.Context) error {
@@ -108,6 +78,7 @@ func (h *Handlers) audienceSaved(c echo.Context, formID, id string, f audienceFo
 // renderAudienceForm renders the create (id "") or edit form with the team's values to choose from.
 func (h *Handlers) renderAudienceForm(c echo.Context, status int, id string, f audienceForm, fe models.FieldErrors) error {
 	teamID, ctx := currentUser(c).TeamID, c.Request().Context()
+	f = f.readable() // refused text is shown, and counted, with U+FFFD for the bytes that are not UTF-8
 	values, err := h.Store.ListDirectoryValues(ctx, teamID)
 	if err != nil {
 		return err
@@ -133,15 +104,9 @@ func nameBadAddresses(p *Page, f audienceForm) {
 		if p.Errors[field] != "invalid_email_list" {
 			continue
 		}
-		var bad []string
-		for _, e := range splitList(raw, true) {
-			if !models.ValidEmail(e) {
-				bad = append(bad, e)
-			}
-		}
 		if p.ErrorArgs == nil {
 			p.ErrorArgs = map[string][]any{}
 		}
-		p.Errors[field], p.ErrorArgs[field] = "invalid_email_named", []any{"List", strings.Join(bad, ", ")}
+		p.Errors[field], p.ErrorArgs[field] = "invalid_email_named", []any{"List", invalidAddresses(raw)}
 	}
 }

@@ -1,6 +1,9 @@
 package models
 
-import "slices"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // maxListLen bounds each list of an audience.
 const maxListLen = 1000
@@ -16,17 +19,32 @@ func (a *Audience) Normalize() error {
 	lists := map[string]*[]string{"departments": (*[]string)(&a.Departments), "locations": (*[]string)(&a.Locations),
 		"interests": (*[]string)(&a.Interests), "include": (*[]string)(&a.IncludeEmails), "exclude": (*[]string)(&a.ExcludeEmails)}
 	for field, l := range lists {
-		*l = CleanList(*l)
-		if len(*l) > maxListLen {
-			fe[field] = "too_long"
+		if k := cleanList(l); k != "" {
+			fe[field] = k
 		}
 	}
 	for field, l := range map[string][]string{"include": a.IncludeEmails, "exclude": a.ExcludeEmails} {
-		if slices.ContainsFunc(l, func(e string) bool { return !ValidEmail(e) }) {
+		if fe[field] == "" && slices.ContainsFunc(l, func(e string) bool { return !ValidEmail(e) }) {
 			fe[field] = "invalid_email_list"
 		}
 	}
 	return Invalid(fe)
+}
+
+// cleanList cleans *l (CleanList) and names its problem: "invalid_utf8" when an item holds bytes
+// that are not UTF-8, looked for first as CleanList would turn them into U+FFFD unseen (the list
+// is cleaned all the same, so a refused rule can still be counted for the form's preview), or
+// "too_long" when it has more than maxListLen items.
+func cleanList(l *[]string) string {
+	unreadable := slices.ContainsFunc(*l, func(s string) bool { return !utf8.ValidString(s) })
+	*l = CleanList(*l)
+	switch {
+	case unreadable:
+		return "invalid_utf8"
+	case len(*l) > maxListLen:
+		return "too_long"
+	}
+	return ""
 }
 
 // criteria is the audience's rule as query parameters: team, departments, locations, interests, include, exclude.

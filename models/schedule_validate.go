@@ -120,8 +120,13 @@ func collect(fe FieldErrors, err error) *WallTimeError {
 }
 
 // PreviewSchedule checks a schedule against the meetup without saving it and returns its
-// start and end, for the organiser to see the offsets and the audience's local times.
+// start and end, for the organiser to see the offsets and the audience's local times. Seats not
+// given are not asked for, even when the meetup has none yet: only Schedule needs them.
 func PreviewSchedule(m Meetup, in ScheduleInput) (start, end time.Time, err error) {
+	if in.Capacity == nil {
+		some := 1
+		in.Capacity = &some
+	}
 	sc, err := in.check(m)
 	return sc.Start, sc.End, err
 }

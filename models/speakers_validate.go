@@ -23,11 +23,8 @@ func (in *SpeakerInput) normalize() error {
 	fe := FieldErrors{}
 	in.Name = strings.TrimSpace(in.Name)
 	in.Email = strings.TrimSpace(in.Email)
-	switch {
-	case in.Name == "":
-		fe["name"] = "required"
-	case utf8.RuneCountInString(in.Name) > 200 || strings.ContainsAny(in.Name, "\r\n\x00"):
-		fe["name"] = "too_long"
+	if msg := checkSpeakerName(in.Name); msg != "" {
+		fe["name"] = msg
 	}
 	if msg := checkSpeakerEmail(in.Email); msg != "" {
 		fe["email"] = msg
@@ -48,11 +45,24 @@ func (in *SpeakerInput) normalize() error {
 	if in.Expertise, msg = normalizeTags(in.Expertise); msg != "" {
 		fe["expertise"] = msg
 	}
-	if utf8.RuneCountInString(in.Notes) > maxNotesLen {
-		fe["notes"] = "too_long"
+	if msg := textProblem(in.Notes, maxNotesLen); msg != "" {
+		fe["notes"] = msg
 	}
 	checkOptionalID(fe, "person_id", &in.PersonID)
 	return Invalid(fe)
+}
+
+// checkSpeakerName returns the message key for a bad name, or "".
+func checkSpeakerName(name string) string {
+	switch {
+	case name == "":
+		return "required"
+	case !utf8.ValidString(name):
+		return "invalid_utf8"
+	case utf8.RuneCountInString(name) > 200 || strings.ContainsAny(name, "\r\n\x00"):
+		return "too_long"
+	}
+	return ""
 }
 
 // checkSpeakerEmail returns the message key for a bad address, or "".
@@ -73,6 +83,9 @@ func checkProfileURL(raw *string) string {
 	if *raw == "" {
 		return ""
 	}
+	if !utf8.ValidString(*raw) {
+		return "invalid_utf8"
+	}
 	u, err := url.Parse(*raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(*raw) > 2000 {
 		return "invalid_url"
@@ -81,7 +94,11 @@ func checkProfileURL(raw *string) string {
 }
 
 // normalizeTags lowercases, trims and de-duplicates tags (a comma-separated entry is split).
+// Bytes that are not UTF-8 are looked for first, as lowercasing would turn them into U+FFFD unseen.
 func normalizeTags(in []string) ([]string, string) {
+	if slices.ContainsFunc(in, func(s string) bool { return !utf8.ValidString(s) }) {
+		return in, "invalid_utf8"
+	}
 	out := []string{}
 	for _, raw := range in {
 		for _, t := range strings.Split(raw, ",") {
