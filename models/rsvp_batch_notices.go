@@ -6,42 +6,60 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
-	"golang.org/x/sync/errgroup"
 )
 
 // In a batch of answers the waitlisted and promoted notices are not written one by one:
-// RecordNoticeOf keeps them in the batch's noticeBuf, and the batch renders their mails on all
-// cores and writes them before it commits, in one statement for the events and as few as
-// EnqueueBatch needs for the mails.
+// RecordNoticeOf keeps them in the batch's noticeBuf and starts rendering each mail at once, on
+// as many goroutines as there are cores, while the batch runs its next statements; the batch
+// writes them all before it commits, in one statement for the events and as few as EnqueueBatch
+// needs for the mails.
 
 // noticeBuf holds a batch's notices until it writes them.
 type noticeBuf struct {
 	events  []RSVPEvent
-	renders []func() (OutboxMessage, error)
+	renders []*pendingMail
 }
 
-// bufferNotice keeps ev and the render of its mail when tx is a batch's; false when it is not.
+// pendingMail is a notice's mail being rendered; done is closed when m or err is set.
+type pendingMail struct {
+	done chan struct{}
+	m    OutboxMessage
+	err  error
+}
+
+// renderSlots bounds the notices rendered at once, across batches, to the cores.
+var renderSlots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// bufferNotice keeps ev and starts the render of its mail when tx is a batch's; false when it
+// is not.
 func (s *Store) bufferNotice(tx *sqlx.Tx, ev RSVPEvent, render func() (OutboxMessage, error)) bool {
 	v, ok := s.noticeBufs.Load(tx)
-	if ok {
-		b := v.(*noticeBuf)
-		b.events, b.renders = append(b.events, ev), append(b.renders, render)
+	if !ok {
+		return false
 	}
-	return ok
+	p := &pendingMail{done: make(chan struct{})}
+	go func() {
+		renderSlots <- struct{}{}
+		p.m, p.err = render()
+		<-renderSlots
+		close(p.done)
+	}()
+	b := v.(*noticeBuf)
+	b.events, b.renders = append(b.events, ev), append(b.renders, p)
+	return true
 }
 
-// mails renders the buffered notices' mails, on as many goroutines as there are cores.
+// mails waits for the buffered notices' mails.
 func (b *noticeBuf) mails() ([]OutboxMessage, error) {
 	out := make([]OutboxMessage, len(b.renders))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, render := range b.renders {
-		g.Go(func() (err error) {
-			out[i], err = render()
-			return err
-		})
+	for i, p := range b.renders {
+		<-p.done
+		if p.err != nil {
+			return nil, p.err
+		}
+		out[i] = p.m
 	}
-	return out, g.Wait()
+	return out, nil
 }
 
 // recordEventsSQL records many events once each, silencing the outbox trigger for the mails

@@ -103,7 +103,7 @@ func (s *Store) RecordNotice(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent, m O
 }
 
 // RecordNoticeOf is RecordNotice with the mail rendered by render, which must read nothing from
-// the database. In a batch of answers it runs later, beside the batch's other renders, and the
+// the database. In a batch of answers it starts at once on another goroutine, and the
 // event and the mail are written with the batch's other notices, before it commits.
 func (s *Store) RecordNoticeOf(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent, render func() (OutboxMessage, error)) error {
 	if s.bufferNotice(tx, ev, render) {
