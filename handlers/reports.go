@@ -29,6 +29,6 @@ func (h *Handlers) ReportsPage(c echo.Context) error {
 		return err
 	}
 	p := h.newPage(c, "reports.title", "reports")
-	p.Data = map[string]any{"Meetups": items, "Next": next, "Surveyed": surveyed, "Audit": auditRows(audit)}
+	p.Data = map[string]any{"Meetups": items, "Next": next, "Surveyed": surveyed, "Audit": auditRows(p.Translator, audit)}
 	return h.render(c, http.StatusOK, "reports", p)
 }
