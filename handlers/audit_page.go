@@ -1,21 +1,17 @@
 package handlers
 
 import (
-	"encoding/json"
-	"fmt"
 	"net/http"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
 )
 
-// auditRow is one audit entry as the page shows it.
+// auditRow is one audit entry as the page shows it: its detail as readable lines.
 type auditRow struct {
 	models.AuditEntry
-	Details string
+	Details []string
 }
 
 // auditTable is what the shared "audit.table" template needs.
@@ -30,11 +26,11 @@ func (p *Page) AuditTable(id string, rows []auditRow) auditTable {
 	return auditTable{P: p, ID: id, Rows: rows}
 }
 
-// auditRows makes entries readable for the page.
-func auditRows(items []models.AuditEntry) []auditRow {
+// auditRows makes entries readable for the page, in the reader's language.
+func auditRows(tr Translator, items []models.AuditEntry) []auditRow {
 	rows := make([]auditRow, len(items))
 	for i, e := range items {
-		rows[i] = auditRow{AuditEntry: e, Details: readableDetail(e.Detail)}
+		rows[i] = auditRow{AuditEntry: e, Details: readableDetail(tr, e.Detail)}
 	}
 	return rows
 }
@@ -58,7 +54,7 @@ func (h *Handlers) AuditPage(c echo.Context) error {
 		return err
 	}
 	p.Form = f
-	p.Data = map[string]any{"Rows": auditRows(items), "Next": withCursor(c, "/audit", next)}
+	p.Data = map[string]any{"Rows": auditRows(p.Translator, items), "Next": withCursor(c, "/audit", next)}
 	return h.render(c, status, "audit", p)
 }
 
@@ -73,47 +69,4 @@ func (h *Handlers) APIAudit(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, listResponse[models.AuditEntry]{Items: items, NextCursor: next})
-}
-
-// readableDetail turns an entry's JSON detail into "key: value" pairs; a long list shows its length.
-func readableDetail(detail string) string {
-	var m map[string]any
-	if json.Unmarshal([]byte(detail), &m) != nil || len(m) == 0 {
-		return ""
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = k + ": " + detailValue(m[k])
-	}
-	return strings.Join(parts, "; ")
-}
-
-// detailValue shows one detail value: a moment as a date and time (UTC, as the page's dates), lists
-// of up to three items in full, longer ones and lists of ids by their length.
-func detailValue(v any) string {
-	if s, ok := v.(string); ok {
-		if t, err := time.Parse(time.RFC3339, s); err == nil { // a moment, as the lists show dates
-			return t.UTC().Format("2006-01-02 15:04 UTC")
-		}
-	}
-	list, ok := v.([]any)
-	if !ok {
-		return fmt.Sprint(v)
-	}
-	if len(list) == 0 {
-		return "—"
-	}
-	if id, _ := list[0].(string); len(list) > 3 || models.IsUUID(id) {
-		return fmt.Sprintf("%d", len(list))
-	}
-	s := make([]string, len(list))
-	for i, x := range list {
-		s[i] = fmt.Sprint(x)
-	}
-	return strings.Join(s, ", ")
 }

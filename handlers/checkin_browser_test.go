@@ -14,11 +14,18 @@ func visibleRows(t *testing.T, ctx context.Context) int {
 	return eval[int](t, ctx, `[...document.querySelectorAll('#checkin-list li.door-person')].filter(li => !li.hidden).length`)
 }
 
-// tickIn presses a person's button and waits for the count to show want.
+// tickIn presses a person's button and waits for the counter to show want invited checked in
+// of the 3 expected.
 func tickIn(t *testing.T, ctx context.Context, personID, want string) {
 	t.Helper()
 	do(t, ctx, "tick "+personID, chromedp.Click(chromedp.CSS("#p-"+personID+" button.tick")))
-	waitText(t, ctx, "count-in", want)
+	waitText(t, ctx, "count-invited", want+" of 3 expected checked in")
+}
+
+// walkInsShown reports whether the counter shows its walk-ins part.
+func walkInsShown(t *testing.T, ctx context.Context) bool {
+	t.Helper()
+	return eval[bool](t, ctx, `!document.getElementById('count-walk-ins-part').hidden`)
 }
 
 // TestBrowserCheckinOnPhone: at the door on a 375 px phone the organiser finds a person by
@@ -36,8 +43,10 @@ func TestBrowserCheckinOnPhone(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#checkin-link")),
 		chromedp.WaitVisible(chromedp.CSS("#checkin-list")),
 	)
-	waitText(t, ctx, "count-in", "0")
-	waitText(t, ctx, "count-expected", "3")
+	waitText(t, ctx, "count-invited", "0 of 3 expected checked in")
+	if walkInsShown(t, ctx) {
+		t.Fatal("the counter speaks of walk-ins before anyone walked in")
+	}
 	if n := visibleRows(t, ctx); n != 5 {
 		t.Fatalf("the list shows %d people, want 5", n)
 	}
@@ -72,9 +81,12 @@ func TestBrowserCheckinOnPhone(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#walk-in-submit")),
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
-	waitText(t, ctx, "count-in", "2")
-	waitText(t, ctx, "count-expected", "3") // a walk-in was not expected: counted apart
-	wantText(t, ctx, "#count-walk-ins", "(and 1 walk-in)")
+	// a walk-in was neither invited nor expected: counted apart
+	waitText(t, ctx, "count-invited", "1 of 3 expected checked in")
+	waitText(t, ctx, "count-walk-ins", "1 walk-in")
+	if !walkInsShown(t, ctx) {
+		t.Fatal("the walk-in is not shown in the counter")
+	}
 
 	do(t, ctx, "search on the server",
 		chromedp.Navigate(e.app.URL+"/meetups/"+e.meetup.ID+"/checkin?q=wally"),
@@ -86,6 +98,13 @@ func TestBrowserCheckinOnPhone(t *testing.T) {
 	wantText(t, ctx, "#checkin-list li", "Wally Walker")
 	wantText(t, ctx, "#checkin-list li", "walk-in")
 	wantText(t, ctx, "#checkin-list li button.tick", "Undo")
+	do(t, ctx, "undo the walk-in", chromedp.Click(chromedp.CSS("#checkin-list li button.tick")))
+	waitText(t, ctx, "count-walk-ins", "")
+	if walkInsShown(t, ctx) || textContentOf(t, ctx, "#count-invited") != "1 of 3 expected checked in" {
+		t.Fatal("after undoing the walk-in the counter still shows a walk-in or changed the invited")
+	}
+	do(t, ctx, "tick the walk-in again", chromedp.Click(chromedp.CSS("#checkin-list li button.tick")))
+	waitText(t, ctx, "count-walk-ins", "1 walk-in")
 
 	do(t, ctx, "the whole list", chromedp.Navigate(e.app.URL+"/meetups/"+e.meetup.ID+"/checkin"), chromedp.WaitVisible(chromedp.CSS("#checkin-list")))
 	if eval[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth`) {

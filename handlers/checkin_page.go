@@ -14,8 +14,10 @@ type checkinView struct {
 	Meetup models.Meetup
 	People []models.DoorEntry
 	Counts models.DoorCounts
-	Query  string
-	Open   bool // the meetup takes check-ins: scheduled and not cancelled
+	// Counter is Counts in words.
+	Counter doorCounter
+	Query   string
+	Open    bool // the meetup takes check-ins: scheduled and not cancelled
 }
 
 // walkInForm is the walk-in form at the door.
@@ -51,12 +53,14 @@ func (h *Handlers) renderCheckin(c echo.Context, status int, f walkInForm, fe mo
 	if v.Counts, err = h.Store.DoorCounts(ctx, m.TeamID, m.ID); err != nil {
 		return err
 	}
+	v.Counter = newDoorCounter(p.Translator, v.Counts)
 	p.Form, p.Errors, p.Data = f, fe, v
 	return h.render(c, status, "checkin", p)
 }
 
 // CheckinTick checks one person in, or out with undo=1 (POST /meetups/{id}/checkin/{person}).
-// A script asking for JSON gets the person and the counts; a form gets the page again.
+// A script asking for JSON gets the person, the counts and the page's counter; a form gets the
+// page again.
 func (h *Handlers) CheckinTick(c echo.Context) error {
 	u, ctx := currentUser(c), c.Request().Context()
 	per, err := h.Store.GetPerson(ctx, u.TeamID, c.Param("person"))
@@ -70,7 +74,8 @@ func (h *Handlers) CheckinTick(c echo.Context) error {
 		return err
 	}
 	if wantsJSON(c) {
-		return c.JSON(http.StatusOK, res)
+		tr := h.Views.NewTranslator(h.requestLang(c, u))
+		return c.JSON(http.StatusOK, tickAnswer{AttendanceResult: res, Counter: newDoorCounter(tr, res.Counts)})
 	}
 	return redirect(c, checkinURL(a.MeetupID, c.FormValue("q"))+"#p-"+per.ID)
 }

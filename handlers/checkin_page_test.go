@@ -19,7 +19,7 @@ func TestCheckinFormsWithoutJS(t *testing.T) {
 		t.Fatalf("tick: %d %s", res.Status, res.Header.Get("Location"))
 	}
 	body := c.Get(t, page+"?q=person").Body
-	if !strings.Contains(body, `id="count-in">1<`) || !strings.Contains(body, `name="undo" value="1"`) {
+	if !strings.Contains(body, `<span id="count-invited">1 of 1 expected checked in</span>`) || !strings.Contains(body, `name="undo" value="1"`) {
 		t.Fatalf("after the tick the page shows no check-in:\n%s", body)
 	}
 	formPost(t, c, page+"/"+p0, body, url.Values{"undo": {"1"}})

@@ -21,6 +21,8 @@ type Page struct {
 	// ErrorArgs are the values a field's error message names, by field (name/value pairs).
 	ErrorArgs map[string][]any
 	Data      any
+	// Here is the page's own address, where the language switch leads back to.
+	Here string
 }
 
 // FieldError returns the translated error for a form field, or "".
@@ -42,6 +44,7 @@ func (h *Handlers) newPage(c echo.Context, title, nav string) *Page {
 	}
 	p.Title = p.T(title)
 	p.CSRF = h.csrfToken(c)
+	p.Here = returnPath(c)
 	p.Flash = h.Sessions.PopString(c.Request().Context(), "flash")
 	return p
 }

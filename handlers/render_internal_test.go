@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/convene/convene/models"
@@ -70,8 +71,26 @@ func TestCountInAOneFormMessage(t *testing.T) {
 // TestAuditDetailMoments: a moment in an audit entry's detail reads as the page's other dates do,
 // not as a raw RFC 3339 string.
 func TestAuditDetailMoments(t *testing.T) {
-	got := readableDetail(`{"starts_at": "2026-12-16T12:30:00+01:00", "capacity": 40}`)
-	if got != "capacity: 40; starts_at: 2026-12-16 11:30 UTC" {
+	views, err := NewViews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(readableDetail(views.NewTranslator("en"), `{"starts_at": "2026-12-16T12:30:00+01:00", "capacity": 40}`), "; ")
+	if got != "Capacity: 40; Starts: 2026-12-16 11:30 UTC" {
+		t.Fatalf("detail = %q", got)
+	}
+}
+
+// TestAuditDetailOfAnOlderEdit: an edit recorded before edits kept their old values (the patch
+// as sent, nulls for what it left alone) reads as the fields it set, not as a Go map.
+func TestAuditDetailOfAnOlderEdit(t *testing.T) {
+	views, err := NewViews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	detail := `{"edit": {"title": null, "capacity": null, "location": "Room 7", "starts_at": "2026-12-16T12:30:00Z", "ends_at": null, "fold": ""}}`
+	got := strings.Join(readableDetail(views.NewTranslator("ru"), detail), "; ")
+	if got != "Место: Room 7; Начало: 2026-12-16 12:30 UTC" {
 		t.Fatalf("detail = %q", got)
 	}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // ReportsPage lists the team's meetups with the reports each step has so far:
-// survey results, attendees and the lunch summary, the audit log.
+// survey results, speakers compared, attendees and the report, and the audit log.
 func (h *Handlers) ReportsPage(c echo.Context) error {
 	u := currentUser(c)
 	ctx := c.Request().Context()
@@ -24,11 +24,19 @@ func (h *Handlers) ReportsPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	candidates, err := h.Store.WithCandidates(ctx, u.TeamID, ids)
+	if err != nil {
+		return err
+	}
+	links := make(map[string][]reportLink, len(items))
+	for _, m := range items {
+		links[m.ID] = reportLinks(m, surveyed[m.ID], candidates[m.ID])
+	}
 	audit, err := h.Store.ListAudit(ctx, u.TeamID, 20)
 	if err != nil {
 		return err
 	}
 	p := h.newPage(c, "reports.title", "reports")
-	p.Data = map[string]any{"Meetups": items, "Next": next, "Surveyed": surveyed, "Audit": auditRows(audit)}
+	p.Data = map[string]any{"Meetups": items, "Next": next, "Links": links, "Audit": auditRows(p.Translator, audit)}
 	return h.render(c, http.StatusOK, "reports", p)
 }

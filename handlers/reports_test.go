@@ -56,7 +56,7 @@ func TestReportsPageAuditRowsReadLikeTheAuditLog(t *testing.T) {
 	recent := body[i:]
 	for _, want := range []string{`<td class="audit-who">Convene</td>`, "Feedback form sent <small><code>feedback.send</code>",
 		"Thank-yous and recap sent", "Meetup scheduled", "organiser@example.com",
-		`href="/meetups/` + e.meetup.ID + `">Lunch &amp; learn: Go</a>`, "by: schedule; mailed: 3",
+		`href="/meetups/` + e.meetup.ID + `">Lunch &amp; learn: Go</a>`, "<li><small>by: schedule</small></li><li><small>mailed: 3</small></li>",
 		`<a href="/audit" id="audit-all">See the whole audit log</a>`} {
 		if !strings.Contains(recent, want) {
 			t.Errorf("recent actions lack %q", want)

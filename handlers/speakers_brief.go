@@ -19,8 +19,8 @@ type briefSurvey struct {
 // briefProblems is how many of the problems the survey collected the brief quotes.
 const briefProblems = 5
 
-// surveyForBrief returns what the meetup's survey said (its most voted topics and the first
-// problems named), or nil when it has no answers.
+// surveyForBrief returns what the meetup's survey said (its most voted topics and the problems
+// most named, each once), or nil when it has no answers.
 func (h *Handlers) surveyForBrief(ctx context.Context, m models.Meetup) (*briefSurvey, error) {
 	res, err := h.Store.SurveyResults(ctx, m.TeamID, m.ID)
 	if errors.Is(err, models.ErrNotFound) || (err == nil && res.Responses == 0) {
@@ -29,7 +29,8 @@ func (h *Handlers) surveyForBrief(ctx context.Context, m models.Meetup) (*briefS
 	if err != nil {
 		return nil, err
 	}
-	sv := &briefSurvey{Problems: res.Problems[:min(len(res.Problems), briefProblems)]}
+	problems := distinctProblems(res.Problems)
+	sv := &briefSurvey{Problems: problems[:min(len(problems), briefProblems)]}
 	for _, t := range res.Topics {
 		if t.Votes > 0 && len(sv.TopVotes) < surveyTopTopics {
 			sv.TopVotes = append(sv.TopVotes, models.Tally{Value: t.Topic, Count: t.Votes})
@@ -48,12 +49,8 @@ func (h *Handlers) briefSurveyLines(ctx context.Context, tr Translator, m models
 	if len(sv.TopVotes) > 0 {
 		out = append(out, tr.T("speakers.brief.votes", "List", tallies(sv.TopVotes)))
 	}
-	if len(sv.Problems) > 0 {
-		problems := make([]string, len(sv.Problems))
-		for i, p := range sv.Problems { // the line ends with its own full stop
-			problems[i] = strings.TrimRight(strings.TrimSpace(p), ".;")
-		}
-		out = append(out, tr.T("speakers.brief.problems", "List", strings.Join(problems, "; ")))
+	if len(sv.Problems) > 0 { // trimmed of their full stops: the line ends with its own
+		out = append(out, tr.T("speakers.brief.problems", "List", strings.Join(sv.Problems, "; ")))
 	}
 	return out, nil
 }

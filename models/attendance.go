@@ -16,10 +16,12 @@ type DoorEntry struct {
 	CheckedInAt *time.Time `db:"checked_in_at" json:"checked_in_at"`
 }
 
-// DoorCounts is how many are checked in against how many said yes, and how many of those
-// checked in came without an invitation (walk-ins, not expected).
+// DoorCounts is how many are checked in (walk-ins included), how many of them were invited, how
+// many said yes (the expected), and how many of those checked in came without an invitation
+// (walk-ins, not expected): CheckedIn = InvitedIn + WalkIns.
 type DoorCounts struct {
 	CheckedIn int `db:"checked_in" json:"checked_in"`
+	InvitedIn int `db:"invited_checked_in" json:"invited_checked_in"`
 	Expected  int `db:"expected" json:"expected"`
 	WalkIns   int `db:"walk_ins" json:"walk_ins"`
 }
@@ -49,6 +51,7 @@ func (s *Store) DoorList(ctx context.Context, teamID, meetupID, query string) ([
 
 const doorCountsSQL = `
 SELECT count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS checked_in,
+    count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in) AS invited_checked_in,
     count(*) FILTER (WHERE status = 'yes' AND NOT walk_in) AS expected,
     count(*) FILTER (WHERE walk_in AND checked_in_at IS NOT NULL) AS walk_ins
 FROM rsvps WHERE meetup_id = $1 AND team_id = $2`

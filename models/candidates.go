@@ -114,3 +114,19 @@ func lockCandidate(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID
 	err := sqlx.GetContext(ctx, tx, &status, lockCandidateSQL, id, meetupID, teamID)
 	return status, mapErr(err)
 }
+
+const withCandidatesSQL = `
+SELECT DISTINCT meetup_id FROM candidates WHERE team_id = $1 AND meetup_id = ANY($2)`
+
+// WithCandidates says which of the team's meetups ids have speaker candidates.
+func (s *Store) WithCandidates(ctx context.Context, teamID string, ids []string) (map[string]bool, error) {
+	var found []string
+	if err := s.DB.SelectContext(ctx, &found, withCandidatesSQL, teamID, pq.StringArray(ids)); err != nil {
+		return nil, mapErr(err)
+	}
+	out := make(map[string]bool, len(found))
+	for _, id := range found {
+		out[id] = true
+	}
+	return out, nil
+}

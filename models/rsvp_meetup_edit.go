@@ -60,7 +60,11 @@ func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e Mee
 		if out, err = applyTiming(ctx, tx, out, e.MeetupTiming); err != nil {
 			return err
 		}
-		return Audit(ctx, tx, teamID, userID, "meetup.update", "meetup:"+id, map[string]any{"edit": e})
+		changed, err := editAudit(cur, out)
+		if err != nil {
+			return err
+		}
+		return Audit(ctx, tx, teamID, userID, "meetup.update", "meetup:"+id, map[string]any{"edit": changed})
 	})
 	if err == nil && plain {
 		return s.UpdateMeetup(ctx, teamID, userID, id, e.MeetupPatch)

@@ -19,7 +19,7 @@
     if (none) { none.hidden = shown > 0; }
   }
 
-  function show(form, entry, counts) {
+  function show(form, entry, counter) {
     var li = form.closest("li");
     var btn = form.querySelector("button.tick");
     var undo = form.querySelector("input[name=undo]");
@@ -34,8 +34,9 @@
     } else if (!entry.checked_in && undo) {
       undo.remove();
     }
-    document.getElementById("count-in").textContent = String(counts.checked_in);
-    document.getElementById("count-expected").textContent = String(counts.expected);
+    document.getElementById("count-invited").textContent = counter.invited;
+    document.getElementById("count-walk-ins").textContent = counter.walk_ins;
+    document.getElementById("count-walk-ins-part").hidden = !counter.walk_ins;
   }
 
   function tick(ev) {
@@ -47,7 +48,7 @@
     fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin",
       headers: { "Accept": "application/json" } })
       .then(function (res) { return res.ok ? res.json() : Promise.reject(res.status); })
-      .then(function (body) { show(form, body.items[0], body.counts); btn.disabled = false; })
+      .then(function (body) { show(form, body.items[0], body.counter); btn.disabled = false; })
       .catch(function () { btn.disabled = false; form.submit(); });
   }
 

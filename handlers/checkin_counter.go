@@ -1,0 +1,26 @@
+package handlers
+
+import "github.com/convene/convene/models"
+
+// doorCounter is the check-in page's counter as the reader reads it: the invited checked in of
+// those expected, and apart from them the walk-ins ("" when there are none).
+type doorCounter struct {
+	Invited string `json:"invited"`
+	WalkIns string `json:"walk_ins"`
+}
+
+// newDoorCounter words the counts in the reader's language, with the plural forms of each number.
+func newDoorCounter(tr Translator, c models.DoorCounts) doorCounter {
+	out := doorCounter{Invited: tr.T("checkin.counter", "In", c.InvitedIn, "Count", c.Expected)}
+	if c.WalkIns > 0 {
+		out.WalkIns = tr.T("checkin.walk_ins", "Count", c.WalkIns)
+	}
+	return out
+}
+
+// tickAnswer is what the check-in page's script gets for a tick: the batch, and the counter
+// worded as the page words it.
+type tickAnswer struct {
+	models.AttendanceResult
+	Counter doorCounter `json:"counter"`
+}
