@@ -131,7 +131,8 @@ func (s *Store) answerLocked(ctx context.Context, tx *sqlx.Tx, row locked, a Ans
 // answerQueries are the statements an answer may run, prepared before its transaction.
 func answerQueries() []string {
 	return []string{storeAnswerSQL, claimStoreSQL, shareMeetupSQL, holdSeatSQL, lockExcessSQL, promoteSQL,
-		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL, noticeSQL, recordNoticeSQL}
+		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL, noticeSQL, recordNoticeSQL,
+		leaveSeatSQL}
 }
 
 // applyAnswer moves the person between seat, waitlist and neither: a seat held and given up

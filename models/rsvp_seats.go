@@ -39,6 +39,9 @@ const dropSeatSQL = `DELETE FROM rsvp_seats WHERE meetup_id = $1 AND kind = $2 A
 
 // releaseSeat gives up the person's seat: an excess seat goes away, any other passes on.
 func releaseSeat(ctx context.Context, q txq, meetupID, kind, personID string, notify Notifier) error {
+	if done, err := leaveSeat(ctx, q, meetupID, kind, personID, notify); done || err != nil {
+		return err
+	}
 	var seat struct {
 		N      int  `db:"n"`
 		Excess bool `db:"excess"`
