@@ -13,8 +13,9 @@ import (
 // Answers to one meetup are taken in batches: the answers that arrive while a batch runs wait
 // for the next one, which takes them in a single transaction that first locks the meetup's row
 // (FOR UPDATE), then locks their RSVPs in one statement (rsvp_batch_lock.go). A run of plain yes
-// answers is claimed in a few statements (rsvp_batch_claims.go); any other answer runs the same
-// statements as alone (rsvp_answer.go), in order. Their notices are written together before the
+// answers is claimed in a few statements (rsvp_batch_claims.go), a run of people giving up their
+// seat or place in two (rsvp_batch_leavers.go); any other answer runs the same statements as
+// alone (rsvp_answer.go), in order. Their notices are written together before the
 // commit (rsvp_batch_notices.go). If an answer is refused, the batch runs again with a savepoint
 // around each answer, so the refused one leaves no trace while the others commit. A storm on one
 // meetup then costs one transaction, one commit and no lock contention per batch instead of per
@@ -153,6 +154,17 @@ func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
 				i += len(run) - 1
 				continue
 			}
+			if run, mode := b.leaverRun(jobs[i:]); len(run) > 1 && !b.overCapacity {
+				done, err := b.leaveRun(ctx, run, mode)
+				if err != nil {
+					return err
+				}
+				if done {
+					i += len(run) - 1
+					continue
+				}
+				b.overCapacity = true // a seat is over capacity: leavers go one by one
+			}
 			if b.answer(ctx, jobs[i]); jobs[i].err != nil {
 				return errRefused
 			}
@@ -164,10 +176,11 @@ func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
 // batchRun is a batch's transaction: the RSVPs it locked up front, by link hash, and the people
 // whose RSVP an answer of the batch has changed since (whose locked rows are stale).
 type batchRun struct {
-	s       *Store
-	tx      *sqlx.Tx
-	pre     map[string]locked
-	touched map[string]bool
+	s            *Store
+	tx           *sqlx.Tx
+	pre          map[string]locked
+	touched      map[string]bool
+	overCapacity bool // a leaver run found a seat over capacity
 }
 
 // answer runs one job's answer on its RSVP locked up front, or read again when stale or missing.
