@@ -30,7 +30,7 @@ func TestLeaverRunPassesSeatsToThoseWhoStay(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() { f.answer(t, f.people[40], models.RSVPMaybe, models.ModeInPerson) }) // the batch that waits on the lock
-	waitFor(t, func() bool { // its batch waits for the lock
+	waitFor(t, func() bool {                                                           // its batch waits for the lock
 		var n int
 		err := f.store.DB.Get(&n, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
 			AND query LIKE 'SELECT 1 FROM meetups WHERE id = $1 FOR UPDATE'`)
