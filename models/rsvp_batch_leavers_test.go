@@ -29,8 +29,9 @@ func TestLeaverRunPassesSeatsToThoseWhoStay(t *testing.T) {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
-	wg.Go(func() { f.answer(t, f.people[40], models.RSVPMaybe, models.ModeInPerson) }) // the batch that waits on the lock
-	waitFor(t, func() bool {                                                           // its batch waits for the lock
+	// a first answer whose batch waits for the lock, so that the leavers line up for the next one
+	wg.Go(func() { f.answer(t, f.people[40], models.RSVPMaybe, models.ModeInPerson) })
+	waitFor(t, func() bool {
 		var n int
 		err := f.store.DB.Get(&n, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
 			AND query LIKE 'SELECT 1 FROM meetups WHERE id = $1 FOR UPDATE'`)
