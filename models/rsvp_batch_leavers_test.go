@@ -33,7 +33,7 @@ func TestLeaverRunPassesSeatsToThoseWhoStay(t *testing.T) {
 	wg.Go(func() { f.answer(t, f.people[40], models.RSVPMaybe, models.ModeInPerson) })
 	waitFor(t, func() bool {
 		var n int
-		err := f.store.DB.Get(&n, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+		err := f.store.DB.Get(&n, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
 			AND query LIKE 'SELECT 1 FROM meetups WHERE id = $1 FOR UPDATE'`)
 		return err == nil && n == 1
 	})
