@@ -28,6 +28,8 @@ type Store struct {
 	// the notices of each batch's transaction until it writes them (rsvp_batch_notices.go).
 	answers    answerBatches
 	noticeBufs sync.Map
+	// linkMeetups remembers the meetup of each RSVP link answered (rsvp_link_meetups.go).
+	linkMeetups linkMeetups
 }
 
 // PoolConfig sizes the connection pool.

@@ -221,10 +221,16 @@ const answerMeetupSQL = `SELECT meetup_id FROM links WHERE token_hash = $1 AND p
 
 // meetupOfToken is the meetup an RSVP link's answer goes to; ErrNotFound for an unknown link.
 func (s *Store) meetupOfToken(ctx context.Context, hash []byte) (string, error) {
+	if id, ok := s.linkMeetups.get(hash); ok {
+		return id, nil
+	}
 	var id string
 	err := s.get(ctx, &id, answerMeetupSQL, hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", ErrNotFound
+	}
+	if err == nil {
+		s.linkMeetups.put(hash, id)
 	}
 	return id, mapErr(err)
 }
