@@ -13,7 +13,7 @@ import (
 // into its text for tr's language, escapes the page now (an escaping error fails the start,
 // not a request) and folds the escaped constants into plain text.
 func foldPage(t *template.Template, tr Translator) error {
-	tmplfold.Calls(pageTrees(t), func(args []parse.Node) (string, bool) {
+	tmplfold.Calls(tmplfold.HTMLTrees(t), func(args []parse.Node) (string, bool) {
 		id, ok := translateCall(args)
 		if !ok {
 			return "", false
@@ -25,7 +25,7 @@ func foldPage(t *template.Template, tr Translator) error {
 	if errors.As(err, &escErr) {
 		return err
 	}
-	tmplfold.Text(pageTrees(t), true)
+	tmplfold.Text(tmplfold.HTMLTrees(t), true)
 	return nil
 }
 
@@ -33,28 +33,7 @@ func foldPage(t *template.Template, tr Translator) error {
 // with every partial, and the partials of other pages would stay in memory for nothing (per
 // language, about half of the server's live heap), for the collector to scan on every cycle.
 func prunePage(t *template.Template) (*template.Template, error) {
-	lookup := func(name string) *parse.Tree {
-		if x := t.Lookup(name); x != nil {
-			return x.Tree
-		}
-		return nil
-	}
-	out := template.New(t.Name()).Funcs(viewFuncs)
-	for _, name := range tmplfold.Reachable(lookup, "page") {
-		if _, err := out.AddParseTree(name, lookup(name)); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// pageTrees are the parse trees of every template of a page's set.
-func pageTrees(t *template.Template) []*parse.Tree {
-	var trees []*parse.Tree
-	for _, x := range t.Templates() {
-		trees = append(trees, x.Tree)
-	}
-	return trees
+	return tmplfold.PruneHTML(t, template.New(t.Name()).Funcs(viewFuncs), "page")
 }
 
 // translateCall recognises the arguments of a call of the page's T method with one string

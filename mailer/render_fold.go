@@ -32,59 +32,15 @@ func fixedCalls(funcs map[string]any) tmplfold.Resolver {
 	}
 }
 
-// textTrees are the parse trees of a text template set.
-func textTrees(t *texttemplate.Template) []*parse.Tree {
-	var trees []*parse.Tree
-	for _, x := range t.Templates() {
-		trees = append(trees, x.Tree)
-	}
-	return trees
-}
-
-// htmlTrees are the parse trees of an HTML template set.
-func htmlTrees(t *htmltemplate.Template) []*parse.Tree {
-	var trees []*parse.Tree
-	for _, x := range t.Templates() {
-		trees = append(trees, x.Tree)
-	}
-	return trees
-}
-
 // pruneText keeps of a kind's text set only what its blocks can reach: every kind is parsed with
 // every partial, and the others' parts would stay in memory for the collector to scan.
 func pruneText(t *texttemplate.Template, funcs map[string]any) (*texttemplate.Template, error) {
 	out := texttemplate.New(t.Name()).Option("missingkey=error").Funcs(funcs)
-	for _, name := range tmplfold.Reachable(textLookup(t), mailBlocks()...) {
-		if _, err := out.AddParseTree(name, t.Lookup(name).Tree); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return tmplfold.PruneText(t, out, mailBlocks()...)
 }
 
 // pruneHTML is pruneText for a kind's HTML set.
 func pruneHTML(t *htmltemplate.Template, funcs map[string]any) (*htmltemplate.Template, error) {
 	out := htmltemplate.New(t.Name()).Option("missingkey=error").Funcs(funcs)
-	lookup := func(name string) *parse.Tree {
-		if x := t.Lookup(name); x != nil {
-			return x.Tree
-		}
-		return nil
-	}
-	for _, name := range tmplfold.Reachable(lookup, mailBlocks()...) {
-		if _, err := out.AddParseTree(name, lookup(name)); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// textLookup gives a text set's trees by name.
-func textLookup(t *texttemplate.Template) func(string) *parse.Tree {
-	return func(name string) *parse.Tree {
-		if x := t.Lookup(name); x != nil {
-			return x.Tree
-		}
-		return nil
-	}
+	return tmplfold.PruneHTML(t, out, mailBlocks()...)
 }

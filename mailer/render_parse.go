@@ -70,13 +70,13 @@ func parseKind(fsys fs.FS, file string, cat *catalogue, funcs map[string]any) (*
 		return nil, err
 	}
 	fixed := fixedCalls(funcs)
-	tmplfold.Calls(textTrees(tt), fixed)
-	tmplfold.Text(textTrees(tt), false)
-	tmplfold.Calls(htmlTrees(ht), fixed)
+	tmplfold.Calls(tmplfold.TextTrees(tt), fixed)
+	tmplfold.Text(tmplfold.TextTrees(tt), false)
+	tmplfold.Calls(tmplfold.HTMLTrees(ht), fixed)
 	if err := checkEscaping(ht); err != nil {
 		return nil, err
 	}
-	tmplfold.Text(htmlTrees(ht), true)
+	tmplfold.Text(tmplfold.HTMLTrees(ht), true)
 	return &mailSet{text: tt, html: ht, ids: ids}, nil
 }
 

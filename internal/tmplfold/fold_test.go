@@ -50,22 +50,14 @@ func resolve(args []parse.Node) (string, bool) {
 	return t(s.Text), true
 }
 
-func htmlTrees(tm *htmltemplate.Template) []*parse.Tree {
-	var trees []*parse.Tree
-	for _, x := range tm.Templates() {
-		trees = append(trees, x.Tree)
-	}
-	return trees
-}
-
 // TestHTMLSameOutput renders one page with and without folding: the bytes must be equal in every
 // context html/template knows (text, attributes quoted and not, URL, script, style, RCDATA).
 func TestHTMLSameOutput(t *testing.T) {
 	plain := htmltemplate.Must(htmltemplate.New("p").Funcs(htmltemplate.FuncMap{"t": tr}).Parse(page))
 	folded := htmltemplate.Must(htmltemplate.New("p").Funcs(htmltemplate.FuncMap{"t": tr}).Parse(page))
-	tmplfold.Calls(htmlTrees(folded), resolve)
+	tmplfold.Calls(tmplfold.HTMLTrees(folded), resolve)
 	_ = folded.ExecuteTemplate(&bytes.Buffer{}, "page", nil) // escape now
-	tmplfold.Text(htmlTrees(folded), true)
+	tmplfold.Text(tmplfold.HTMLTrees(folded), true)
 	for _, data := range []any{nil, "x", 3} {
 		var want, got bytes.Buffer
 		if err := plain.ExecuteTemplate(&want, "page", data); err != nil {
@@ -78,7 +70,7 @@ func TestHTMLSameOutput(t *testing.T) {
 			t.Fatalf("folded page differs:\nwant %s\ngot  %s", want.String(), got.String())
 		}
 	}
-	if n := countActions(htmlTrees(folded)); n > 12 {
+	if n := countActions(tmplfold.HTMLTrees(folded)); n > 12 {
 		t.Errorf("%d actions left after folding; the constant ones in text and attributes were not folded", n)
 	}
 }
@@ -88,10 +80,7 @@ func TestTextSameOutput(t *testing.T) {
 	src := strings.ReplaceAll(page, "<", "[")
 	plain := texttemplate.Must(texttemplate.New("p").Funcs(texttemplate.FuncMap{"t": tr}).Parse(src))
 	folded := texttemplate.Must(texttemplate.New("p").Funcs(texttemplate.FuncMap{"t": tr}).Parse(src))
-	var trees []*parse.Tree
-	for _, x := range folded.Templates() {
-		trees = append(trees, x.Tree)
-	}
+	trees := tmplfold.TextTrees(folded)
 	tmplfold.Calls(trees, resolve)
 	tmplfold.Text(trees, false)
 	var want, got bytes.Buffer
