@@ -59,7 +59,9 @@ func checkSpeakerName(name string) string {
 		return "required"
 	case !utf8.ValidString(name):
 		return "invalid_utf8"
-	case utf8.RuneCountInString(name) > 200 || strings.ContainsAny(name, "\r\n\x00"):
+	case strings.ContainsAny(name, "\r\n\x00"):
+		return "line_break"
+	case utf8.RuneCountInString(name) > 200:
 		return "too_long"
 	}
 	return ""
