@@ -52,10 +52,11 @@ func readableList(l []string) []string {
 }
 
 // invalidAddresses lists, comma-separated, the items of an address list's text that are not
-// valid addresses: what the list's error names.
+// valid addresses: what the list's error names, each once (as the list is kept: repeats dropped
+// case-insensitively) in the order first given.
 func invalidAddresses(raw string) string {
 	var bad []string
-	for _, e := range splitList(raw, true) {
+	for _, e := range models.CleanList(splitList(raw, true)) {
 		if !models.ValidEmail(e) {
 			bad = append(bad, e)
 		}

@@ -52,3 +52,18 @@ func TestAudiencePreviewNamesInvalidAddresses(t *testing.T) {
 		t.Fatalf("preview of text that is not UTF-8: %+v", p)
 	}
 }
+
+// TestAudienceErrorNamesABadAddressOnce: an invalid address given twice (or in another case) is
+// named once by the submit's error and the preview's, in the order first given.
+func TestAudienceErrorNamesABadAddressOnce(t *testing.T) {
+	app := testutil.NewApp(t)
+	newAPI(t, app).importCSV(t, fiveCSV, 200)
+	c, csrf := organiser(t, app)
+	include := "nope\na@x.com\nhalf@, nope\nNOPE; half@"
+	const want = "Not a valid email address: nope, half@."
+	if p := previewOf(t, c, url.Values{"name": {"Picked"}, "include": {include}}); p.Errors["include"] != want {
+		t.Fatalf("preview: %+v, want %q", p, want)
+	}
+	submit := url.Values{"csrf_token": {csrf}, "name": {"Picked"}, "include": {include}}
+	wantPage(t, c.PostForm(t, "/audiences", submit), 422, `id="e-include">`+want+"</")
+}
