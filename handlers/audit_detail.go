@@ -41,13 +41,13 @@ func readableFields(tr Translator, m map[string]any) []string {
 }
 
 // detailLine is one field of a detail with its label in the reader's language, or its name when it
-// has none.
+// has none, and its value with its words labelled.
 func detailLine(tr Translator, field string, v any) string {
 	label := tr.T("audit.field." + field)
 	if label == "audit.field."+field {
 		label = field
 	}
-	return label + ": " + detailValue(v)
+	return label + ": " + detailValue(labelledValue(tr, field, v))
 }
 
 // isChange reports whether m is one changed field, {"from": old, "to": new}.

@@ -36,7 +36,7 @@ func TestAuditPage(t *testing.T) {
 		last = i
 	}
 	for _, want := range []string{"organiser@example.com", `href="/meetups/` + e.meetup.ID + `">Lunch &amp; learn: Go</a>`,
-		`href="/people/` + e.people[1].ID + `">Person 1</a>`, "rows: 0", "UTC", `href="/audit"`} {
+		`href="/people/` + e.people[1].ID + `">Person 1</a>`, "Rows: 0", "UTC", `href="/audit"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("audit page lacks %q", want)
 		}
