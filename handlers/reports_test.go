@@ -56,7 +56,7 @@ func TestReportsPageAuditRowsReadLikeTheAuditLog(t *testing.T) {
 	recent := body[i:]
 	for _, want := range []string{`<td class="audit-who">Convene</td>`, "Feedback form sent <small><code>feedback.send</code>",
 		"Thank-yous and recap sent", "Meetup scheduled", "organiser@example.com",
-		`href="/meetups/` + e.meetup.ID + `">Lunch &amp; learn: Go</a>`, "<li><small>by: schedule</small></li><li><small>mailed: 3</small></li>",
+		`href="/meetups/` + e.meetup.ID + `">Lunch &amp; learn: Go</a>`, "<li><small>Started by: the schedule</small></li><li><small>Mailed: 3</small></li>",
 		`<a href="/audit" id="audit-all">See the whole audit log</a>`} {
 		if !strings.Contains(recent, want) {
 			t.Errorf("recent actions lack %q", want)
@@ -64,7 +64,8 @@ func TestReportsPageAuditRowsReadLikeTheAuditLog(t *testing.T) {
 	}
 	mustExec(t, e, `UPDATE users SET lang = 'ru' WHERE id = $1`, e.app.User.ID)
 	ru := c.Get(t, "/reports").Body
-	for _, want := range []string{"Разослана анкета отзыва", "Разосланы благодарности и итоги", "Весь журнал действий"} {
+	for _, want := range []string{"Разослана анкета отзыва", "Разосланы благодарности и итоги", "Весь журнал действий",
+		"<li><small>Запущено: по расписанию</small></li><li><small>Отправлено писем: 3</small></li>"} {
 		if !strings.Contains(ru, want) {
 			t.Errorf("Russian recent actions lack %q", want)
 		}
