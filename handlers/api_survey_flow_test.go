@@ -69,7 +69,7 @@ func TestSurveyAPIFlow(t *testing.T) {
 	var res models.SurveyResults
 	decode(t, a.api(t, "GET", a.surveyPath("/results"), ""), &res)
 	if res.Responses != 2 || res.Invited != 3 || res.Topics[0] != (models.TopicVotes{Topic: "Rust", Votes: 2}) ||
-		res.Proposals[0].Topic != "Fuzzing" || res.Problems[0] != "Flaky tests" {
+		res.Proposals[0].Topic != "Fuzzing" || res.Problems[0] != (models.ProblemCount{Problem: "Flaky tests", Count: 1}) {
 		t.Fatalf("results = %+v", res)
 	}
 	decode(t, a.api(t, "POST", a.surveyPath("/remind"), ""), &sent)

@@ -29,8 +29,10 @@ func (h *Handlers) surveyForBrief(ctx context.Context, m models.Meetup) (*briefS
 	if err != nil {
 		return nil, err
 	}
-	problems := distinctProblems(res.Problems)
-	sv := &briefSurvey{Problems: problems[:min(len(problems), briefProblems)]}
+	sv := &briefSurvey{}
+	for _, p := range res.Problems[:min(len(res.Problems), briefProblems)] {
+		sv.Problems = append(sv.Problems, strings.TrimRight(p.Problem, ".;")) // the line ends with its own full stop
+	}
 	for _, t := range res.Topics {
 		if t.Votes > 0 && len(sv.TopVotes) < surveyTopTopics {
 			sv.TopVotes = append(sv.TopVotes, models.Tally{Value: t.Topic, Count: t.Votes})
@@ -49,7 +51,7 @@ func (h *Handlers) briefSurveyLines(ctx context.Context, tr Translator, m models
 	if len(sv.TopVotes) > 0 {
 		out = append(out, tr.T("speakers.brief.votes", "List", tallies(sv.TopVotes)))
 	}
-	if len(sv.Problems) > 0 { // trimmed of their full stops: the line ends with its own
+	if len(sv.Problems) > 0 {
 		out = append(out, tr.T("speakers.brief.problems", "List", strings.Join(sv.Problems, "; ")))
 	}
 	return out, nil

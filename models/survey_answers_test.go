@@ -40,8 +40,8 @@ func TestVotingChangingAndRanking(t *testing.T) {
 	if r = f.results(t); r.Proposals[0] != (models.ProposalCount{Topic: "eBPF", Count: 2}) {
 		t.Fatalf("proposals grouped case-insensitively = %+v", r.Proposals)
 	}
-	if !reflect.DeepEqual(r.Problems, []string{"Slow builds", "Flaky CI, still"}) {
-		t.Fatalf("problems (newest first) = %q", r.Problems)
+	if want := []models.ProblemCount{{Problem: "Slow builds", Count: 1}, {Problem: "Flaky CI, still", Count: 1}}; !reflect.DeepEqual(r.Problems, want) {
+		t.Fatalf("problems (newest first) = %+v, want %+v", r.Problems, want)
 	}
 }
 

@@ -30,7 +30,7 @@ type SurveyResults struct {
 	Invited   int             `json:"invited"`
 	Topics    []TopicVotes    `json:"topics"`
 	Proposals []ProposalCount `json:"proposals"`
-	Problems  []string        `json:"problems"`
+	Problems  []ProblemCount  `json:"problems"`
 }
 
 // surveyResultsSQL is the whole tally in one statement. Each topic's votes are one count on
@@ -60,7 +60,8 @@ SELECT
          ORDER BY r.answered_at DESC LIMIT $4) q) AS problems
 FROM sv`
 
-// SurveyResults tallies a survey of the team: topics by votes, proposals by count, newest problems.
+// SurveyResults tallies a survey of the team: topics by votes, proposals by count, the problems
+// the newest answers named, each once (DistinctProblems).
 func (s *Store) SurveyResults(ctx context.Context, teamID, meetupID string) (SurveyResults, error) {
 	if !IsUUID(meetupID) {
 		return SurveyResults{}, ErrNotFound
@@ -77,13 +78,15 @@ func (s *Store) SurveyResults(ctx context.Context, teamID, meetupID string) (Sur
 		return SurveyResults{}, mapErr(err)
 	}
 	res := SurveyResults{Responses: row.Responses, Invited: row.Invited}
+	var problems []string
 	for _, part := range []struct {
 		raw []byte
 		dst any
-	}{{row.Topics, &res.Topics}, {row.Proposals, &res.Proposals}, {row.Problems, &res.Problems}} {
+	}{{row.Topics, &res.Topics}, {row.Proposals, &res.Proposals}, {row.Problems, &problems}} {
 		if err := json.Unmarshal(part.raw, part.dst); err != nil {
 			return SurveyResults{}, fmt.Errorf("survey results: %w", err)
 		}
 	}
+	res.Problems = DistinctProblems(problems)
 	return res, nil
 }
