@@ -29,8 +29,9 @@ func walkInsShown(t *testing.T, ctx context.Context) bool {
 }
 
 // TestBrowserCheckinOnPhone: at the door on a 375 px phone the organiser finds a person by
-// typing, ticks them without a reload, ticks and unticks another, adds a walk-in, and the
-// counts follow; the page never scrolls sideways and every tap target is thumb-sized.
+// typing, ticks them without a reload (invited, no answer: counted apart from the expected),
+// ticks and unticks another, adds a walk-in, and the counts follow; the page never scrolls
+// sideways and every tap target is thumb-sized.
 func TestBrowserCheckinOnPhone(t *testing.T) {
 	e := newDoorEnv(t, 5, 3, 10)
 	mustExec(t, e, `UPDATE people SET name = 'Zoë Ivanova' WHERE id = $1`, e.people[3].ID)
@@ -59,7 +60,14 @@ func TestBrowserCheckinOnPhone(t *testing.T) {
 		t.Fatalf("typing zoë shows %d people", n)
 	}
 	eval[bool](t, ctx, `window.notReloaded = true`)
-	tickIn(t, ctx, e.people[3].ID, "1")
+	if eval[bool](t, ctx, `!document.getElementById('count-others-part').hidden`) {
+		t.Fatal("the counter speaks of others before anyone came")
+	}
+	do(t, ctx, "tick "+e.people[3].ID, chromedp.Click(chromedp.CSS("#p-"+e.people[3].ID+" button.tick")))
+	waitText(t, ctx, "count-others", "1 other invitee") // invited, no answer: not one of the expected
+	if got := textContentOf(t, ctx, "#count-invited"); got != "0 of 3 expected checked in" {
+		t.Fatalf("after ticking someone who did not say yes the counter reads %q", got)
+	}
 	if !eval[bool](t, ctx, `window.notReloaded === true`) {
 		t.Fatal("the tick reloaded the page")
 	}
@@ -69,8 +77,8 @@ func TestBrowserCheckinOnPhone(t *testing.T) {
 	if n := visibleRows(t, ctx); n != 5 {
 		t.Fatalf("after clearing the search %d people show", n)
 	}
-	tickIn(t, ctx, e.people[0].ID, "2")
 	tickIn(t, ctx, e.people[0].ID, "1")
+	tickIn(t, ctx, e.people[0].ID, "0")
 	wantText(t, ctx, "#p-"+e.people[0].ID+" button.tick", "Check in")
 
 	do(t, ctx, "add a walk-in",
@@ -82,7 +90,7 @@ func TestBrowserCheckinOnPhone(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(".flash")),
 	)
 	// a walk-in was neither invited nor expected: counted apart
-	waitText(t, ctx, "count-invited", "1 of 3 expected checked in")
+	waitText(t, ctx, "count-invited", "0 of 3 expected checked in")
 	waitText(t, ctx, "count-walk-ins", "1 walk-in")
 	if !walkInsShown(t, ctx) {
 		t.Fatal("the walk-in is not shown in the counter")
@@ -100,7 +108,7 @@ func TestBrowserCheckinOnPhone(t *testing.T) {
 	wantText(t, ctx, "#checkin-list li button.tick", "Undo")
 	do(t, ctx, "undo the walk-in", chromedp.Click(chromedp.CSS("#checkin-list li button.tick")))
 	waitText(t, ctx, "count-walk-ins", "")
-	if walkInsShown(t, ctx) || textContentOf(t, ctx, "#count-invited") != "1 of 3 expected checked in" {
+	if walkInsShown(t, ctx) || textContentOf(t, ctx, "#count-invited") != "0 of 3 expected checked in" {
 		t.Fatal("after undoing the walk-in the counter still shows a walk-in or changed the invited")
 	}
 	do(t, ctx, "tick the walk-in again", chromedp.Click(chromedp.CSS("#checkin-list li button.tick")))

@@ -2,16 +2,21 @@ package handlers
 
 import "github.com/convene/convene/models"
 
-// doorCounter is the check-in page's counter as the reader reads it: the invited checked in of
-// those expected, and apart from them the walk-ins ("" when there are none).
+// doorCounter is the check-in page's counter as the reader reads it: those who said yes checked
+// in of those expected, and apart from them the others invited who came and the walk-ins (each
+// "" when there are none).
 type doorCounter struct {
 	Invited string `json:"invited"`
+	Others  string `json:"others"`
 	WalkIns string `json:"walk_ins"`
 }
 
 // newDoorCounter words the counts in the reader's language, with the plural forms of each number.
 func newDoorCounter(tr Translator, c models.DoorCounts) doorCounter {
-	out := doorCounter{Invited: tr.T("checkin.counter", "In", c.InvitedIn, "Count", c.Expected)}
+	out := doorCounter{Invited: tr.T("checkin.counter", "In", c.ExpectedIn, "Count", c.Expected)}
+	if c.OthersIn > 0 {
+		out.Others = tr.T("checkin.others", "Count", c.OthersIn)
+	}
 	if c.WalkIns > 0 {
 		out.WalkIns = tr.T("checkin.walk_ins", "Count", c.WalkIns)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/convene/convene/internal/testutil"
+	"github.com/convene/convene/models"
 )
 
 // TestCheckinCounterKeepsWalkInsApart: with one of two expected people and one walk-in at the
@@ -21,7 +22,7 @@ func TestCheckinCounterKeepsWalkInsApart(t *testing.T) {
 	}
 	c := loggedIn(t, e.app)
 	page := "/meetups/" + e.meetup.ID + "/checkin"
-	if body := c.Get(t, page).Body; !strings.Contains(body, counterHTML("1 of 2 expected checked in", "1 walk-in")) {
+	if body := c.Get(t, page).Body; !strings.Contains(body, counterHTML("1 of 2 expected checked in", "", "1 walk-in")) {
 		t.Fatalf("the counter reads:\n%s", doorCountsOf(body))
 	}
 	ans := jsonTick(t, c, page, e.people[1].ID)
@@ -31,7 +32,42 @@ func TestCheckinCounterKeepsWalkInsApart(t *testing.T) {
 
 	mustExec(t, e, `UPDATE users SET lang = 'ru' WHERE id = $1`, e.app.User.ID)
 	e.attendance(t, "POST", `{"emails":["wim@example.com","wes@example.com"],"walk_in":true}`, 200)
-	if body := c.Get(t, page).Body; !strings.Contains(body, counterHTML("Пришли: 2 из 2 ожидаемых", "3 гостя без приглашения")) {
+	if body := c.Get(t, page).Body; !strings.Contains(body, counterHTML("Пришли: 2 из 2 ожидаемых", "", "3 гостя без приглашения")) {
+		t.Fatalf("the Russian counter reads:\n%s", doorCountsOf(body))
+	}
+}
+
+// TestCheckinCounterCountsOnlyYesAgainstExpected: people invited who said maybe or did not
+// answer and came all the same are not counted against those expected (no "4 of 2"): the counter
+// shows them apart as other invitees, beside the walk-ins, in English and in Russian with each
+// number's plural form; the script's tick answer and the API's counts add up the same way.
+func TestCheckinCounterCountsOnlyYesAgainstExpected(t *testing.T) {
+	e := newDoorEnv(t, 4, 2, 10) // p0, p1 said yes; p2 says maybe; p3 never answered
+	a := models.Answer{TeamID: e.app.Team.ID, MeetupID: e.meetup.ID, PersonID: e.people[2].ID, Status: models.RSVPMaybe, Mode: models.ModeInPerson}
+	if _, err := e.app.Store.Answer(t.Context(), a, models.RecordEvent); err != nil {
+		t.Fatal(err)
+	}
+	e.attendance(t, "POST", `{"emails":["p0@example.com","p2@example.com"]}`, 200)
+	c := loggedIn(t, e.app)
+	page := "/meetups/" + e.meetup.ID + "/checkin"
+	ans := jsonTick(t, c, page, e.people[3].ID)
+	if ans.Counter.Invited != "1 of 2 expected checked in" || ans.Counter.Others != "2 other invitees" || ans.Counter.WalkIns != "" {
+		t.Fatalf("tick answer: %+v", ans.Counter)
+	}
+	want := models.DoorCounts{CheckedIn: 3, InvitedIn: 3, Expected: 2, ExpectedIn: 1, OthersIn: 2}
+	if ans.Counts != want {
+		t.Fatalf("tick counts: %+v, want %+v", ans.Counts, want)
+	}
+	got := e.attendance(t, "POST", `{"emails":["p1@example.com","wanda@example.com"],"walk_in":true}`, 200).Counts
+	if want = (models.DoorCounts{CheckedIn: 5, InvitedIn: 4, Expected: 2, ExpectedIn: 2, OthersIn: 2, WalkIns: 1}); got != want {
+		t.Fatalf("API counts: %+v, want %+v", got, want)
+	}
+	if body := c.Get(t, page).Body; !strings.Contains(body, counterHTML("2 of 2 expected checked in", "2 other invitees", "1 walk-in")) {
+		t.Fatalf("the counter reads:\n%s", doorCountsOf(body))
+	}
+	e.attendance(t, "DELETE", `{"emails":["p2@example.com"]}`, 200)
+	mustExec(t, e, `UPDATE users SET lang = 'ru' WHERE id = $1`, e.app.User.ID)
+	if body := c.Get(t, page).Body; !strings.Contains(body, counterHTML("Пришли: 2 из 2 ожидаемых", "ещё 1 приглашённый", "1 гость без приглашения")) {
 		t.Fatalf("the Russian counter reads:\n%s", doorCountsOf(body))
 	}
 }
@@ -40,14 +76,21 @@ func TestCheckinCounterKeepsWalkInsApart(t *testing.T) {
 func TestCheckinCounterWithoutWalkIns(t *testing.T) {
 	e := newDoorEnv(t, 2, 2, 10)
 	body := loggedIn(t, e.app).Get(t, "/meetups/"+e.meetup.ID+"/checkin").Body
-	if !strings.Contains(body, `<span id="count-invited">0 of 2 expected checked in</span><span id="count-walk-ins-part" hidden>`) {
+	if !strings.Contains(body, counterHTML("0 of 2 expected checked in", "", "")) {
 		t.Fatalf("the counter reads:\n%s", doorCountsOf(body))
 	}
 }
 
-// counterHTML is the check-in counter showing invited and walkIns.
-func counterHTML(invited, walkIns string) string {
-	return `<span id="count-invited">` + invited + `</span><span id="count-walk-ins-part"> · <span id="count-walk-ins">` + walkIns + `</span></span>`
+// counterHTML is the check-in counter showing invited, others and walkIns (a part hidden when "").
+func counterHTML(invited, others, walkIns string) string {
+	part := func(id, text string) string {
+		hidden := ""
+		if text == "" {
+			hidden = " hidden"
+		}
+		return `<span id="count-` + id + `-part"` + hidden + `> · <span id="count-` + id + `">` + text + `</span></span>`
+	}
+	return `<span id="count-invited">` + invited + `</span>` + part("others", others) + part("walk-ins", walkIns)
 }
 
 // doorCountsOf is the counter paragraph of a check-in page, for a failure message.
@@ -61,11 +104,10 @@ func doorCountsOf(body string) string {
 
 // tickAnswer is the check-in page's tick as its script reads it.
 type tickAnswer struct {
-	Counts struct {
-		InvitedIn int `json:"invited_checked_in"`
-	} `json:"counts"`
+	Counts  models.DoorCounts `json:"counts"`
 	Counter struct {
 		Invited string `json:"invited"`
+		Others  string `json:"others"`
 		WalkIns string `json:"walk_ins"`
 	} `json:"counter"`
 }

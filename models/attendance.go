@@ -16,14 +16,18 @@ type DoorEntry struct {
 	CheckedInAt *time.Time `db:"checked_in_at" json:"checked_in_at"`
 }
 
-// DoorCounts is how many are checked in (walk-ins included), how many of them were invited, how
-// many said yes (the expected), and how many of those checked in came without an invitation
-// (walk-ins, not expected): CheckedIn = InvitedIn + WalkIns.
+// DoorCounts is how many are checked in (walk-ins included) and how many of them were invited;
+// how many invited said yes (the expected) and how many of those are checked in; how many
+// invited who did not say yes (maybe, no answer, waitlisted, no) came all the same (others); and
+// how many came without an invitation (walk-ins). CheckedIn = InvitedIn + WalkIns and
+// InvitedIn = ExpectedIn + OthersIn, so ExpectedIn never exceeds Expected.
 type DoorCounts struct {
-	CheckedIn int `db:"checked_in" json:"checked_in"`
-	InvitedIn int `db:"invited_checked_in" json:"invited_checked_in"`
-	Expected  int `db:"expected" json:"expected"`
-	WalkIns   int `db:"walk_ins" json:"walk_ins"`
+	CheckedIn  int `db:"checked_in" json:"checked_in"`
+	InvitedIn  int `db:"invited_checked_in" json:"invited_checked_in"`
+	Expected   int `db:"expected" json:"expected"`
+	ExpectedIn int `db:"expected_checked_in" json:"expected_checked_in"`
+	OthersIn   int `db:"others_checked_in" json:"others_checked_in"`
+	WalkIns    int `db:"walk_ins" json:"walk_ins"`
 }
 
 // maxDoorList bounds the check-in list one page shows; a search narrows it.
@@ -53,10 +57,12 @@ const doorCountsSQL = `
 SELECT count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS checked_in,
     count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in) AS invited_checked_in,
     count(*) FILTER (WHERE status = 'yes' AND NOT walk_in) AS expected,
+    count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in AND status = 'yes') AS expected_checked_in,
+    count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in AND status <> 'yes') AS others_checked_in,
     count(*) FILTER (WHERE walk_in AND checked_in_at IS NOT NULL) AS walk_ins
 FROM rsvps WHERE meetup_id = $1 AND team_id = $2`
 
-// DoorCounts counts a meetup's check-ins, its yes answers and its walk-ins.
+// DoorCounts counts a meetup's check-ins, its yes answers, the others invited who came and its walk-ins.
 func (s *Store) DoorCounts(ctx context.Context, teamID, meetupID string) (DoorCounts, error) {
 	var c DoorCounts
 	err := s.DB.GetContext(ctx, &c, doorCountsSQL, meetupID, teamID)

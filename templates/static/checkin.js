@@ -35,6 +35,8 @@
       undo.remove();
     }
     document.getElementById("count-invited").textContent = counter.invited;
+    document.getElementById("count-others").textContent = counter.others;
+    document.getElementById("count-others-part").hidden = !counter.others;
     document.getElementById("count-walk-ins").textContent = counter.walk_ins;
     document.getElementById("count-walk-ins-part").hidden = !counter.walk_ins;
   }
