@@ -10,10 +10,11 @@ import (
 // MeetupChange is a change everyone invited must hear about: an update of time or place (with
 // the meetup as it was) or a cancellation.
 type MeetupChange struct {
-	Kind    string // ChangeUpdate or ChangeCancel
-	Meetup  Meetup // as it is now, SEQUENCE raised
-	Before  Meetup // as it was
-	Changes []string
+	Kind     string // ChangeUpdate or ChangeCancel
+	Meetup   Meetup // as it is now, SEQUENCE raised
+	Before   Meetup // as it was
+	Changes  []string
+	Speakers []SlotMove // an update's chosen speakers whose slot moved with the start, or whose place changed
 }
 
 // Kinds of MeetupChange.
@@ -23,7 +24,8 @@ const (
 )
 
 // Broadcaster tells everyone invited about a change, inside the transaction of the change
-// (the mail layer enqueues one update or cancellation per invitee with the new SEQUENCE).
+// (the mail layer enqueues one update or cancellation per invitee with the new SEQUENCE, and
+// an update of their slot to each of the change's Speakers).
 type Broadcaster func(ctx context.Context, tx *sqlx.Tx, ch MeetupChange) error
 
 // maxCancelReason bounds the reason given for a cancellation, in characters.

@@ -40,6 +40,11 @@ func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e Mee
 	var out Meetup
 	plain := false
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if IsUUID(id) && e.reschedules() {
+			if err := lockSpeakerSteps(ctx, tx, teamID, id); err != nil {
+				return err
+			}
+		}
 		cur, err := lockMeetup(ctx, tx, teamID, id)
 		if err != nil {
 			return err
@@ -126,7 +131,8 @@ func (s *Store) editScheduled(ctx context.Context, tx *sqlx.Tx, cur Meetup, e Me
 	if err != nil || len(res.Changes) == 0 {
 		return res.Meetup, err
 	}
-	return res.Meetup, broadcast(ctx, tx, MeetupChange{Kind: ChangeUpdate, Meetup: res.Meetup, Before: cur, Changes: res.Changes})
+	return res.Meetup, broadcast(ctx, tx, MeetupChange{Kind: ChangeUpdate, Meetup: res.Meetup, Before: cur,
+		Changes: res.Changes, Speakers: res.Speakers})
 }
 
 // scheduleInput is the reschedule an edit of cur asks for: what it leaves out stays as it is.

@@ -17,8 +17,9 @@ const (
 
 // Scheduled is a meetup after scheduling and what changed for those already invited.
 type Scheduled struct {
-	Meetup  Meetup   `json:"meetup"`
-	Changes []string `json:"changes"`
+	Meetup   Meetup     `json:"meetup"`
+	Changes  []string   `json:"changes"`
+	Speakers []SlotMove `json:"-"` // the chosen speakers whose slot moved or whose place changed
 }
 
 const lockMeetupSQL = `SELECT ` + meetupColumns + ` FROM meetups WHERE id = $1 AND team_id = $2 FOR UPDATE`
@@ -50,6 +51,9 @@ func (s *Store) Schedule(ctx context.Context, teamID, userID, meetupID string, i
 func (s *Store) scheduleTx(ctx context.Context, teamID, userID, meetupID string, in ScheduleInput, notify Notifier, broadcast Broadcaster) (Scheduled, error) {
 	var out Scheduled
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockSpeakerSteps(ctx, tx, teamID, meetupID); err != nil {
+			return err
+		}
 		var m Meetup
 		if err := tx.GetContext(ctx, &m, lockMeetupSQL, meetupID, teamID); err != nil {
 			return err
@@ -65,7 +69,7 @@ func (s *Store) scheduleTx(ctx context.Context, teamID, userID, meetupID string,
 			return err
 		}
 		if len(out.Changes) > 0 {
-			ch := MeetupChange{Kind: ChangeUpdate, Meetup: out.Meetup, Before: m, Changes: out.Changes}
+			ch := MeetupChange{Kind: ChangeUpdate, Meetup: out.Meetup, Before: m, Changes: out.Changes, Speakers: out.Speakers}
 			if err := broadcast(ctx, tx, ch); err != nil {
 				return err
 			}
@@ -79,7 +83,7 @@ func (s *Store) scheduleTx(ctx context.Context, teamID, userID, meetupID string,
 	return out, nil
 }
 
-// applySchedule writes the schedule and makes the seats follow it.
+// applySchedule writes the schedule and makes the seats and the speakers' slots follow it.
 func applySchedule(ctx context.Context, q txq, m Meetup, sc schedule, notify Notifier) (Scheduled, error) {
 	changes := scheduleChanges(m, sc)
 	bump := 0
@@ -93,6 +97,9 @@ func applySchedule(ctx context.Context, q txq, m Meetup, sc schedule, notify Not
 		return out, mapErr(err)
 	}
 	out.Changes = changes
+	if out.Speakers, err = moveSpeakerSlots(ctx, q.tx, m, sc); err != nil {
+		return out, err
+	}
 	if err := setSeats(ctx, q, m.ID, ModeInPerson, &sc.Capacity, notify); err != nil {
 		return out, err
 	}

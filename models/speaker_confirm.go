@@ -24,8 +24,9 @@ WHERE id = $1`
 
 // ConfirmSlot confirms a chosen speaker's slot from their /c/ link. The slot's primary key in
 // slot_holds lets one speaker hold it even when two confirm at the same instant: the other gets
-// ErrSlotTaken. A repeated confirmation changes nothing. notify gets the speaker's calendar invite
-// and, when the lineup is complete, the organiser's notice.
+// ErrSlotTaken. A repeated confirmation changes nothing. notify gets the speaker's calendar invite,
+// a notice for each other speaker asked for the same slot, and, when the lineup is complete, the
+// organiser's notice.
 func (s *Store) ConfirmSlot(ctx context.Context, link Link, notify NotifyFunc) (ConfirmResult, error) {
 	var res ConfirmResult
 	if link.MeetupID == nil {
@@ -52,12 +53,34 @@ func (s *Store) ConfirmSlot(ctx context.Context, link Link, notify NotifyFunc) (
 		if err := send(ctx, tx, notify, NoticeConfirmed, link.TeamID, meetupID, id); err != nil {
 			return err
 		}
+		if err := tellSlotTaken(ctx, tx, notify, link.TeamID, meetupID, slot, id); err != nil {
+			return err
+		}
 		if res.LineupReady, err = lineupReady(ctx, tx, meetupID); err != nil || !res.LineupReady {
 			return err
 		}
 		return lineupComplete(ctx, tx, link.TeamID, meetupID, id, notify)
 	})
 	return res, err
+}
+
+const askedForSlotSQL = `
+SELECT id FROM candidates WHERE meetup_id = $1 AND lineup_slot_id = $2 AND status = 'invited' AND id <> $3
+ORDER BY invited_at, id`
+
+// tellSlotTaken hands notify a NoticeSlotTaken for every other speaker still asked for the slot
+// that holderID has just confirmed.
+func tellSlotTaken(ctx context.Context, tx *sqlx.Tx, notify NotifyFunc, teamID, meetupID, slotID, holderID string) error {
+	var ids []string
+	if err := tx.SelectContext(ctx, &ids, askedForSlotSQL, meetupID, slotID, holderID); err != nil {
+		return mapErr(err)
+	}
+	for _, id := range ids {
+		if err := send(ctx, tx, notify, NoticeSlotTaken, teamID, meetupID, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lockForConfirm locks the meetup's settings, then the candidate, and returns the candidate's status.

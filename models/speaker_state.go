@@ -33,10 +33,12 @@ func advanceStage(ctx context.Context, tx sqlx.ExecerContext, meetupID, stage st
 	return mapErr(err)
 }
 
-// lineupStateSQL: every chosen speaker has confirmed (none still asked) and at least one has.
+// lineupStateSQL: every chosen speaker has confirmed (none still asked for a slot nobody else
+// holds: one asked for a slot another confirmed first waits for nothing) and at least one has.
 const lineupStateSQL = `
 SELECT EXISTS (SELECT 1 FROM candidates WHERE meetup_id = $1 AND status = 'confirmed')
-   AND NOT EXISTS (SELECT 1 FROM candidates WHERE meetup_id = $1 AND status = 'invited')`
+   AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.meetup_id = $1 AND c.status = 'invited'
+       AND NOT EXISTS (SELECT 1 FROM slot_holds h WHERE h.slot_id = c.lineup_slot_id AND h.candidate_id <> c.id))`
 
 // lineupReady reports whether the meetup's lineup is confirmed.
 func lineupReady(ctx context.Context, db sqlx.QueryerContext, meetupID string) (bool, error) {
@@ -47,13 +49,15 @@ func lineupReady(ctx context.Context, db sqlx.QueryerContext, meetupID string) (
 
 // SpeakerNotice kinds: the mail each change of steps 3–5 causes.
 const (
-	NoticeBrief          = "speaker_brief"     // to a candidate: the brief with the /o/ link
-	NoticeFollowUp       = "speaker_follow_up" // to a silent candidate: the one reminder
-	NoticeConfirmRequest = "speaker_confirm"   // to a chosen speaker: the /c/ link for their slot
-	NoticeConfirmed      = "speaker_invite"    // to a confirmed speaker: the calendar invite (REQUEST)
-	NoticeDeclined       = "speaker_declined"  // to the organiser: a chosen speaker declined
-	NoticeWithdrawn      = "speaker_withdrawn" // to the organiser: a confirmed speaker withdrew
-	NoticeLineupReady    = "lineup_ready"      // to the organiser: every chosen speaker confirmed
+	NoticeBrief          = "speaker_brief"      // to a candidate: the brief with the /o/ link
+	NoticeFollowUp       = "speaker_follow_up"  // to a silent candidate: the one reminder
+	NoticeConfirmRequest = "speaker_confirm"    // to a chosen speaker: the /c/ link for their slot
+	NoticeConfirmed      = "speaker_invite"     // to a confirmed speaker: the calendar invite (REQUEST)
+	NoticeDeclined       = "speaker_declined"   // to the organiser: a chosen speaker declined
+	NoticeWithdrawn      = "speaker_withdrawn"  // to the organiser: a confirmed speaker withdrew
+	NoticeLineupReady    = "lineup_ready"       // to the organiser: every chosen speaker confirmed
+	NoticeSlotUpdate     = "speaker_update"     // to a chosen speaker: their slot moved with a reschedule (a confirmed one's event: REQUEST)
+	NoticeSlotTaken      = "speaker_slot_taken" // to a speaker asked for a slot: another speaker confirmed it first
 )
 
 // SpeakerNotice is what a change hands to the mail layer, inside its transaction.

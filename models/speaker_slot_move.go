@@ -1,0 +1,106 @@
+package models
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// SlotMove is a chosen speaker told about a reschedule: the notice of their slot as it is now
+// (for a confirmed speaker, with the SEQUENCE of their event raised) and when it was before.
+type SlotMove struct {
+	Notice           SpeakerNotice
+	WasStart, WasEnd time.Time
+}
+
+// lockSpeakerStepsSQL takes the row every change of steps 3–5 locks first (lockMeetupOpen), so a
+// reschedule and a speaker's confirmation follow each other rather than cross.
+const lockSpeakerStepsSQL = `
+INSERT INTO speaker_settings (meetup_id)
+SELECT id FROM meetups WHERE id = $1 AND team_id = $2
+ON CONFLICT (meetup_id) DO UPDATE SET follow_up_days = speaker_settings.follow_up_days`
+
+// lockSpeakerSteps locks the meetup's speaker steps for tx, whatever its stage; taken before the
+// meetup's row, in the order the speaker steps take them.
+func lockSpeakerSteps(ctx context.Context, tx sqlx.ExecerContext, teamID, meetupID string) error {
+	_, err := tx.ExecContext(ctx, lockSpeakerStepsSQL, meetupID, teamID)
+	return mapErr(err)
+}
+
+const meetupSlotTimesSQL = `SELECT id, starts_at, ends_at FROM speaker_slots WHERE meetup_id = $1 ORDER BY starts_at, ends_at`
+
+const shiftSlotSQL = `UPDATE speaker_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`
+
+// shiftSlots moves every slot of the meetup by d and returns the slots as they were, by id.
+// Slots are moved one by one, the farthest in the direction of the move first, so that no slot
+// lands on the times of one not moved yet (speaker_slots is unique per meetup and times).
+func shiftSlots(ctx context.Context, tx *sqlx.Tx, meetupID string, d time.Duration) (map[string]Slot, error) {
+	var slots []Slot
+	if err := tx.SelectContext(ctx, &slots, meetupSlotTimesSQL, meetupID); err != nil {
+		return nil, mapErr(err)
+	}
+	if d > 0 {
+		slices.Reverse(slots)
+	}
+	was := make(map[string]Slot, len(slots))
+	for _, sl := range slots {
+		if _, err := tx.ExecContext(ctx, shiftSlotSQL, sl.ID, sl.StartsAt.Add(d), sl.EndsAt.Add(d)); err != nil {
+			return nil, mapErr(err)
+		}
+		was[sl.ID] = sl
+	}
+	return was, nil
+}
+
+// slotSpeakersSQL finds the chosen speakers a reschedule concerns — the confirmed, and those
+// asked to confirm a slot nobody else holds — and raises the SEQUENCE of the confirmed ones'
+// events (the update's effect is seen by the statements after this one).
+const slotSpeakersSQL = `
+WITH told AS (
+    SELECT c.id, c.status FROM candidates c
+    WHERE c.meetup_id = $1 AND c.lineup_slot_id IS NOT NULL
+      AND (c.status = 'confirmed' OR c.status = 'invited' AND NOT EXISTS (
+          SELECT 1 FROM slot_holds h WHERE h.slot_id = c.lineup_slot_id AND h.candidate_id <> c.id))
+    FOR UPDATE OF c
+), bumped AS (
+    UPDATE candidates c SET ical_sequence = c.ical_sequence + 1, updated_at = now()
+    FROM told WHERE c.id = told.id AND told.status = 'confirmed'
+)
+SELECT id FROM told ORDER BY id`
+
+// moveSpeakerSlots makes the speakers' slots follow a reschedule of m (as it was) to sc: a new
+// start moves every slot by as much (a new end alone moves none). It returns the chosen speakers
+// to tell, when their slot moved or the place changed.
+func moveSpeakerSlots(ctx context.Context, tx *sqlx.Tx, m Meetup, sc schedule) ([]SlotMove, error) {
+	if m.StartsAt == nil {
+		return nil, nil
+	}
+	d := sc.Start.Sub(*m.StartsAt)
+	placed := m.Location != sc.Location || m.OnlineURL != sc.OnlineURL
+	if d == 0 && !placed {
+		return nil, nil
+	}
+	was, err := shiftSlots(ctx, tx, m.ID, d)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	if err := tx.SelectContext(ctx, &ids, slotSpeakersSQL, m.ID); err != nil {
+		return nil, mapErr(err)
+	}
+	out := make([]SlotMove, 0, len(ids))
+	for _, id := range ids {
+		n, err := notice(ctx, tx, NoticeSlotUpdate, m.TeamID, m.ID, id)
+		if err != nil {
+			return nil, err
+		}
+		if n.Slot == nil {
+			continue
+		}
+		old := was[n.Slot.ID]
+		out = append(out, SlotMove{Notice: n, WasStart: old.StartsAt, WasEnd: old.EndsAt})
+	}
+	return out, nil
+}
