@@ -4,14 +4,16 @@ import "time"
 
 // Mail kinds of steps 3–5 (speakers), each rendered with the data type named beside it.
 const (
-	KindSpeakerBrief     = "speaker_brief"     // SpeakerBriefData: the brief, with the /o/ reply link
-	KindSpeakerFollowUp  = "speaker_follow_up" // SpeakerBriefData: the one reminder to a silent candidate
-	KindSpeakerConfirm   = "speaker_confirm"   // SpeakerSlotData: please confirm your slot (/c/ link)
-	KindSpeakerInvite    = "speaker_invite"    // SpeakerSlotData: confirmed, with the calendar REQUEST
-	KindSpeakerCancel    = "speaker_cancel"    // SpeakerSlotData: withdrawn, with the calendar CANCEL
-	KindSpeakerDeclined  = "speaker_declined"  // OrganiserAlertData: a chosen speaker declined
-	KindSpeakerWithdrawn = "speaker_withdrawn" // OrganiserAlertData: a confirmed speaker withdrew
-	KindLineupReady      = "lineup_ready"      // OrganiserAlertData: every chosen speaker confirmed
+	KindSpeakerBrief     = "speaker_brief"      // SpeakerBriefData: the brief, with the /o/ reply link
+	KindSpeakerFollowUp  = "speaker_follow_up"  // SpeakerBriefData: the one reminder to a silent candidate
+	KindSpeakerConfirm   = "speaker_confirm"    // SpeakerSlotData: please confirm your slot (/c/ link)
+	KindSpeakerInvite    = "speaker_invite"     // SpeakerSlotData: confirmed, with the calendar REQUEST
+	KindSpeakerCancel    = "speaker_cancel"     // SpeakerSlotData: withdrawn, with the calendar CANCEL
+	KindSpeakerDeclined  = "speaker_declined"   // OrganiserAlertData: a chosen speaker declined
+	KindSpeakerWithdrawn = "speaker_withdrawn"  // OrganiserAlertData: a confirmed speaker withdrew
+	KindLineupReady      = "lineup_ready"       // OrganiserAlertData: every chosen speaker confirmed
+	KindSpeakerUpdate    = "speaker_update"     // SpeakerUpdateData: their slot moved or the place changed (a confirmed speaker's: with the calendar REQUEST)
+	KindSpeakerSlotTaken = "speaker_slot_taken" // SpeakerSlotData: the slot they were asked for went to another speaker
 )
 
 // SpeakerBriefData is the data of a brief or its follow-up.
@@ -43,4 +45,19 @@ type OrganiserAlertData struct {
 	Speaker  string    // who declined or withdrew; for lineup_ready, who confirmed last
 	Speakers []Speaker // the confirmed lineup (lineup_ready)
 	PageURL  string    // the meetup's speakers page
+}
+
+// SpeakerUpdateData is the data of the mail telling a chosen speaker their slot changed with a
+// reschedule of the meetup: the slot now (SpeakerSlotData) and as it was.
+type SpeakerUpdateData struct {
+	SpeakerSlotData
+	WasStart, WasEnd time.Time
+	WasLocation      string
+	WasOnlineURL     string
+	Confirmed        bool // they had confirmed: their calendar event is updated; else they are asked to confirm the new time
+}
+
+// TimeChanged reports whether the slot's time moved.
+func (d SpeakerUpdateData) TimeChanged() bool {
+	return !d.Start.Equal(d.WasStart) || !d.End.Equal(d.WasEnd)
 }

@@ -3,6 +3,7 @@ package mailer
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // speakerSamples is realistic data for every speaker kind.
@@ -15,9 +16,11 @@ func speakerSamples() map[string]any {
 		Brief: "Topic: PostgreSQL in practice\nAudience: 40 people.\n• 2026-12-03 (Thu) 12:30–13:30 UTC+02:00"}
 	alert := OrganiserAlertData{To: Recipient{Name: "Maria"}, Title: m.Title, Speaker: "Olena Kovalenko",
 		PageURL: "/meetups/1/speakers", Speakers: m.Speakers}
+	moved := SpeakerUpdateData{SpeakerSlotData: slot, WasStart: m.Start.Add(-30 * time.Minute),
+		WasEnd: m.End.Add(-30 * time.Minute), WasLocation: "Room 1", WasOnlineURL: m.OnlineURL, Confirmed: true}
 	return map[string]any{KindSpeakerBrief: brief, KindSpeakerFollowUp: brief, KindSpeakerConfirm: slot,
 		KindSpeakerInvite: slot, KindSpeakerCancel: slot, KindSpeakerDeclined: alert, KindSpeakerWithdrawn: alert,
-		KindLineupReady: alert}
+		KindLineupReady: alert, KindSpeakerUpdate: moved, KindSpeakerSlotTaken: slot}
 }
 
 // TestRenderSpeakerKinds renders every speaker mail in both languages: one clean subject, no
@@ -25,7 +28,8 @@ func speakerSamples() map[string]any {
 func TestRenderSpeakerKinds(t *testing.T) {
 	r := newTestRenderer(t)
 	links := map[string]string{KindSpeakerBrief: "/o/tok123", KindSpeakerFollowUp: "/o/tok123",
-		KindSpeakerConfirm: "/c/tok456", KindSpeakerInvite: "/c/tok456", KindLineupReady: "/meetups/1/speakers"}
+		KindSpeakerConfirm: "/c/tok456", KindSpeakerInvite: "/c/tok456", KindLineupReady: "/meetups/1/speakers",
+		KindSpeakerUpdate: "/c/tok456"}
 	for kind, data := range speakerSamples() {
 		for _, lang := range mailLangs() {
 			m, err := r.Render(kind, lang, data)
@@ -93,5 +97,34 @@ func TestSpeakerCalendar(t *testing.T) {
 	}
 	if _, err := SpeakerCalendar(MethodRequest, d, "x", 0, Attendee{}, "olena@example.com"); err == nil {
 		t.Error("a REQUEST without an organizer was built")
+	}
+}
+
+// TestRenderSpeakerUpdate: the mail of a moved slot says the new and the old time and place in
+// the speaker's language; a confirmed speaker reads that their calendar follows, one still asked
+// gets the button to confirm the new time.
+func TestRenderSpeakerUpdate(t *testing.T) {
+	r := newTestRenderer(t)
+	d := speakerSamples()[KindSpeakerUpdate].(SpeakerUpdateData)
+	want := map[string][]string{
+		"en": {"Changed: your talk at", "was: Thu 3 Dec 2026, 12:00–13:00", "12:30–13:30", "was: Room 1", "has been updated too"},
+		"ru": {"Изменения: ваш доклад", "было:", "12:30–13:30", "было: Room 1", "тоже обновлено"},
+	}
+	for lang, parts := range want {
+		m, err := r.Render(KindSpeakerUpdate, lang, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range parts {
+			if !strings.Contains(m.Subject+"\n"+m.Text, p) {
+				t.Errorf("%s: no %q in\n%s\n%s", lang, p, m.Subject, m.Text)
+			}
+		}
+	}
+	d.Confirmed = false
+	m, err := r.Render(KindSpeakerUpdate, "en", d)
+	if err != nil || !strings.Contains(m.Text, "You haven't confirmed this slot yet") || strings.Contains(m.Text, "calendar") ||
+		!strings.Contains(m.HTML, ">Confirm or decline</a>") {
+		t.Errorf("the update to a speaker still asked (%v):\n%s", err, m.Text)
 	}
 }
