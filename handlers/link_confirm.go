@@ -64,6 +64,9 @@ func (h *Handlers) renderConfirm(c echo.Context, link models.Link, status int, n
 	}
 	p := h.newPublicPage(c, v.Candidate.Language, "speakers.confirm.title")
 	p.Errors = fe
+	if v.TakenBy && notice == "speakers.confirm.taken" { // the page itself says so, with what to do next
+		notice = ""
+	}
 	d := confirmData{View: v, Notice: notice}
 	if v.Slot != nil {
 		d.SlotLabel = slotLabel(p.Translator, v.Slot.StartsAt, v.Slot.EndsAt, v.Meetup.Timezone)

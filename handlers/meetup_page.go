@@ -41,6 +41,9 @@ func (h *Handlers) renderMeetup(c echo.Context, status int, m models.Meetup, f t
 		if data["InviteCounts"], err = h.Store.InviteOutboxCounts(c.Request().Context(), m.TeamID, m.ID); err != nil {
 			return err
 		}
+		if err := h.meetupOutside(c, p.Translator, m, data); err != nil {
+			return err
+		}
 	}
 	p.Data = data
 	return h.render(c, status, "meetup", p)
@@ -75,4 +78,15 @@ func (h *Handlers) MeetupSetTopic(c echo.Context) error {
 	}
 	h.flash(c, "meetup.topic_saved")
 	return redirect(c, "/meetups/"+c.Param("id"))
+}
+
+// meetupOutside adds to a meetup page's data the warning that talks of the lineup no longer fit
+// in the meetup's time, with a link to the speakers page.
+func (h *Handlers) meetupOutside(c echo.Context, tr Translator, m models.Meetup, data map[string]any) error {
+	v, err := h.slotsOutside(c.Request().Context(), tr, m)
+	if v != nil {
+		v.Link = "/meetups/" + m.ID + "/speakers"
+		data["Outside"] = v
+	}
+	return err
 }

@@ -85,7 +85,8 @@ func (h *Handlers) mailPeople(ctx context.Context, tx *sqlx.Tx, m models.Meetup,
 }
 
 // mailBroadcaster sends everyone invited an update (REQUEST, the new SEQUENCE) or a
-// cancellation (CANCEL), inside the transaction of the change.
+// cancellation (CANCEL), and each speaker whose slot moved with an update theirs, inside the
+// transaction of the change.
 func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
 	m := ch.Meetup
 	if m.StartsAt == nil || m.EndsAt == nil {
@@ -95,9 +96,13 @@ func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.M
 	if err != nil {
 		return err
 	}
-	return h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
+	err = h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
 		return h.changeMessage(ch, mm, p, link)
 	})
+	if err != nil {
+		return err
+	}
+	return h.mailSlotMoves(ctx, tx, ch)
 }
 
 // changeMessage renders one person's update or cancellation with their personal calendar.

@@ -28,7 +28,8 @@ func (h *Handlers) speakerBriefMail(ctx context.Context, tx sqlx.ExtContext, n m
 }
 
 // speakerSlotMail renders a mail about the candidate's slot: the request to confirm (with the /c/
-// link), or, with the speaker's calendar event, the confirmation (REQUEST) or the withdrawal (CANCEL).
+// link), the news that another speaker took it, or, with the speaker's calendar event, the
+// confirmation (REQUEST) or the withdrawal (CANCEL).
 func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice, kind string, org models.Recipient) (speakerMail, error) {
 	m := newSpeakerMail(kind, n)
 	m.ReplyTo = h.replyTo(org)
@@ -37,14 +38,15 @@ func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n mo
 		return m, errNoSlot
 	}
 	m.Key = keyOf(kind, c.ID, s.ID, c.ICalSequence)
+	if kind == mailer.KindSpeakerSlotTaken && s.HeldBy != nil { // told once per speaker who took it
+		m.Key = keyOf(kind, c.ID, s.ID, *s.HeldBy)
+	}
 	var err error
 	if m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeConfirm, "/c/"); err != nil {
 		return m, err
 	}
-	d := mailer.SpeakerSlotData{To: mailer.Recipient{Name: c.Name}, Title: n.Meetup.Title, TalkTitle: c.TalkTitle,
-		Start: s.StartsAt, End: s.EndsAt, TimeZone: n.Meetup.Timezone, Location: n.Meetup.Location,
-		OnlineURL: n.Meetup.OnlineURL, ConfirmURL: m.Link, Organizer: org.Name}
-	if m.Rendered, err = h.Mail.Render(kind, m.To.Lang, d); err != nil || kind == mailer.KindSpeakerConfirm {
+	d := slotData(n, m.Link, org)
+	if m.Rendered, err = h.Mail.Render(kind, m.To.Lang, d); err != nil || kind == mailer.KindSpeakerConfirm || kind == mailer.KindSpeakerSlotTaken {
 		return m, err
 	}
 	m.ICSMethod = mailer.MethodRequest
@@ -54,6 +56,14 @@ func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n mo
 	m.ICS, err = mailer.SpeakerCalendar(m.ICSMethod, d, "speaker-"+c.ID+"@convene", c.ICalSequence,
 		mailer.Attendee{Name: org.Name, Email: org.Email}, c.Email)
 	return m, err
+}
+
+// slotData is what the mails about a notice's slot say: the slot, the meetup's place, the /c/ link.
+func slotData(n models.SpeakerNotice, link string, org models.Recipient) mailer.SpeakerSlotData {
+	c, s := n.Candidate, n.Slot
+	return mailer.SpeakerSlotData{To: mailer.Recipient{Name: c.Name}, Title: n.Meetup.Title, TalkTitle: c.TalkTitle,
+		Start: s.StartsAt, End: s.EndsAt, TimeZone: n.Meetup.Timezone, Location: n.Meetup.Location,
+		OnlineURL: n.Meetup.OnlineURL, ConfirmURL: link, Organizer: org.Name}
 }
 
 // organiserAlerts renders a lineup alert (declined, withdrawn, complete) for each organiser, in their language.

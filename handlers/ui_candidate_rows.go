@@ -62,3 +62,12 @@ func responseTime(tr Translator, secs *int64) string {
 	}
 	return tr.T("speakers.unit.days", "N", fmt.Sprint(int(math.Round(s/86400))))
 }
+
+// StatusKey is the message id of the candidate's state: one asked for a slot that another
+// speaker confirmed first reads "slot taken by another speaker", not "asked to confirm".
+func (r candidateRow) StatusKey() string {
+	if r.SlotTaken {
+		return "speakers.status.slot_taken"
+	}
+	return "speakers.status." + r.Status
+}

@@ -58,7 +58,7 @@ func (cc *compareCard) fill(options []slotChoice) {
 		cc.Average = strconv.FormatFloat(*cc.ScoreAverage, 'f', 1, 64)
 	}
 	for _, o := range options {
-		o.Checked = cc.LineupSlotID != nil && *cc.LineupSlotID == o.ID
+		o.Checked = cc.LineupSlotID != nil && *cc.LineupSlotID == o.ID && !cc.SlotTaken // a taken slot is no longer theirs to send again
 		cc.Options = append(cc.Options, o)
 	}
 }

@@ -73,6 +73,7 @@ type meetupSpeakersData struct {
 	Candidates   []candidateRow
 	FollowUpDays int
 	Lineup       models.SpeakerLineup
+	Outside      *outsideView // talks no longer inside the meetup's time
 	slots        []models.Slot
 }
 
@@ -106,6 +107,9 @@ func (h *Handlers) meetupSpeakersData(ctx context.Context, c echo.Context, tr Tr
 	if d.FollowUpDays, err = h.Store.FollowUpDays(ctx, m.ID); err != nil {
 		return d, err
 	}
-	d.Lineup, err = h.Store.ConfirmedLineup(ctx, m.TeamID, m.ID)
+	if d.Lineup, err = h.Store.ConfirmedLineup(ctx, m.TeamID, m.ID); err != nil {
+		return d, err
+	}
+	d.Outside, err = h.slotsOutside(ctx, tr, m)
 	return d, err
 }

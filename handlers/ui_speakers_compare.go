@@ -43,7 +43,8 @@ func (h *Handlers) renderCompare(c echo.Context, status int, fe models.FieldErro
 	}
 	cards := compareCards(candidateRows(p.Translator, cands, slots, m.Timezone), speakers, options)
 	p.Errors = fe
-	p.Data = map[string]any{"Meetup": m, "Cards": cards, "Scale": []int{1, 2, 3, 4, 5}}
+	p.Data = map[string]any{"Meetup": m, "Cards": cards, "Scale": []int{1, 2, 3, 4, 5},
+		"Shared": sharedOffers(p.Translator, cands, slots, m.Timezone)}
 	return h.render(c, status, "speakers_compare", p)
 }
 
@@ -94,7 +95,21 @@ func (h *Handlers) LineupForm(c echo.Context) error {
 		}
 		return f
 	})
-	return h.afterCompare(c, err, "speakers.flash.lineup_sent")
+	flash := "speakers.flash.lineup_sent"
+	if err == nil {
+		flash, err = h.lineupFlash(c)
+	}
+	return h.afterCompare(c, err, flash)
+}
+
+// lineupFlash is what the organiser is told once the lineup is sent: a warning when a slot is
+// now offered to several speakers (whoever confirms first holds it).
+func (h *Handlers) lineupFlash(c echo.Context) (string, error) {
+	cands, err := h.Store.ListCandidates(c.Request().Context(), currentUser(c).TeamID, c.Param("id"))
+	if err != nil || len(askedTogether(cands)) == 0 {
+		return "speakers.flash.lineup_sent", err
+	}
+	return "speakers.flash.lineup_sent_shared", nil
 }
 
 // renameFields renames the fields of a validation error (other errors pass through).
