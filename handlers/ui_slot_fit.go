@@ -29,7 +29,7 @@ func (h *Handlers) slotsOutside(ctx context.Context, tr Translator, m models.Mee
 	if err != nil || len(slots) == 0 {
 		return nil, err
 	}
-	v := &outsideView{When: slotLabel(tr, *m.StartsAt, *m.EndsAt, m.Timezone) + " (" + m.Timezone + ")"}
+	v := &outsideView{When: slotLabel(tr, *m.StartsAt, *m.EndsAt, m.Timezone)}
 	for _, s := range slots {
 		v.Rows = append(v.Rows, outsideRow{Label: slotLabel(tr, s.StartsAt, s.EndsAt, m.Timezone), Speakers: strings.Join(s.Speakers, ", ")})
 	}
