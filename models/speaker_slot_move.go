@@ -15,12 +15,12 @@ type SlotMove struct {
 	WasStart, WasEnd time.Time
 }
 
-// lockSpeakerStepsSQL takes the row every change of steps 3–5 locks first (lockMeetupOpen), so a
-// reschedule and a speaker's confirmation follow each other rather than cross.
+// lockSpeakerStepsSQL locks the row every change of steps 3–5 locks first (lockMeetupOpen), so a
+// reschedule and a speaker's confirmation follow each other rather than cross. A meetup without
+// the row has had no candidate, so no lineup to race with.
 const lockSpeakerStepsSQL = `
-INSERT INTO speaker_settings (meetup_id)
-SELECT id FROM meetups WHERE id = $1 AND team_id = $2
-ON CONFLICT (meetup_id) DO UPDATE SET follow_up_days = speaker_settings.follow_up_days`
+SELECT ss.meetup_id FROM speaker_settings ss JOIN meetups m ON m.id = ss.meetup_id
+WHERE ss.meetup_id = $1 AND m.team_id = $2 FOR UPDATE OF ss`
 
 // lockSpeakerSteps locks the meetup's speaker steps for tx, whatever its stage; taken before the
 // meetup's row, in the order the speaker steps take them.
