@@ -49,7 +49,10 @@ func TestRescheduleShiftsSlotsBackToBack(t *testing.T) {
 	}
 	f.store.DB.MustExec(`INSERT INTO slot_holds (slot_id, candidate_id) SELECT lineup_slot_id, id FROM candidates WHERE id = $1`, cand)
 	var told []models.SlotMove
-	tell := func(_ context.Context, _ *sqlx.Tx, ch models.MeetupChange) error { told = append(told, ch.Speakers...); return nil }
+	tell := func(_ context.Context, _ *sqlx.Tx, ch models.MeetupChange) error {
+		told = append(told, ch.Speakers...)
+		return nil
+	}
 	move := func(start, end string) {
 		t.Helper()
 		e := models.MeetupEdit{}
