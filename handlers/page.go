@@ -10,21 +10,21 @@ import (
 // Page is the data every page template gets, filled by one constructor.
 type Page struct {
 	Translator
-	Title string
-	Nav   string
-	User  *models.User
-	CSRF  string
-	Flash string
-	// FlashCount is the number the flash message names ({{.Count}}); 0 when it names none.
-	FlashCount int
-	RequestID  string
-	Form       any
-	Errors     models.FieldErrors
+	Title     string
+	Nav       string
+	User      *models.User
+	CSRF      string
+	Flash     string
+	RequestID string
+	Form      any
+	Errors    models.FieldErrors
 	// ErrorArgs are the values a field's error message names, by field (name/value pairs).
 	ErrorArgs map[string][]any
 	Data      any
 	// Here is the page's own address, where the language switch leads back to.
 	Here string
+	// FlashCount is the number the flash message names ({{.Count}}); 0 when it names none.
+	FlashCount int
 }
 
 // FieldError returns the translated error for a form field, or "".
