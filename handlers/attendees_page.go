@@ -23,6 +23,8 @@ type attendeesView struct {
 	StatusOrder []string
 	// InviteCounts are the meetup's invitation mails in the outbox by status.
 	InviteCounts map[string]int
+	// Uninvited is how many a send of the invitations would mail now.
+	Uninvited int
 }
 
 // AttendeesPage shows the seats, the overflow, the waitlist, the lunch summary and the
@@ -40,6 +42,9 @@ func (h *Handlers) AttendeesPage(c echo.Context) error {
 		return err
 	}
 	if v.InviteCounts, err = h.Store.InviteOutboxCounts(ctx, m.TeamID, m.ID); err != nil {
+		return err
+	}
+	if v.Uninvited, err = h.Store.CountUninvited(ctx, m); err != nil {
 		return err
 	}
 	if v.Waitlist, err = h.Store.Waitlist(ctx, m.ID, models.ModeInPerson, 50); err != nil {

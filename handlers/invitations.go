@@ -21,12 +21,19 @@ func (h *Handlers) APISendInvitations(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]int{"invited": n})
 }
 
-// SendInvitationsForm is the "Send invitations" button of the attendees page.
+// SendInvitationsForm is the "Send invitations" button of the attendees page; the page then
+// says how many were invited ("Nobody new to invite" for none).
 func (h *Handlers) SendInvitationsForm(c echo.Context) error {
 	u := currentUser(c)
 	id := c.Param("id")
-	if _, err := h.Store.SendInvitations(c.Request().Context(), h.Links, u.TeamID, u.ID, id, h.inviteMail); err != nil {
+	n, err := h.Store.SendInvitations(c.Request().Context(), h.Links, u.TeamID, u.ID, id, h.inviteMail)
+	if err != nil {
 		return err
+	}
+	if n == 0 {
+		h.flash(c, "invite.flash.sent_none")
+	} else {
+		h.flashCount(c, "invite.flash.sent", n)
 	}
 	return redirect(c, "/meetups/"+id+"/attendees")
 }

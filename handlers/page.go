@@ -23,6 +23,8 @@ type Page struct {
 	Data      any
 	// Here is the page's own address, where the language switch leads back to.
 	Here string
+	// FlashCount is the number the flash message names ({{.Count}}); 0 when it names none.
+	FlashCount int
 }
 
 // FieldError returns the translated error for a form field, or "".
@@ -46,6 +48,9 @@ func (h *Handlers) newPage(c echo.Context, title, nav string) *Page {
 	p.CSRF = h.csrfToken(c)
 	p.Here = returnPath(c)
 	p.Flash = h.Sessions.PopString(c.Request().Context(), "flash")
+	if p.Flash != "" {
+		p.FlashCount = h.Sessions.PopInt(c.Request().Context(), "flash_count")
+	}
 	return p
 }
 
@@ -83,6 +88,12 @@ func (h *Handlers) render(c echo.Context, status int, name string, p *Page) erro
 // flash stores a translated-later message id shown on the next page.
 func (h *Handlers) flash(c echo.Context, msgID string) {
 	h.Sessions.Put(c.Request().Context(), "flash", msgID)
+}
+
+// flashCount stores a message id shown on the next page with n, the count it names.
+func (h *Handlers) flashCount(c echo.Context, msgID string, n int) {
+	h.flash(c, msgID)
+	h.Sessions.Put(c.Request().Context(), "flash_count", n)
 }
 
 // redirect answers a form POST with 303 See Other.

@@ -15,7 +15,8 @@ type reportCharts struct {
 	NPS     hbarChart
 }
 
-// newReportCharts draws the funnel with its rates, the rating distribution and the NPS groups.
+// newReportCharts draws the funnel with its rates (the walk-ins and the invitees who came
+// without a yes as bars of their own), the rating distribution and the NPS groups.
 func newReportCharts(tr Translator, r models.Report) reportCharts {
 	f, rates := r.Funnel, r.FunnelRates
 	funnel := []hbarItem{
@@ -24,6 +25,9 @@ func newReportCharts(tr Translator, r models.Report) reportCharts {
 		{Label: tr.T("report.funnel.attended"), N: f.Attended, Note: rateNote(tr, rates.Attended)},
 		{Label: tr.T("report.funnel.feedback"), N: f.Feedback, Note: rateNote(tr, rates.Feedback)},
 		{Label: tr.T("report.funnel.walk_ins"), N: f.WalkIns, Color: colorLight},
+	}
+	if f.AttendedOthers > 0 { // came though they had not said yes: attended, but not in its rate
+		funnel = append(funnel, hbarItem{Label: tr.T("report.funnel.others"), N: f.AttendedOthers, Color: colorLight})
 	}
 	var ratings []hbarItem
 	for v := 5; v >= 1; v-- {

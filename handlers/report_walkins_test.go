@@ -31,7 +31,7 @@ func TestReportFunnelShowsWalkInsApart(t *testing.T) {
 		map[string]any{"emails": []string{"walker1@example.com", "walker2@example.com"}, "walk_in": true}, 200, nil)
 	e.feedback(m.ID, ppl[0], 5, 10, 5, "", "", "")
 	res := e.api.json(t, "GET", "/api/v1/meetups/"+m.ID+"/report", nil, 200, nil)
-	mustContain(t, "report JSON", res.Body, `"funnel":{"invited":4,"yes":3,"attended":4,"walk_ins":2,"feedback":1,"attended_or_answered":4}`,
+	mustContain(t, "report JSON", res.Body, `"funnel":{"invited":4,"yes":3,"attended":4,"attended_yes":2,"attended_others":0,"walk_ins":2,"feedback":1,"attended_or_answered":4}`,
 		`"funnel_rates":{"yes":75,"attended":66.7,"feedback":25}`)
 	if got, want := e.funnelTitle(m.ID), "Funnel: Invited 4, Said yes 3 · 75%, Attended 4 · 66.7%, Answered the form 1 · 25%, Walk-ins 2"; got != want {
 		t.Fatalf("funnel chart:\n got %s\nwant %s", got, want)
@@ -58,4 +58,26 @@ func TestReportFeedbackRateAfterUndoneCheckIn(t *testing.T) {
 	if got := e.funnelTitle(m.ID); !strings.Contains(got, "Answered the form 3 · 100%") {
 		t.Fatalf("funnel chart: %s", got)
 	}
+}
+
+// TestReportAttendedRateCountsOnlyTheYes: of 2 who said yes only 1 came, but 3 invitees who said
+// maybe, did not answer or said no came too: the attended rate is 50 %, not 200 %; those 3 show
+// as a bar of their own, and the JSON names both parts. In English and Russian.
+func TestReportAttendedRateCountsOnlyTheYes(t *testing.T) {
+	e := newReportEnv(t)
+	m := e.meetup("Crowd", time.Now().Add(-3*time.Hour), "")
+	ppl := e.people("c", 5, "en")
+	for i, status := range []string{"yes", "yes", "maybe", "invited", "no"} {
+		e.rsvp(m.ID, ppl[i], status, i != 1)
+	}
+	res := e.api.json(t, "GET", "/api/v1/meetups/"+m.ID+"/report", nil, 200, nil)
+	mustContain(t, "report JSON", res.Body,
+		`"funnel":{"invited":5,"yes":2,"attended":4,"attended_yes":1,"attended_others":3,"walk_ins":0,`,
+		`"funnel_rates":{"yes":40,"attended":50,`)
+	want := "Funnel: Invited 5, Said yes 2 · 40%, Attended 4 · 50%, Answered the form 0 · 0%, Walk-ins 0, Came without a yes 3"
+	if got := e.funnelTitle(m.ID); got != want {
+		t.Fatalf("funnel chart:\n got %s\nwant %s", got, want)
+	}
+	e.exec(`UPDATE users SET lang = 'ru' WHERE id = $1`, e.User.ID)
+	mustContain(t, "Russian funnel", e.funnelTitle(m.ID), "Пришли 4 · 50%", "Пришли без «да» 3")
 }

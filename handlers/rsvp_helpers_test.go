@@ -27,6 +27,13 @@ type rsvpEnv struct {
 // (person i speaks Russian when i is odd and lives in Asia/Yekaterinburg).
 func newRSVPEnv(t *testing.T, n, capacity int) *rsvpEnv {
 	t.Helper()
+	return newRSVPEnvWith(t, n, fmt.Sprintf(`"capacity":%d`, capacity))
+}
+
+// newRSVPEnvWith is newRSVPEnv with the schedule's limits given as JSON fields, such as
+// `"capacity":5,"remote_capacity":1`.
+func newRSVPEnvWith(t *testing.T, n int, limits string) *rsvpEnv {
+	t.Helper()
 	app := testutil.NewApp(t)
 	e := &rsvpEnv{app: app, api: app.Client(), token: app.Token(t, app.User.Email)}
 	ctx := context.Background()
@@ -45,7 +52,7 @@ func newRSVPEnv(t *testing.T, n, capacity int) *rsvpEnv {
 	}
 	e.meetup = e.createMeetup(t, "Lunch & learn: Go", "lunch_and_learn")
 	e.start = time.Now().Add(7*24*time.Hour).In(mustZone(t, "Europe/Berlin")).Format("2006-01-02") + "T12:00"
-	e.schedule(t, e.meetup.ID, fmt.Sprintf(`{"starts_at":%q,"location":"Room 1","online_url":"https://meet.example.com/go","capacity":%d}`, e.start, capacity), 200)
+	e.schedule(t, e.meetup.ID, fmt.Sprintf(`{"starts_at":%q,"location":"Room 1","online_url":"https://meet.example.com/go",%s}`, e.start, limits), 200)
 	for _, p := range e.people {
 		e.links = append(e.links, e.link(t, p.ID, e.meetup.ID))
 	}

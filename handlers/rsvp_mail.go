@@ -162,20 +162,24 @@ func (h *Handlers) NoticeMail(ctx context.Context, tx *sqlx.Tx, ev models.RSVPEv
 }
 
 // noticeMessage renders the waitlisted or promoted notice of ev, in the person's language, with
-// their RSVP page's address.
+// their RSVP page's address; its words are of a seat in the room or of a remote place, by n.Mode.
 func (h *Handlers) noticeMessage(ev models.RSVPEvent, n models.Notice, link string) (models.OutboxMessage, error) {
 	m, p := n.Meetup, n.Person
-	mm, to := meetupForMail(m, n.Lineup), mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
-	var r mailer.Rendered
-	var err error
-	if ev.Kind == models.EventWaitlisted {
-		r, err = h.Mail.Render(mailer.KindWaitlisted, mailLang(p.Language), mailer.WaitlistedData{To: to, Meetup: mm, Position: ev.Position, RSVPURL: link})
-	} else {
-		r, err = h.Mail.Render(mailer.KindPromoted, mailLang(p.Language), mailer.PromotedData{To: to, Meetup: mm, RSVPURL: link, CalendarURL: link + "/invite.ics"})
-	}
+	kind, data := noticeData(ev, n, link)
+	r, err := h.Mail.Render(kind, mailLang(p.Language), data)
 	return models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID, Kind: ev.Kind,
 		Lang: mailLang(p.Language), IdempotencyKey: ev.Key, ToEmail: p.Email, ToName: p.Name, From: h.mailFrom(),
 		Subject: r.Subject, Text: r.Text, HTML: r.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)}, err
+}
+
+// noticeData is the mail kind and data of ev's notice.
+func noticeData(ev models.RSVPEvent, n models.Notice, link string) (string, any) {
+	mm := meetupForMail(n.Meetup, n.Lineup)
+	to := mailer.Recipient{Name: n.Person.Name, TimeZone: n.Person.TimeZone}
+	if ev.Kind == models.EventWaitlisted {
+		return mailer.KindWaitlisted, mailer.WaitlistedData{To: to, Meetup: mm, Mode: n.Mode, Position: ev.Position, RSVPURL: link}
+	}
+	return mailer.KindPromoted, mailer.PromotedData{To: to, Meetup: mm, Mode: n.Mode, RSVPURL: link, CalendarURL: link + "/invite.ics"}
 }
 
 // noticeLink is the RSVP page address of a notice's person: their link's, made when they have none.

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/convene/convene/internal/textfold"
 	"github.com/convene/convene/models"
 
 	"github.com/convene/convene/templates"
@@ -112,6 +113,8 @@ var viewFuncs = template.FuncMap{
 	},
 	"date": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"inc":  func(i int) int { return i + 1 },
+	// fold is text as searches compare it: lower case, without accents (textfold.Fold).
+	"fold": textfold.Fold,
 	// shownStage is the stage a list shows: a scheduled meetup that has ended is "held" (to
 	// celebrate), not still "scheduled".
 	"shownStage": func(stage string, ends *time.Time) string {

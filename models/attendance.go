@@ -2,7 +2,10 @@ package models
 
 import (
 	"context"
+	"strings"
 	"time"
+
+	"github.com/convene/convene/internal/textfold"
 )
 
 // DoorEntry is one person on a meetup's check-in list.
@@ -33,24 +36,48 @@ type DoorCounts struct {
 // maxDoorList bounds the check-in list one page shows; a search narrows it.
 const maxDoorList = 2000
 
+// doorListSQL lists a meetup's invitees and walk-ins, up to $3 of them (all when NULL).
 const doorListSQL = `
 SELECT r.person_id, p.email, p.name, r.status, r.walk_in, r.checked_in_at IS NOT NULL AS checked_in, r.checked_in_at
 FROM rsvps r JOIN people p ON p.id = r.person_id
 WHERE r.meetup_id = $1 AND r.team_id = $2
-  AND ($3 = '' OR p.email ILIKE '%' || $3 || '%' OR p.name ILIKE '%' || $3 || '%')
 ORDER BY array_position(ARRAY['yes', 'maybe', 'waitlisted', 'invited', 'no'], r.status),
     lower(CASE WHEN p.name = '' THEN p.email ELSE p.name END), r.person_id
-LIMIT $4`
+LIMIT $3`
 
 // DoorList returns a meetup's invitees and walk-ins, those who said yes first, by name; query
-// narrows it to names or addresses containing it.
+// narrows it to names or addresses containing it, case and accents aside ("muller" finds
+// Müller). PostgreSQL cannot drop accents without an extension, so a search reads the whole
+// list, a meetup's invitees, and filters it here.
 func (s *Store) DoorList(ctx context.Context, teamID, meetupID, query string) ([]DoorEntry, error) {
 	if k := textProblem(query, 200); k != "" {
 		return nil, Invalid(FieldErrors{"q": k})
 	}
+	var limit any = maxDoorList
+	if query != "" {
+		limit = nil
+	}
 	out := []DoorEntry{}
-	err := s.DB.SelectContext(ctx, &out, doorListSQL, meetupID, teamID, likeEscape(query), maxDoorList)
-	return out, mapErr(err)
+	if err := s.DB.SelectContext(ctx, &out, doorListSQL, meetupID, teamID, limit); err != nil {
+		return nil, mapErr(err)
+	}
+	return searchDoor(out, query), nil
+}
+
+// searchDoor keeps the entries whose name or address holds query, case and accents aside, up
+// to maxDoorList of them.
+func searchDoor(list []DoorEntry, query string) []DoorEntry {
+	q := textfold.Fold(query)
+	out := list[:0]
+	for _, e := range list {
+		if len(out) == maxDoorList {
+			break
+		}
+		if strings.Contains(textfold.Fold(e.Name), q) || strings.Contains(textfold.Fold(e.Email), q) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 const doorCountsSQL = `

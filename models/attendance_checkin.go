@@ -50,7 +50,9 @@ func (a *Attendance) check() error {
 	kept := a.People[:0]
 	for i, p := range a.People {
 		p.Email = strings.TrimSpace(p.Email)
-		if !ValidEmail(p.Email) {
+		if p.Email == "" {
+			fe[fmt.Sprintf("emails[%d]", i)] = "required"
+		} else if !ValidEmail(p.Email) {
 			fe[fmt.Sprintf("emails[%d]", i)] = "invalid_email"
 		} else if k := cleanLine(&p.Name, maxTextLen); k != "" {
 			fe[fmt.Sprintf("names[%d]", i)] = k

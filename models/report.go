@@ -15,19 +15,24 @@ const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.
 // Funnel counts a meetup's audience at each step: invited → said yes → attended → answered the form.
 // Attended follows attendedSQL (the yes when nobody was checked in), as the feedback form's
 // recipients do, and includes the walk-ins (checked in at the door without an invitation), who
-// are counted apart and not as said yes. AttendedOrAnswered is the answered rate's denominator:
-// an answer shows its author came, even when their check-in was undone.
+// are counted apart and not as said yes. Of the attended, AttendedYes said yes and came (the
+// attended rate's numerator, as the door's expected_checked_in) and AttendedOthers were invited
+// and came without a yes (maybe, no answer, waitlisted or no). AttendedOrAnswered is the
+// answered rate's denominator: an answer shows its author came, even when their check-in was undone.
 type Funnel struct {
 	Invited            int `db:"invited" json:"invited"`
 	Yes                int `db:"yes" json:"yes"`
 	Attended           int `db:"attended" json:"attended"`
+	AttendedYes        int `db:"attended_yes" json:"attended_yes"`
+	AttendedOthers     int `db:"attended_others" json:"attended_others"`
 	WalkIns            int `db:"walk_ins" json:"walk_ins"`
 	Feedback           int `db:"feedback" json:"feedback"`
 	AttendedOrAnswered int `db:"attended_or_answered" json:"attended_or_answered"`
 }
 
 // FunnelRates are each step's share of the step before, in percent; nil when the step before is 0.
-// Attended leaves the walk-ins out (they never said yes); Feedback is of those who attended or answered.
+// Attended counts only those who said yes and came, so it never exceeds 100 %; Feedback is of
+// those who attended or answered.
 type FunnelRates struct {
 	Yes      *float64 `json:"yes"`
 	Attended *float64 `json:"attended"`
@@ -36,7 +41,7 @@ type FunnelRates struct {
 
 // Rates computes the funnel's step-to-step rates.
 func (f Funnel) Rates() FunnelRates {
-	return FunnelRates{Yes: Percent(f.Yes, f.Invited), Attended: Percent(f.Attended-f.WalkIns, f.Yes),
+	return FunnelRates{Yes: Percent(f.Yes, f.Invited), Attended: Percent(f.AttendedYes, f.Yes),
 		Feedback: Percent(f.Feedback, f.AttendedOrAnswered)}
 }
 
@@ -127,18 +132,22 @@ func (s *Store) MeetupReport(ctx context.Context, teamID, meetupID string) (Repo
 }
 
 // funnelSQL counts the funnel. A walk-in's RSVP says yes (rsvps.walk_in, made at the door), but
-// they never answered: they are counted apart, and only once checked in. The last count is
-// everyone who attended or answered, each once.
+// they never answered: they are counted apart, and only once checked in; the attended split
+// into those who said yes and the other invitees. The last count is everyone who attended or
+// answered, each once.
 const funnelSQL = `
 SELECT count(*) FILTER (WHERE r.role = 'attendee' AND r.invited_at IS NOT NULL) AS invited,
        count(*) FILTER (WHERE r.role = 'attendee' AND r.status = 'yes' AND NOT r.walk_in) AS yes,
-       count(*) FILTER (WHERE ` + attendedSQL + `) AS attended,
+       count(*) FILTER (WHERE r.came) AS attended,
+       count(*) FILTER (WHERE r.came AND r.status = 'yes' AND NOT r.walk_in) AS attended_yes,
+       count(*) FILTER (WHERE r.came AND r.status <> 'yes' AND NOT r.walk_in) AS attended_others,
        count(*) FILTER (WHERE r.role = 'attendee' AND r.walk_in AND r.checked_in_at IS NOT NULL) AS walk_ins,
        (SELECT count(*) FROM feedback f WHERE f.meetup_id = $1) AS feedback,
        (SELECT count(*) FROM (
            SELECT r.person_id FROM rsvps r WHERE r.meetup_id = $1 AND ` + attendedSQL + `
            UNION SELECT f.person_id FROM feedback f WHERE f.meetup_id = $1) came) AS attended_or_answered
-FROM rsvps r WHERE r.meetup_id = $1`
+FROM (SELECT r.role, r.invited_at, r.status, r.walk_in, r.checked_in_at, ` + attendedSQL + ` AS came
+      FROM rsvps r WHERE r.meetup_id = $1) r`
 
 // funnel counts the meetup's funnel.
 func (s *Store) funnel(ctx context.Context, meetupID string) (Funnel, error) {

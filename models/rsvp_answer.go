@@ -131,7 +131,7 @@ func (s *Store) answerLocked(ctx context.Context, tx *sqlx.Tx, row locked, a Ans
 // answerQueries are the statements an answer may run, prepared before its transaction.
 func answerQueries() []string {
 	return []string{storeAnswerSQL, claimStoreSQL, shareMeetupSQL, holdSeatSQL, lockExcessSQL, promoteSQL,
-		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL, noticeSQL, recordNoticeSQL,
+		lockMeetupRowSQL, freeSeatSQL, dropSeatSQL, renumberSeatSQL, recordEventSQL, noticeSQL, noticeModeSQL, recordNoticeSQL,
 		leaveSeatSQL}
 }
 

@@ -6,18 +6,23 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// inviteSpeakersSQL records the meetup's confirmed speakers who are in the team's directory (by
-// the speaker's link to a person, else by e-mail) as invited with the role speaker, and returns
-// those not invited as speakers before. Their answer stays open: a speaker answers on their RSVP
-// page like anyone, so the seats stay exact.
-const inviteSpeakersSQL = `
-WITH sp AS (
-    SELECT DISTINCT ON (p.id) p.id AS person_id, c.talk_title
+// speakerPeopleSQL selects the meetup's confirmed speakers who are in the team's directory (by
+// the speaker's link to a person, else by e-mail), once each with their talk; meetup is the
+// parameter holding the meetup's id.
+func speakerPeopleSQL(meetup string) string {
+	return `SELECT DISTINCT ON (p.id) p.id AS person_id, c.talk_title
     FROM candidates c
     JOIN speakers s ON s.id = c.speaker_id
     JOIN people p ON p.team_id = c.team_id AND (p.id = s.person_id OR (s.person_id IS NULL AND lower(p.email) = lower(s.email)))
-    WHERE c.meetup_id = $1 AND c.status = 'confirmed'
-    ORDER BY p.id, c.confirmed_at
+    WHERE c.meetup_id = ` + meetup + ` AND c.status = 'confirmed'
+    ORDER BY p.id, c.confirmed_at`
+}
+
+// inviteSpeakersSQL records the meetup's confirmed speakers as invited with the role speaker,
+// and returns those not invited as speakers before. Their answer stays open: a speaker answers
+// on their RSVP page like anyone, so the seats stay exact.
+var inviteSpeakersSQL = `
+WITH sp AS (` + speakerPeopleSQL("$1") + `
 ), ins AS (
     INSERT INTO rsvps (meetup_id, person_id, team_id, role, invited_at)
     SELECT $1, person_id, $2, 'speaker', now() FROM sp

@@ -18,7 +18,7 @@ import (
 var noticeSQL = `
 SELECT ` + aliased("m", meetupColumns) + `,
     p.id AS "p.id", p.email AS "p.email", p.name AS "p.name", p.language AS "p.language",
-    p.timezone AS "p.timezone", COALESCE(r.status, 'invited') AS "p.status",
+    p.timezone AS "p.timezone", COALESCE(r.status, 'invited') AS "p.status", COALESCE(r.mode, '') AS mode,
     (SELECT l.id FROM links l WHERE l.purpose = 'rsvp' AND l.person_id = p.id AND l.meetup_id = m.id
      AND l.subject = '') AS link_id,
     ` + lineupJSONSQL("m.id", "m.team_id") + ` AS lineup
@@ -41,6 +41,8 @@ type Notice struct {
 	// LinkID is the person's RSVP link for Linker.Token; nil when they have none yet.
 	LinkID *string    `db:"link_id"`
 	Lineup LineupJSON `db:"lineup"`
+	// Mode is how the person attends (ModeInPerson or ModeRemote): whose place they wait for or got.
+	Mode string `db:"mode"`
 }
 
 // LineupJSON is a confirmed lineup read as JSON: names and talk titles only.
@@ -77,12 +79,18 @@ func (row locked) ownNotice(notify Notifier) Notifier {
 // NoticeOf reads, in the transaction tx, what the notice of ev says (ev.Notice when the answer
 // read it already).
 func (s *Store) NoticeOf(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) (Notice, error) {
-	if ev.Notice != nil {
-		return *ev.Notice, nil
+	if ev.Notice == nil {
+		var n Notice
+		err := txq{s, tx}.get(ctx, &n, noticeSQL, ev.MeetupID, ev.PersonID)
+		return n, mapErr(err)
 	}
-	var n Notice
-	err := txq{s, tx}.get(ctx, &n, noticeSQL, ev.MeetupID, ev.PersonID)
-	return n, mapErr(err)
+	n := *ev.Notice
+	if n.Mode == "" {
+		var err error
+		n.Mode, err = s.noticeMode(ctx, tx, n.Meetup, ev.PersonID)
+		return n, err
+	}
+	return n, nil
 }
 
 // recordNoticeSQL records an RSVP event once and enqueues its mail under the event's key

@@ -7,11 +7,23 @@
   var none = document.getElementById("checkin-nomatch");
   if (!list || !window.fetch) { return; }
 
+  var letters = { "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h" };
+  var marks = /[\u0300-\u036f]/g;
+  try { marks = new RegExp("\\p{Mn}", "gu"); } catch (e) { /* an older engine: the common marks only */ }
+
+  // fold is the server's textfold.Fold, which data-search is folded with: lower case, accents
+  // dropped, ß as ss, ø as o…, so "muller" finds Müller.
+  function fold(s) {
+    s = s.toLowerCase();
+    if (s.normalize) { s = s.normalize("NFD").replace(marks, ""); }
+    return s.replace(/[ßøłđðþæœıħ]/g, function (c) { return letters[c]; });
+  }
+
   function filter() {
-    var words = q.value.toLowerCase().trim().split(/\s+/).filter(Boolean);
+    var words = fold(q.value).trim().split(/\s+/).filter(Boolean);
     var shown = 0;
     list.querySelectorAll("li.door-person").forEach(function (li) {
-      var hay = (li.getAttribute("data-search") || "").toLowerCase();
+      var hay = fold(li.getAttribute("data-search") || "");
       var ok = words.every(function (w) { return hay.indexOf(w) >= 0; });
       li.hidden = !ok;
       if (ok) { shown++; }
