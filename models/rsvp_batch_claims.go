@@ -202,6 +202,6 @@ func (b *batchRun) storeRun(ctx context.Context, run []runItem, seated int, seqs
 func (b *batchRun) tellWaitlisted(ctx context.Context, it runItem, seq int64, lineup LineupJSON) error {
 	m, p := it.row.Meetup.ID, it.row.Person.ID
 	ev := RSVPEvent{Kind: EventWaitlisted, MeetupID: m, PersonID: p, Position: it.job.res.Position,
-		Key: fmt.Sprintf("waitlisted:%s:%s:%d", m, p, seq), Notice: &Notice{Lineup: lineup}}
+		Key: fmt.Sprintf("waitlisted:%s:%s:%d", m, p, seq), Notice: &Notice{Lineup: lineup, Mode: it.a.Mode}}
 	return it.row.ownNotice(it.job.notify)(ctx, b.tx, ev)
 }

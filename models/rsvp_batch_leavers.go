@@ -149,7 +149,7 @@ func (b *batchRun) tellPromoted(ctx context.Context, run []runItem, rows []leave
 		b.touched[p.PersonID] = true
 		ev := RSVPEvent{Kind: EventPromoted, MeetupID: m.ID, PersonID: p.PersonID,
 			Key:    fmt.Sprintf("promoted:%s:%s:%d", m.ID, p.PersonID, *r.Seq),
-			Notice: &Notice{Meetup: m, Person: p, LinkID: r.LinkID, Lineup: *r.Lineup}}
+			Notice: &Notice{Meetup: m, Person: p, LinkID: r.LinkID, Lineup: *r.Lineup, Mode: it.row.RSVP.Mode}}
 		if it.job.err = it.job.notify(ctx, b.tx, ev); it.job.err != nil {
 			return errRefused // the batch runs again, this answer alone in its savepoint
 		}

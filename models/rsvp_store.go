@@ -75,7 +75,7 @@ func storeAnswer(ctx context.Context, q txq, lim limits, r RSVP, claim bool, not
 	ev := RSVPEvent{Kind: EventWaitlisted, MeetupID: r.MeetupID, PersonID: r.PersonID, Position: row.Position,
 		Key: fmt.Sprintf("waitlisted:%s:%s:%d", r.MeetupID, r.PersonID, *res.RSVP.WaitlistSeq)}
 	if row.Lineup != nil {
-		ev.Notice = &Notice{Lineup: *row.Lineup} // the answer adds the rest (locked.ownNotice)
+		ev.Notice = &Notice{Lineup: *row.Lineup, Mode: r.Mode} // the answer adds the rest (locked.ownNotice)
 	}
 	return res, notify(ctx, q.tx, ev)
 }
