@@ -40,10 +40,13 @@ func (in ScheduleInput) check(m Meetup) (schedule, error) {
 		Reminders: in.Reminders}
 	fe := FieldErrors{}
 	checkReminders(fe, in.Reminders)
-	for field, v := range map[string]*string{"location": in.Location, "online_url": in.OnlineURL} {
-		if v != nil && !utf8.ValidString(*v) {
-			fe[field] = "invalid_utf8"
+	if in.Location != nil {
+		if k := lineProblem(*in.Location); k != "" {
+			fe["location"] = k
 		}
+	}
+	if in.OnlineURL != nil && !utf8.ValidString(*in.OnlineURL) {
+		fe["online_url"] = "invalid_utf8"
 	}
 	if in.Location != nil {
 		sc.Location = OneLine(*in.Location)
