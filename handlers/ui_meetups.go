@@ -22,7 +22,7 @@ func (h *Handlers) MeetupEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.renderMeetupForm(c, http.StatusOK, m.ID, formOfMeetup(m), nil)
+	return h.renderMeetupForm(c, http.StatusOK, m.ID, formOfMeetup(m, h.uiLang(c)), nil)
 }
 
 // MeetupCreate creates a meetup (and a new series if one is named); invalid input comes back with 422.
