@@ -68,7 +68,7 @@ func TestScheduleAsksForSeatsNotDecided(t *testing.T) {
 	if !strings.Contains(page.Body, `name="capacity" type="number" value=""`) && !strings.Contains(page.Body, `name="capacity" value=""`) {
 		t.Fatalf("the seats field is not empty:\n%s", page.Body)
 	}
-	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {dstDays("{mar10}T12:00")}, "location": {"Room 3"},
 		"capacity": {""}, "action": {"save"}}
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422, `id="e-capacity">This field is required.`)
 	form.Set("capacity", "12")
@@ -93,7 +93,7 @@ func TestScheduleShowsEveryProblemAtOnce(t *testing.T) {
 	e := newRSVPEnv(t, 1, 5)
 	m := e.createMeetup(t, "Many mistakes", "talk")
 	c, page := e.schedulePage(t, m.ID)
-	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {dstDays("{mar10}T12:00")}, "location": {"Room 3"},
 		"online_url": {"meet.example.com"}, "capacity": {"many"}, "reminders": {"tomorrow, 5x"}, "action": {"save"}}
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422,
 		`id="e-capacity">Enter a whole number.`, `id="e-online_url">`, `id="e-reminders">`)
