@@ -55,7 +55,7 @@ func TestScheduleAndRSVPInvalidUTF8AreFieldErrors(t *testing.T) {
 	e := newRSVPEnv(t, 2, 5)
 	m := e.createMeetup(t, "Room talk", "talk")
 	c, page := e.schedulePage(t, m.ID)
-	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {badUTF8},
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {dstDays("{mar10}T12:00")}, "location": {badUTF8},
 		"capacity": {"12"}, "action": {"save"}}
 	wantUTF8FieldError(t, "schedule room", c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), "location", utf8MessageEN)
 	var scheduled bool

@@ -85,10 +85,10 @@ func TestInviteFileAndFeed(t *testing.T) {
 func TestInviteFileDSTTimes(t *testing.T) {
 	e := newRSVPEnv(t, 1, 5)
 	cases := []struct{ zone, body, start, end string }{
-		{"Europe/Berlin", `{"starts_at":"2026-03-29T03:30","capacity":5,"location":"R"}`, "2026-03-29T01:30:00Z", "2026-03-29T02:30:00Z"},
-		{"Europe/Berlin", `{"starts_at":"2026-10-25T02:30","fold":"earlier","capacity":5,"location":"R"}`, "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"},
-		{"Europe/Berlin", `{"starts_at":"2026-10-25T02:30","fold":"later","capacity":5,"location":"R"}`, "2026-10-25T01:30:00Z", "2026-10-25T02:30:00Z"},
-		{"America/Sao_Paulo", `{"starts_at":"2026-11-01T00:00","capacity":5,"location":"R"}`, "2026-11-01T03:00:00Z", "2026-11-01T04:00:00Z"},
+		{"Europe/Berlin", dstDays(`{"starts_at":"{gap}T03:30","capacity":5,"location":"R"}`), dstDays("{gap}T01:30:00Z"), dstDays("{gap}T02:30:00Z")},
+		{"Europe/Berlin", dstDays(`{"starts_at":"{overlap}T02:30","fold":"earlier","capacity":5,"location":"R"}`), dstDays("{overlap}T00:30:00Z"), dstDays("{overlap}T01:30:00Z")},
+		{"Europe/Berlin", dstDays(`{"starts_at":"{overlap}T02:30","fold":"later","capacity":5,"location":"R"}`), dstDays("{overlap}T01:30:00Z"), dstDays("{overlap}T02:30:00Z")},
+		{"America/Sao_Paulo", dstDays(`{"starts_at":"{nov1}T00:00","capacity":5,"location":"R"}`), dstDays("{nov1}T03:00:00Z"), dstDays("{nov1}T04:00:00Z")},
 	}
 	for _, tc := range cases {
 		m := e.createMeetup(t, "DST "+tc.zone, "talk")

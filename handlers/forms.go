@@ -47,9 +47,10 @@ func splitList(s string, spaces bool) []string {
 	})
 }
 
-// readable shows refused input back as valid UTF-8, each run of unreadable bytes as U+FFFD.
+// readable shows refused input back as valid UTF-8, each run of unreadable bytes and each NUL
+// (which no query can carry) as U+FFFD.
 func readable(s string) string {
-	return strings.ToValidUTF8(s, "\uFFFD")
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
 }
 
 // bindForm reads a POSTed form into dst by its form tags.

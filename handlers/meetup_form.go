@@ -24,11 +24,11 @@ type meetupForm struct {
 	TimingForm
 }
 
-// formOfMeetup fills the form from a stored meetup.
-func formOfMeetup(m models.Meetup) meetupForm {
+// formOfMeetup fills the form from a stored meetup, the reminders in lang's units.
+func formOfMeetup(m models.Meetup, lang string) meetupForm {
 	f := meetupForm{Title: m.Title, Description: m.Description, Format: m.Format, Timezone: m.Timezone,
 		Duration: strconv.Itoa(m.DurationMinutes), Capacity: strconv.Itoa(m.Capacity), Location: m.Location,
-		OnlineURL: m.OnlineURL, TimingForm: timingOfMeetup(m)}
+		OnlineURL: m.OnlineURL, TimingForm: timingOfMeetup(m, lang)}
 	if m.AudienceID != nil {
 		f.AudienceID = *m.AudienceID
 	}

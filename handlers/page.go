@@ -64,6 +64,11 @@ func (h *Handlers) newPublicPage(c echo.Context, lang, title string) *Page {
 	return p
 }
 
+// uiLang is the language the request's pages are in ("en" or "ru").
+func (h *Handlers) uiLang(c echo.Context) string {
+	return h.Views.NewTranslator(h.requestLang(c, currentUser(c))).Lang
+}
+
 // requestLang is the user's setting, else the lang cookie, else Accept-Language.
 func (h *Handlers) requestLang(c echo.Context, u *models.User) string {
 	if u != nil {

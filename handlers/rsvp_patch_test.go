@@ -79,7 +79,7 @@ func TestPatchOfTimeOrPlaceMailsAnUpdate(t *testing.T) {
 	if res := e.call(t, "PATCH", path, `{"location":"Room 7"}`); res.Status != 200 || len(e.updates(t)) != 4 {
 		t.Fatalf("the same room again: %d, %d updates", res.Status, len(e.updates(t)))
 	}
-	res := e.call(t, "PATCH", path, `{"starts_at":"2026-03-29T02:30"}`)
+	res := e.call(t, "PATCH", path, dstDays(`{"starts_at":"{gap}T02:30"}`))
 	if res.Status != 422 || !strings.Contains(res.Body, "suggested") || len(e.updates(t)) != 4 {
 		t.Fatalf("a time in the DST gap: %d %s", res.Status, res.Body)
 	}

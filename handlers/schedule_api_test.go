@@ -29,26 +29,26 @@ func TestScheduleDST(t *testing.T) {
 	e := newRSVPEnv(t, 0, 5)
 	m := e.createMeetup(t, "Berlin talk", "talk")
 	var er dstAPIErr
-	res := e.schedule(t, m.ID, `{"starts_at":"2026-03-29T02:30","location":"Room 2","capacity":20}`, 422)
+	res := e.schedule(t, m.ID, dstDays(`{"starts_at":"{gap}T02:30","location":"Room 2","capacity":20}`), 422)
 	_ = json.Unmarshal([]byte(res.Body), &er)
 	msg := er.Error.Fields["starts_at"]
 	if !strings.Contains(msg, "does not exist") || !strings.Contains(msg, "from 02:00 to 03:00") || !strings.Contains(msg, "03:30 (Europe/Berlin, UTC+02:00)") ||
-		er.Error.Suggested != "2026-03-29T03:30:00+02:00" {
+		er.Error.Suggested != dstDays("{gap}T03:30:00+02:00") {
 		t.Fatalf("gap: %s", res.Body)
 	}
 	res = e.schedule(t, m.ID, `{"starts_at":"`+er.Error.Suggested+`","location":"Room 2","capacity":20}`, 200)
-	if s := decodeScheduled(t, res.Body); s.StartsAt != "2026-03-29T01:30:00Z" || s.EndsAt != "2026-03-29T02:30:00Z" || s.Stage != "scheduled" {
+	if s := decodeScheduled(t, res.Body); s.StartsAt != dstDays("{gap}T01:30:00Z") || s.EndsAt != dstDays("{gap}T02:30:00Z") || s.Stage != "scheduled" {
 		t.Fatalf("shifted: %+v", s)
 	}
-	res = e.schedule(t, m.ID, `{"starts_at":"2026-10-25T02:30","capacity":20}`, 422)
+	res = e.schedule(t, m.ID, dstDays(`{"starts_at":"{overlap}T02:30","capacity":20}`), 422)
 	er = dstAPIErr{}
 	_ = json.Unmarshal([]byte(res.Body), &er)
-	if !strings.Contains(er.Error.Fields["starts_at"], "happens twice") || er.Error.Choices["earlier"] != "2026-10-25T02:30:00+02:00" ||
-		er.Error.Choices["later"] != "2026-10-25T02:30:00+01:00" {
+	if !strings.Contains(er.Error.Fields["starts_at"], "happens twice") || er.Error.Choices["earlier"] != dstDays("{overlap}T02:30:00+02:00") ||
+		er.Error.Choices["later"] != dstDays("{overlap}T02:30:00+01:00") {
 		t.Fatalf("ambiguous: %s", res.Body)
 	}
-	for fold, want := range map[string]string{"earlier": "2026-10-25T00:30:00Z", "later": "2026-10-25T01:30:00Z"} {
-		res = e.schedule(t, m.ID, `{"starts_at":"2026-10-25T02:30","fold":"`+fold+`","capacity":20}`, 200)
+	for fold, want := range map[string]string{"earlier": dstDays("{overlap}T00:30:00Z"), "later": dstDays("{overlap}T01:30:00Z")} {
+		res = e.schedule(t, m.ID, dstDays(`{"starts_at":"{overlap}T02:30","fold":"`)+fold+`","capacity":20}`, 200)
 		if s := decodeScheduled(t, res.Body); s.StartsAt != want || len(s.Changes) != 1 || s.Changes[0] != "time" {
 			t.Fatalf("fold %s: %+v, want %s", fold, s, want)
 		}
@@ -57,8 +57,8 @@ func TestScheduleDST(t *testing.T) {
 	if _, err := e.app.Store.DB.Exec(`UPDATE meetups SET timezone = 'America/Sao_Paulo' WHERE id = $1`, sp.ID); err != nil {
 		t.Fatal(err)
 	}
-	res = e.schedule(t, sp.ID, `{"starts_at":"2026-11-01T00:00","online_url":"https://meet.example.com/sp","capacity":30}`, 200)
-	if s := decodeScheduled(t, res.Body); s.StartsAt != "2026-11-01T03:00:00Z" || s.EndsAt != "2026-11-01T04:00:00Z" {
+	res = e.schedule(t, sp.ID, dstDays(`{"starts_at":"{nov1}T00:00","online_url":"https://meet.example.com/sp","capacity":30}`), 200)
+	if s := decodeScheduled(t, res.Body); s.StartsAt != dstDays("{nov1}T03:00:00Z") || s.EndsAt != dstDays("{nov1}T04:00:00Z") {
 		t.Fatalf("São Paulo: %+v", s)
 	}
 	var seq int
@@ -82,18 +82,18 @@ func TestScheduleBadInput(t *testing.T) {
 	e := newRSVPEnv(t, 0, 5)
 	id := e.meetup.ID
 	cases := map[string]string{
-		`{"starts_at":"2026-12-01T12:00","capacity":0}`:  "capacity",
-		`{"starts_at":"2026-12-01T12:00","capacity":-3}`: "capacity",
-		`{"capacity":10}`:                                                                "starts_at",
-		`{"starts_at":"soon","capacity":10}`:                                             "starts_at",
-		`{"starts_at":"2026-12-01T12:00","capacity":"ten"}`:                              "capacity",
-		`{"starts_at":"2026-12-01T12:00","ends_at":"2026-12-01T11:00"}`:                  "ends_at",
-		`{"starts_at":"2026-12-01T12:00","fold":"middle"}`:                               "fold",
-		`{"starts_at":"2026-12-01T12:00","online_url":"javascript:alert(1)"}`:            "online_url",
-		`{"starts_at":"2026-12-01T12:00","location":"","online_url":""}`:                 "location",
-		`{"starts_at":"2026-12-01T12:00","remote_capacity":-1}`:                          "remote_capacity",
-		`{"starts_at":"2026-12-01T12:00","colour":"red"}`:                                "body",
-		`{"starts_at":"2026-12-01T12:00","location":"` + strings.Repeat("x", 301) + `"}`: "location",
+		dstDays(`{"starts_at":"{nov1}T12:00","capacity":0}`):  "capacity",
+		dstDays(`{"starts_at":"{nov1}T12:00","capacity":-3}`): "capacity",
+		`{"capacity":10}`:                                                                     "starts_at",
+		`{"starts_at":"soon","capacity":10}`:                                                  "starts_at",
+		dstDays(`{"starts_at":"{nov1}T12:00","capacity":"ten"}`):                              "capacity",
+		dstDays(`{"starts_at":"{nov1}T12:00","ends_at":"{nov1}T11:00"}`):                      "ends_at",
+		dstDays(`{"starts_at":"{nov1}T12:00","fold":"middle"}`):                               "fold",
+		dstDays(`{"starts_at":"{nov1}T12:00","online_url":"javascript:alert(1)"}`):            "online_url",
+		dstDays(`{"starts_at":"{nov1}T12:00","location":"","online_url":""}`):                 "location",
+		dstDays(`{"starts_at":"{nov1}T12:00","remote_capacity":-1}`):                          "remote_capacity",
+		dstDays(`{"starts_at":"{nov1}T12:00","colour":"red"}`):                                "body",
+		dstDays(`{"starts_at":"{nov1}T12:00","location":"`) + strings.Repeat("x", 301) + `"}`: "location",
 		`[]`: "body",
 		``:   "body",
 	}
@@ -109,20 +109,20 @@ func TestScheduleBadInput(t *testing.T) {
 		t.Errorf("text/plain: %d", res.Status)
 	}
 	for _, bad := range []string{"not-a-uuid", "00000000-0000-0000-0000-000000000000"} {
-		if res := e.call(t, "POST", "/api/v1/meetups/"+bad+"/schedule", `{"starts_at":"2026-12-01T12:00"}`); res.Status != 404 {
+		if res := e.call(t, "POST", "/api/v1/meetups/"+bad+"/schedule", dstDays(`{"starts_at":"{nov1}T12:00"}`)); res.Status != 404 {
 			t.Errorf("meetup %s: %d", bad, res.Status)
 		}
 	}
 	_, other := e.app.AddUser(t, "Other Team", "other@example.com", "organiser")
 	tok := e.app.Token(t, other.Email)
-	res := e.api.Do(t, "POST", "/api/v1/meetups/"+id+"/schedule", "application/json", strings.NewReader(`{"starts_at":"2026-12-01T12:00"}`), "Authorization", "Bearer "+tok)
+	res := e.api.Do(t, "POST", "/api/v1/meetups/"+id+"/schedule", "application/json", strings.NewReader(dstDays(`{"starts_at":"{nov1}T12:00"}`)), "Authorization", "Bearer "+tok)
 	if res.Status != 404 {
 		t.Errorf("another team's meetup: %d", res.Status)
 	}
 	if _, err := e.app.Store.DB.Exec(`UPDATE meetups SET stage = 'cancelled' WHERE id = $1`, id); err != nil {
 		t.Fatal(err)
 	}
-	if res := e.call(t, "POST", "/api/v1/meetups/"+id+"/schedule", `{"starts_at":"2026-12-01T12:00"}`); res.Status != 409 {
+	if res := e.call(t, "POST", "/api/v1/meetups/"+id+"/schedule", dstDays(`{"starts_at":"{nov1}T12:00"}`)); res.Status != 409 {
 		t.Errorf("cancelled meetup: %d", res.Status)
 	}
 }

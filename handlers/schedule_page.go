@@ -43,7 +43,7 @@ func (h *Handlers) savedSchedule(c echo.Context, id string) (models.Meetup, sche
 	if err != nil {
 		return m, scheduleForm{}, err
 	}
-	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Reminders: formatLeads(rem)}
+	f := scheduleForm{Location: m.Location, OnlineURL: m.OnlineURL, Reminders: formatLeads(rem, h.uiLang(c))}
 	if m.Capacity > 0 { // 0: the room's seats are not decided yet, asked for here
 		f.Capacity = strconv.Itoa(m.Capacity)
 	}

@@ -19,23 +19,23 @@ func TestSchedulePageDSTChoices(t *testing.T) {
 	if page.Status != 200 || !strings.Contains(page.Body, "Europe/Berlin") {
 		t.Fatalf("schedule page: %d", page.Status)
 	}
-	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2026-03-29T02:30"}, "location": {"Room 3"},
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {dstDays("{gap}T02:30")}, "location": {"Room 3"},
 		"capacity": {"12"}, "action": {"save"}}
 	res := c.PostForm(t, "/meetups/"+m.ID+"/schedule", form)
-	if res.Status != 422 || !strings.Contains(res.Body, "does not exist in Europe/Berlin") || !strings.Contains(res.Body, `name="use_start" value="2026-03-29T03:30"`) {
+	if res.Status != 422 || !strings.Contains(res.Body, "does not exist in Europe/Berlin") || !strings.Contains(res.Body, dstDays(`name="use_start" value="{gap}T03:30"`)) {
 		t.Fatalf("gap: %d\n%s", res.Status, res.Body)
 	}
-	form.Set("use_start", "2026-03-29T03:30")
+	form.Set("use_start", dstDays("{gap}T03:30"))
 	form.Set("action", "preview")
 	res = c.PostForm(t, "/meetups/"+m.ID+"/schedule", form)
-	if res.Status != 200 || !strings.Contains(res.Body, "Sun 29 Mar 2026, 03:30–04:30 (Europe/Berlin, UTC&#43;02:00)") ||
+	if res.Status != 200 || !strings.Contains(res.Body, dstDays("Sun {gapDay}, 03:30–04:30 (Europe/Berlin, UTC&#43;02:00)")) ||
 		!strings.Contains(res.Body, "Asia/Yekaterinburg") || !strings.Contains(res.Body, "06:30–07:30 (Asia/Yekaterinburg, UTC&#43;05:00)") {
 		t.Fatalf("preview: %d\n%s", res.Status, res.Body)
 	}
 	form.Del("use_start")
-	form.Set("starts_at", "2026-10-25T02:30")
+	form.Set("starts_at", dstDays("{overlap}T02:30"))
 	res = c.PostForm(t, "/meetups/"+m.ID+"/schedule", form)
-	if res.Status != 422 || !strings.Contains(res.Body, `id="fold-earlier"`) || !strings.Contains(res.Body, "Sun 25 Oct 2026, 02:30 (Europe/Berlin, UTC&#43;01:00)") {
+	if res.Status != 422 || !strings.Contains(res.Body, `id="fold-earlier"`) || !strings.Contains(res.Body, dstDays("Sun {overlapDay}, 02:30 (Europe/Berlin, UTC&#43;01:00)")) {
 		t.Fatalf("overlap: %d\n%s", res.Status, res.Body)
 	}
 	form.Set("fold", "later")
@@ -45,7 +45,7 @@ func TestSchedulePageDSTChoices(t *testing.T) {
 		t.Fatalf("save: %d %s", res.Status, res.Body)
 	}
 	page = c.Get(t, "/meetups/"+m.ID)
-	if !strings.Contains(page.Body, "The meetup is scheduled.") || !strings.Contains(page.Body, "2026-10-25 02:30 CET (UTC&#43;01:00)") {
+	if !strings.Contains(page.Body, "The meetup is scheduled.") || !strings.Contains(page.Body, dstDays("{overlap} 02:30 CET (UTC&#43;01:00)")) {
 		t.Fatalf("meetup page after saving: %d %v\n%s", page.Status, page.Header, page.Body)
 	}
 	form.Set("capacity", "lots")
@@ -68,7 +68,7 @@ func TestScheduleAsksForSeatsNotDecided(t *testing.T) {
 	if !strings.Contains(page.Body, `name="capacity" type="number" value=""`) && !strings.Contains(page.Body, `name="capacity" value=""`) {
 		t.Fatalf("the seats field is not empty:\n%s", page.Body)
 	}
-	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {dstDays("{mar10}T12:00")}, "location": {"Room 3"},
 		"capacity": {""}, "action": {"save"}}
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422, `id="e-capacity">This field is required.`)
 	form.Set("capacity", "12")
@@ -93,7 +93,7 @@ func TestScheduleShowsEveryProblemAtOnce(t *testing.T) {
 	e := newRSVPEnv(t, 1, 5)
 	m := e.createMeetup(t, "Many mistakes", "talk")
 	c, page := e.schedulePage(t, m.ID)
-	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {dstDays("{mar10}T12:00")}, "location": {"Room 3"},
 		"online_url": {"meet.example.com"}, "capacity": {"many"}, "reminders": {"tomorrow, 5x"}, "action": {"save"}}
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422,
 		`id="e-capacity">Enter a whole number.`, `id="e-online_url">`, `id="e-reminders">`)

@@ -20,16 +20,16 @@ func TestSchedulePreviewNeedsNoSeats(t *testing.T) {
 		t.Fatalf("create: %d %s", res.Status, res.Body)
 	}
 	c, page := e.schedulePage(t, m.ID)
-	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {"2027-03-10T12:00"}, "location": {"Room 3"},
+	form := url.Values{"csrf_token": {testutil.CSRF(t, page.Body)}, "starts_at": {dstDays("{mar10}T12:00")}, "location": {"Room 3"},
 		"capacity": {""}, "action": {"preview"}}
 	preview := c.PostForm(t, "/meetups/"+m.ID+"/schedule", form)
-	wantPage(t, preview, 200, `id="schedule-preview-result"`, "10 Mar 2027, 12:00–13:00 (Europe/Berlin, UTC&#43;01:00)")
+	wantPage(t, preview, 200, `id="schedule-preview-result"`, dstDays("10 Mar {year}, 12:00–13:00 (Europe/Berlin, UTC&#43;01:00)"))
 	noSeatsAsked(t, "preview", preview)
-	form.Set("starts_at", "2027-03-10T25:00")
+	form.Set("starts_at", dstDays("{mar10}T25:00"))
 	badTime := c.PostForm(t, "/meetups/"+m.ID+"/schedule", form)
 	wantPage(t, badTime, 422, `id="e-starts_at">`)
 	noSeatsAsked(t, "preview of a bad time", badTime)
-	form.Set("starts_at", "2027-03-10T12:00")
+	form.Set("starts_at", dstDays("{mar10}T12:00"))
 	form.Set("action", "save")
 	wantPage(t, c.PostForm(t, "/meetups/"+m.ID+"/schedule", form), 422, `id="e-capacity">This field is required.`)
 	var scheduled bool

@@ -15,14 +15,14 @@ type TimingForm struct {
 	Reminders        string `form:"reminder_minutes"`
 }
 
-// timingOfMeetup fills the fieldset from a stored meetup.
-func timingOfMeetup(m models.Meetup) TimingForm {
+// timingOfMeetup fills the fieldset from a stored meetup, the reminders in lang's units.
+func timingOfMeetup(m models.Meetup, lang string) TimingForm {
 	rem := make([]int, len(m.ReminderMinutes))
 	for i, n := range m.ReminderMinutes {
 		rem[i] = int(n)
 	}
 	return TimingForm{FeedbackDelay: strconv.Itoa(m.FeedbackDelayMinutes),
-		FeedbackOpenDays: strconv.Itoa(m.FeedbackOpenDays), Reminders: formatLeads(rem)}
+		FeedbackOpenDays: strconv.Itoa(m.FeedbackOpenDays), Reminders: formatLeads(rem, lang)}
 }
 
 // timing reads the fieldset into fe's errors and a timing; an empty number field stays unchanged.
@@ -75,14 +75,23 @@ func parseLeads(s string) ([]int, bool) {
 	return out, true
 }
 
-// formatLeads writes reminders as the form shows them: whole hours as "24h", the rest as "90m".
-func formatLeads(v []int) string {
+// leadSuffixes are the hour and minute units the form writes reminders in, per UI language
+// (parseLeads reads both languages' units whatever the UI's).
+var leadSuffixes = map[string][2]string{"en": {"h", "m"}, "ru": {"ч", "м"}}
+
+// formatLeads writes reminders as the form shows them in lang: whole hours as "24h" ("24ч"),
+// the rest as "90m" ("90м"); English for a language it does not know.
+func formatLeads(v []int, lang string) string {
+	unit, ok := leadSuffixes[lang]
+	if !ok {
+		unit = leadSuffixes["en"]
+	}
 	s := make([]string, len(v))
 	for i, n := range v {
 		if n%60 == 0 {
-			s[i] = strconv.Itoa(n/60) + "h"
+			s[i] = strconv.Itoa(n/60) + unit[0]
 		} else {
-			s[i] = strconv.Itoa(n) + "m"
+			s[i] = strconv.Itoa(n) + unit[1]
 		}
 	}
 	return strings.Join(s, ", ")

@@ -22,7 +22,7 @@ func (h *Handlers) MeetupEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.renderMeetupForm(c, http.StatusOK, m.ID, formOfMeetup(m), nil)
+	return h.renderMeetupForm(c, http.StatusOK, m.ID, formOfMeetup(m, h.uiLang(c)), nil)
 }
 
 // MeetupCreate creates a meetup (and a new series if one is named); invalid input comes back with 422.
@@ -32,13 +32,13 @@ func (h *Handlers) MeetupCreate(c echo.Context) error {
 		return err
 	}
 	nm, fe := f.newMeetup()
+	if err := h.newSeriesProblem(c, f, fe); err != nil {
+		return err
+	}
 	if len(fe) > 0 {
 		return h.renderMeetupForm(c, http.StatusUnprocessableEntity, "", f, fe)
 	}
-	if err := h.newSeriesFromForm(c, &f); err != nil {
-		return h.meetupSaveFailed(c, "", f, err)
-	}
-	nm.SeriesID = &f.SeriesID
+	nm.NewSeries = f.NewSeries
 	u := currentUser(c)
 	m, err := h.Store.CreateMeetup(c.Request().Context(), u.TeamID, u.ID, nm)
 	if err != nil {
@@ -56,13 +56,13 @@ func (h *Handlers) MeetupUpdate(c echo.Context) error {
 	}
 	id := c.Param("id")
 	mp, fe := f.patch()
+	if err := h.newSeriesProblem(c, f, fe); err != nil {
+		return err
+	}
 	if len(fe) > 0 {
 		return h.renderMeetupForm(c, http.StatusUnprocessableEntity, id, f, fe)
 	}
-	if err := h.newSeriesFromForm(c, &f); err != nil {
-		return h.meetupSaveFailed(c, id, f, err)
-	}
-	mp.SeriesID = &f.SeriesID
+	mp.NewSeries = f.NewSeries
 	u := currentUser(c)
 	if _, err := h.Store.EditMeetup(c.Request().Context(), u.TeamID, u.ID, id, models.MeetupEdit{MeetupPatch: mp}, h.rsvpNotifier(), h.meetupBroadcaster()); err != nil {
 		return h.meetupSaveFailed(c, id, f, err)
@@ -71,18 +71,16 @@ func (h *Handlers) MeetupUpdate(c echo.Context) error {
 	return redirect(c, "/meetups/"+id)
 }
 
-// newSeriesFromForm creates the series named in the form and selects it.
-func (h *Handlers) newSeriesFromForm(c echo.Context, f *meetupForm) error {
-	if f.NewSeries == "" {
+// newSeriesProblem adds to the form's own field errors, when it has some, the problem of the
+// new series it names, so that every problem shows at once; the series itself is created only
+// with the meetup.
+func (h *Handlers) newSeriesProblem(c echo.Context, f meetupForm, fe models.FieldErrors) error {
+	if len(fe) == 0 || f.NewSeries == "" {
 		return nil
 	}
-	u := currentUser(c)
-	sr, err := h.Store.CreateSeriesBy(c.Request().Context(), u.TeamID, u.ID, models.Series{Name: f.NewSeries})
-	if fe := fieldErrors(err); fe != nil {
-		return models.Invalid(models.FieldErrors{"new_series": fe["name"]})
-	}
-	if err == nil {
-		f.SeriesID, f.NewSeries = sr.ID, ""
+	k, err := h.Store.NewSeriesProblem(c.Request().Context(), currentUser(c).TeamID, f.NewSeries)
+	if k != "" {
+		fe["new_series"] = k
 	}
 	return err
 }

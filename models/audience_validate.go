@@ -32,15 +32,19 @@ func (a *Audience) Normalize() error {
 }
 
 // cleanList cleans *l (CleanList) and names its problem: "invalid_utf8" when an item holds bytes
-// that are not UTF-8, looked for first as CleanList would turn them into U+FFFD unseen (the list
-// is cleaned all the same, so a refused rule can still be counted for the form's preview), or
-// "too_long" when it has more than maxListLen items.
+// that are not UTF-8, or "control_char" when one holds a control character other than white
+// space (a NUL…), both looked for first as CleanList would turn them into U+FFFD or spaces unseen
+// (the list is cleaned all the same, so a refused rule can still be counted for the form's
+// preview), or "too_long" when it has more than maxListLen items.
 func cleanList(l *[]string) string {
 	unreadable := slices.ContainsFunc(*l, func(s string) bool { return !utf8.ValidString(s) })
+	control := slices.ContainsFunc(*l, hasControl)
 	*l = CleanList(*l)
 	switch {
 	case unreadable:
 		return "invalid_utf8"
+	case control:
+		return "control_char"
 	case len(*l) > maxListLen:
 		return "too_long"
 	}

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -13,7 +12,7 @@ type ScoreInput struct {
 	Notes  *string `json:"notes"`
 }
 
-// validate wants each given score in 1–5 and notes of a sane length.
+// validate wants each given score in 1–5 and notes of a sane length that can be stored.
 func (in ScoreInput) validate() error {
 	fe := FieldErrors{}
 	if in.Scores != nil {
@@ -23,8 +22,10 @@ func (in ScoreInput) validate() error {
 			}
 		}
 	}
-	if in.Notes != nil && utf8.RuneCountInString(*in.Notes) > maxNotesLen {
-		fe["notes"] = "too_long"
+	if in.Notes != nil {
+		if k := textProblem(*in.Notes, maxNotesLen); k != "" {
+			fe["notes"] = k
+		}
 	}
 	return Invalid(fe)
 }

@@ -19,6 +19,8 @@ type MeetupPatch struct {
 	Location        *string `json:"location"`
 	OnlineURL       *string `json:"online_url"`
 	SeriesID        *string `json:"series_id"`
+	// NewSeries names a series to create with the change, in its transaction; it wins over SeriesID.
+	NewSeries string `json:"-"`
 	MeetupTiming
 }
 
@@ -82,7 +84,7 @@ func (s *Store) UpdateMeetup(ctx context.Context, teamID, userID, id string, mp 
 		}
 		nm := cur.editable()
 		changed := append(mp.apply(&nm), mp.MeetupTiming.names()...)
-		if err := nm.normalize(); err != nil {
+		if err := withNewSeries(ctx, tx, teamID, userID, mp.NewSeries, &nm, nm.normalize()); err != nil {
 			return err
 		}
 		if err := checkMeetupRefs(ctx, tx, teamID, nm); err != nil {

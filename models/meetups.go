@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 )
 
@@ -70,8 +71,11 @@ type NewMeetup struct {
 	Location        string  `json:"location" form:"location"`
 	OnlineURL       string  `json:"online_url" form:"online_url"`
 	SeriesID        *string `json:"series_id" form:"series_id"`
-	Topic           string  `json:"-" form:"-"`
-	Stage           string  `json:"-" form:"-"`
+	// NewSeries names a series to create with the meetup, in its transaction (the form's "…or
+	// start a new series"); it wins over SeriesID.
+	NewSeries string `json:"-" form:"-"`
+	Topic     string `json:"-" form:"-"`
+	Stage     string `json:"-" form:"-"`
 }
 
 const meetupColumns = `id, team_id, series_id, audience_id, title, description, format, stage, timezone,
@@ -87,14 +91,33 @@ WHERE ($6::uuid IS NULL OR EXISTS (SELECT 1 FROM audiences WHERE id = $6 AND tea
   AND ($12::uuid IS NULL OR EXISTS (SELECT 1 FROM series WHERE id = $12 AND team_id = $1))
 RETURNING ` + meetupColumns
 
-// CreateMeetup validates and stores a new meetup in the team; a foreign audience or series is ErrNotFound.
+// CreateMeetup validates and stores a new meetup in the team, with the new series it names if
+// any (both or neither); a foreign audience or series is ErrNotFound.
 func (s *Store) CreateMeetup(ctx context.Context, teamID, userID string, nm NewMeetup) (Meetup, error) {
-	if err := nm.normalize(); err != nil {
-		return Meetup{}, err
+	invalid := nm.normalize()
+	if nm.NewSeries == "" {
+		if invalid != nil {
+			return Meetup{}, invalid
+		}
+		return insertMeetup(ctx, s.DB, teamID, userID, nm)
 	}
+	var m Meetup
+	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := withNewSeries(ctx, tx, teamID, userID, nm.NewSeries, &nm, invalid); err != nil {
+			return err
+		}
+		var err error
+		m, err = insertMeetup(ctx, tx, teamID, userID, nm)
+		return err
+	})
+	return m, err
+}
+
+// insertMeetup stores a validated new meetup.
+func insertMeetup(ctx context.Context, q sqlx.QueryerContext, teamID, userID string, nm NewMeetup) (Meetup, error) {
 	uid := uuid.NewString() + "@convene"
 	var m Meetup
-	err := s.DB.GetContext(ctx, &m, createMeetupSQL, teamID, userID, nm.Title, nm.Description, nm.Format,
+	err := sqlx.GetContext(ctx, q, &m, createMeetupSQL, teamID, userID, nm.Title, nm.Description, nm.Format,
 		nm.AudienceID, nm.Timezone, nm.DurationMinutes, nm.Capacity, nm.Location, nm.OnlineURL,
 		nm.SeriesID, nm.Topic, nm.Stage, uid)
 	return m, mapErr(err)

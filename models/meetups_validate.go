@@ -8,12 +8,11 @@ import (
 
 // normalize trims and defaults the fields and reports every invalid one.
 func (nm *NewMeetup) normalize() error {
-	nm.Title = strings.TrimSpace(nm.Title)
 	fe := FieldErrors{}
-	if nm.Title == "" {
-		fe["title"] = "required"
-	} else if k := textProblem(nm.Title, 200); k != "" {
+	if k := cleanLine(&nm.Title, 200); k != "" {
 		fe["title"] = k
+	} else if nm.Title == "" {
+		fe["title"] = "required"
 	}
 	if nm.Format == "" {
 		nm.Format = "talk"

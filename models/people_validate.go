@@ -20,26 +20,48 @@ const (
 var PersonLanguages = []string{"en", "ru"}
 
 // textProblem names what is wrong with user-visible text, "" when nothing: bytes that are not
-// UTF-8 ("invalid_utf8": a form posted in another encoding), or more than max characters
-// ("too_long"; characters, not bytes: a Cyrillic letter is one character but two bytes).
+// UTF-8 ("invalid_utf8": a form posted in another encoding), a control character that is not
+// white space ("control_char": a NUL, which PostgreSQL cannot store, an escape…), or more than
+// max characters ("too_long"; characters, not bytes: a Cyrillic letter is one character but two bytes).
 func textProblem(s string, max int) string {
 	switch {
 	case !utf8.ValidString(s):
 		return "invalid_utf8"
+	case hasControl(s):
+		return "control_char"
 	case utf8.RuneCountInString(s) > max:
 		return "too_long"
 	}
 	return ""
 }
 
-// cleanLine makes *v one line (OneLine) and names its problem as textProblem does; bytes that
-// are not UTF-8 are looked for first, as OneLine would turn them into U+FFFD unseen.
+// hasControl reports whether s holds a control character other than white space (tabs and
+// line breaks are white space: OneLine folds them, multi-line text keeps them).
+func hasControl(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) && !unicode.IsSpace(r) }) >= 0
+}
+
+// cleanLine makes *v one line (OneLine) and names its problem as textProblem does, a control
+// character being "line_break" ("write this on one line"); bytes that are not UTF-8 and control
+// characters are looked for first, as OneLine would turn them into U+FFFD or spaces unseen.
 func cleanLine(v *string, max int) string {
-	if !utf8.ValidString(*v) {
-		return "invalid_utf8"
+	if k := lineProblem(*v); k != "" {
+		return k
 	}
 	*v = OneLine(*v)
 	return textProblem(*v, max)
+}
+
+// lineProblem names what a one-line field cannot hold before it is made one line: bytes that
+// are not UTF-8 ("invalid_utf8") or a control character that is not white space ("line_break").
+func lineProblem(s string) string {
+	switch {
+	case !utf8.ValidString(s):
+		return "invalid_utf8"
+	case hasControl(s):
+		return "line_break"
+	}
+	return ""
 }
 
 // listProblem is the textProblem of the first item of l that has one, "too_long" when l has

@@ -59,7 +59,7 @@ func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e Mee
 		if cur.Stage == StageCancelled || cur.Stage == StageDone && !e.onlyTiming() {
 			return fmt.Errorf("%w: meetup is %s", ErrConflict, cur.Stage)
 		}
-		if out, err = s.editScheduled(ctx, tx, cur, e, notify, broadcast); err != nil {
+		if out, err = s.editScheduled(ctx, tx, userID, cur, e, notify, broadcast); err != nil {
 			return err
 		}
 		if out, err = applyTiming(ctx, tx, out, e.MeetupTiming); err != nil {
@@ -98,13 +98,14 @@ func (e MeetupEdit) unscheduled() error {
 	return Invalid(fe)
 }
 
-// editScheduled writes the descriptive fields, then reschedules and broadcasts the change.
-func (s *Store) editScheduled(ctx context.Context, tx *sqlx.Tx, cur Meetup, e MeetupEdit, notify Notifier, broadcast Broadcaster) (Meetup, error) {
+// editScheduled writes the descriptive fields (creating the new series named, if any), then
+// reschedules and broadcasts the change.
+func (s *Store) editScheduled(ctx context.Context, tx *sqlx.Tx, userID string, cur Meetup, e MeetupEdit, notify Notifier, broadcast Broadcaster) (Meetup, error) {
 	p := e.MeetupPatch
 	p.Location, p.OnlineURL, p.Capacity = nil, nil, nil
 	nm := cur.editable()
 	p.apply(&nm)
-	if err := nm.normalize(); err != nil {
+	if err := withNewSeries(ctx, tx, cur.TeamID, userID, e.NewSeries, &nm, nm.normalize()); err != nil {
 		return Meetup{}, err
 	}
 	if err := checkMeetupRefs(ctx, tx, cur.TeamID, nm); err != nil {

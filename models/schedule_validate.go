@@ -40,10 +40,13 @@ func (in ScheduleInput) check(m Meetup) (schedule, error) {
 		Reminders: in.Reminders}
 	fe := FieldErrors{}
 	checkReminders(fe, in.Reminders)
-	for field, v := range map[string]*string{"location": in.Location, "online_url": in.OnlineURL} {
-		if v != nil && !utf8.ValidString(*v) {
-			fe[field] = "invalid_utf8"
+	if in.Location != nil {
+		if k := lineProblem(*in.Location); k != "" {
+			fe["location"] = k
 		}
+	}
+	if in.OnlineURL != nil && !utf8.ValidString(*in.OnlineURL) {
+		fe["online_url"] = "invalid_utf8"
 	}
 	if in.Location != nil {
 		sc.Location = OneLine(*in.Location)
@@ -74,8 +77,8 @@ func (in ScheduleInput) check(m Meetup) (schedule, error) {
 	return sc, Invalid(fe)
 }
 
-// times reads start and end in the meetup's zone; the end defaults to start + duration. Field
-// errors go into fe; a DST problem is also returned for its details.
+// times reads start and end in the meetup's zone; the end defaults to start + duration. A new
+// start in the past is refused. Field errors go into fe; a DST problem is also returned for its details.
 func (in ScheduleInput) times(m Meetup, fe FieldErrors) (time.Time, time.Time, *WallTimeError) {
 	loc, err := time.LoadLocation(m.Timezone)
 	if err != nil {
@@ -96,12 +99,21 @@ func (in ScheduleInput) times(m Meetup, fe FieldErrors) (time.Time, time.Time, *
 			return start, end, collect(fe, err)
 		}
 	}
+	if start.Before(time.Now()) && !sameMinute(m.StartsAt, start) {
+		fe["starts_at"] = "in_past"
+	}
 	if !end.After(start) {
 		fe["ends_at"] = "before_start"
 	} else if end.Sub(start) > 7*24*time.Hour {
 		fe["ends_at"] = "too_long_event"
 	}
 	return start, end, nil
+}
+
+// sameMinute reports whether a new start is the meetup's saved one, to the minute the forms
+// show: a meetup that has begun may still change its place, but no new start may be in the past.
+func sameMinute(saved *time.Time, start time.Time) bool {
+	return saved != nil && saved.Truncate(time.Minute).Equal(start.Truncate(time.Minute))
 }
 
 // collect puts a parse error's fields into fe and returns its DST details, if any.

@@ -2,11 +2,9 @@ package models
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 )
 
 // Series is a recurring run of meetups.
@@ -42,16 +40,12 @@ func (s *Store) CreateSeriesBy(ctx context.Context, teamID, userID string, sr Se
 	}
 	sr.TeamID = teamID
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
-		if err := tx.GetContext(ctx, &sr.ID, createSeriesSQL, teamID, sr.Name, sr.Cadence); err != nil {
-			return err
-		}
-		return Audit(ctx, tx, teamID, userID, "series.create", "series:"+sr.ID, nil)
+		return insertSeries(ctx, tx, teamID, userID, "name", &sr)
 	})
-	var pqErr *pq.Error
-	if errors.As(err, &pqErr) && pqErr.Constraint == "series_team_name_key" {
-		return Series{}, Invalid(FieldErrors{"name": "series_taken"})
+	if err != nil {
+		return Series{}, err
 	}
-	return sr, err
+	return sr, nil
 }
 
 const getSeriesSQL = `SELECT id, team_id, name, cadence FROM series WHERE id = $1 AND team_id = $2`

@@ -96,10 +96,14 @@ func checkProfileURL(raw *string) string {
 }
 
 // normalizeTags lowercases, trims and de-duplicates tags (a comma-separated entry is split).
-// Bytes that are not UTF-8 are looked for first, as lowercasing would turn them into U+FFFD unseen.
+// Bytes that are not UTF-8 are looked for first, as lowercasing would turn them into U+FFFD
+// unseen; a control character other than white space (a NUL…) cannot be stored.
 func normalizeTags(in []string) ([]string, string) {
 	if slices.ContainsFunc(in, func(s string) bool { return !utf8.ValidString(s) }) {
 		return in, "invalid_utf8"
+	}
+	if slices.ContainsFunc(in, hasControl) {
+		return in, "control_char"
 	}
 	out := []string{}
 	for _, raw := range in {
