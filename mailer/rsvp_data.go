@@ -28,16 +28,8 @@ type PromotedData struct {
 	CalendarURL string // the personal /r/{token}/invite.ics
 }
 
-// Texts is the prefix of the mail's texts that name the place: mail.waitlisted or mail.waitlisted.remote.
-func (d WaitlistedData) Texts() string { return placeTexts(KindWaitlisted, d.Mode) }
+// Remote reports whether the waitlist is for remote places (the mail's texts then say so).
+func (d WaitlistedData) Remote() bool { return d.Mode == ModeRemote }
 
-// Texts is the prefix of the mail's texts that name the place: mail.promoted or mail.promoted.remote.
-func (d PromotedData) Texts() string { return placeTexts(KindPromoted, d.Mode) }
-
-// placeTexts is the prefix of a place mail's texts: a seat in the room's, or an online place's.
-func placeTexts(kind, mode string) string {
-	if mode == ModeRemote {
-		return "mail." + kind + ".remote"
-	}
-	return "mail." + kind
-}
+// Remote reports whether the place freed up is a remote one (the mail's texts then say so).
+func (d PromotedData) Remote() bool { return d.Mode == ModeRemote }
