@@ -64,8 +64,8 @@ func (h *Handlers) renderConfirm(c echo.Context, link models.Link, status int, n
 	}
 	p := h.newPublicPage(c, v.Candidate.Language, "speakers.confirm.title")
 	p.Errors = fe
-	if v.TakenBy && notice == "speakers.confirm.taken" { // the page itself says so, with what to do next
-		notice = ""
+	if v.TakenBy && notice == "speakers.confirm.taken" || v.Meetup.Stage == models.StageCancelled && notice == "speakers.confirm.closed" {
+		notice = "" // the page itself says so, with what to do next
 	}
 	d := confirmData{View: v, Notice: notice}
 	if v.Slot != nil {

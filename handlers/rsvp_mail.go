@@ -85,9 +85,22 @@ func (h *Handlers) mailPeople(ctx context.Context, tx *sqlx.Tx, m models.Meetup,
 }
 
 // mailBroadcaster sends everyone invited an update (REQUEST, the new SEQUENCE) or a
-// cancellation (CANCEL), and each speaker whose slot moved with an update theirs, inside the
-// transaction of the change.
+// cancellation (CANCEL), each speaker whose slot moved with an update theirs, and each chosen
+// speaker of a cancelled meetup the news (a confirmed one with the CANCEL of their event), inside
+// the transaction of the change.
 func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
+	if err := h.mailInvited(ctx, tx, ch); err != nil {
+		return err
+	}
+	if ch.Kind == models.ChangeCancel {
+		return h.mailSpeakersCancelled(ctx, tx, ch)
+	}
+	return h.mailSlotMoves(ctx, tx, ch)
+}
+
+// mailInvited sends everyone invited to a scheduled meetup its update or cancellation; a meetup
+// without a time has invited nobody yet.
+func (h *Handlers) mailInvited(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
 	m := ch.Meetup
 	if m.StartsAt == nil || m.EndsAt == nil {
 		return nil
@@ -96,13 +109,9 @@ func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.M
 	if err != nil {
 		return err
 	}
-	err = h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
+	return h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
 		return h.changeMessage(ch, mm, p, link)
 	})
-	if err != nil {
-		return err
-	}
-	return h.mailSlotMoves(ctx, tx, ch)
 }
 
 // changeMessage renders one person's update or cancellation with their personal calendar.

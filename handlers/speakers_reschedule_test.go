@@ -54,6 +54,16 @@ func (e *rescheduleEnv) sentTo(t *testing.T, kind, email string) []models.Outbox
 // newRescheduleEnv builds the env: the lineup is asked for, Ada and Oleg confirm, the meetup is scheduled.
 func newRescheduleEnv(t *testing.T) *rescheduleEnv {
 	t.Helper()
+	e := newLineupEnv(t)
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/schedule", map[string]any{"starts_at": e.at("12:30"),
+		"ends_at": e.at("13:45"), "location": "Room 1", "capacity": 20})
+	return e
+}
+
+// newLineupEnv builds the env up to the lineup: asked for, Ada and Oleg confirmed, Zoe still
+// asked; the meetup is not scheduled yet.
+func newLineupEnv(t *testing.T) *rescheduleEnv {
+	t.Helper()
 	app := testutil.NewApp(t)
 	e := &rescheduleEnv{app: app, a: newSpkAPI(t, app, app.User.Email)}
 	e.m = e.a.meetup("Lunch & learn: Go", "Go", "Europe/Berlin")
@@ -72,8 +82,6 @@ func newRescheduleEnv(t *testing.T) *rescheduleEnv {
 			t.Fatalf("confirming: %d %s", res.Status, res.Body)
 		}
 	}
-	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/schedule", map[string]any{"starts_at": e.at("12:30"),
-		"ends_at": e.at("13:45"), "location": "Room 1", "capacity": 20})
 	return e
 }
 

@@ -14,6 +14,8 @@ const (
 	KindLineupReady      = "lineup_ready"       // OrganiserAlertData: every chosen speaker confirmed
 	KindSpeakerUpdate    = "speaker_update"     // SpeakerUpdateData: their slot moved or the place changed (a confirmed speaker's: with the calendar REQUEST)
 	KindSpeakerSlotTaken = "speaker_slot_taken" // SpeakerSlotData: the slot they were asked for went to another speaker
+	// KindSpeakerMeetupCancelled: SpeakerMeetupCancelledData: the meetup is cancelled (a confirmed speaker's: with the calendar CANCEL)
+	KindSpeakerMeetupCancelled = "speaker_meetup_cancelled"
 )
 
 // SpeakerBriefData is the data of a brief or its follow-up.
@@ -60,4 +62,12 @@ type SpeakerUpdateData struct {
 // TimeChanged reports whether the slot's time moved.
 func (d SpeakerUpdateData) TimeChanged() bool {
 	return !d.Start.Equal(d.WasStart) || !d.End.Equal(d.WasEnd)
+}
+
+// SpeakerMeetupCancelledData is the data of the mail telling a chosen speaker that the meetup is
+// cancelled: their slot as it was, and the organiser's reason.
+type SpeakerMeetupCancelledData struct {
+	SpeakerSlotData
+	Reason    string // the organiser's reason; may be empty
+	Confirmed bool   // they had confirmed: their calendar event is cancelled; else nothing is asked of them any more
 }

@@ -18,9 +18,10 @@ func speakerSamples() map[string]any {
 		PageURL: "/meetups/1/speakers", Speakers: m.Speakers}
 	moved := SpeakerUpdateData{SpeakerSlotData: slot, WasStart: m.Start.Add(-30 * time.Minute),
 		WasEnd: m.End.Add(-30 * time.Minute), WasLocation: "Room 1", WasOnlineURL: m.OnlineURL, Confirmed: true}
+	cancelled := SpeakerMeetupCancelledData{SpeakerSlotData: slot, Reason: "The room is flooded.\nSorry!", Confirmed: true}
 	return map[string]any{KindSpeakerBrief: brief, KindSpeakerFollowUp: brief, KindSpeakerConfirm: slot,
 		KindSpeakerInvite: slot, KindSpeakerCancel: slot, KindSpeakerDeclined: alert, KindSpeakerWithdrawn: alert,
-		KindLineupReady: alert, KindSpeakerUpdate: moved, KindSpeakerSlotTaken: slot}
+		KindLineupReady: alert, KindSpeakerUpdate: moved, KindSpeakerSlotTaken: slot, KindSpeakerMeetupCancelled: cancelled}
 }
 
 // TestRenderSpeakerKinds renders every speaker mail in both languages: one clean subject, no
@@ -126,5 +127,41 @@ func TestRenderSpeakerUpdate(t *testing.T) {
 	if err != nil || !strings.Contains(m.Text, "You haven't confirmed this slot yet") || strings.Contains(m.Text, "calendar") ||
 		!strings.Contains(m.HTML, ">Confirm or decline</a>") {
 		t.Errorf("the update to a speaker still asked (%v):\n%s", err, m.Text)
+	}
+}
+
+// TestRenderSpeakerMeetupCancelled: the mail of a cancelled meetup says so in the speaker's
+// language with the organiser's reason; a confirmed speaker reads that their event goes from their
+// calendar, one still asked that nothing is needed of them (and no calendar is mentioned).
+func TestRenderSpeakerMeetupCancelled(t *testing.T) {
+	r := newTestRenderer(t)
+	d := speakerSamples()[KindSpeakerMeetupCancelled].(SpeakerMeetupCancelledData)
+	want := map[string][]string{
+		"en": {"“Lunch & learn: PostgreSQL in practice” is cancelled", "your talk, Thu 3 Dec 2026, 12:30–13:30",
+			"Reason: The room is flooded.\nSorry!", "removed from your calendar"},
+		"ru": {"Встреча «Lunch & learn: PostgreSQL in practice» отменена", "ваш доклад (", "Причина: The room is flooded.",
+			"удалено из вашего календаря"},
+	}
+	for lang, parts := range want {
+		m, err := r.Render(KindSpeakerMeetupCancelled, lang, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range parts {
+			if !strings.Contains(m.Subject+"\n"+m.Text, p) {
+				t.Errorf("%s: no %q in\n%s\n%s", lang, p, m.Subject, m.Text)
+			}
+		}
+		if !strings.Contains(m.HTML, "The room is flooded.<br>Sorry!") {
+			t.Errorf("%s: the reason's lines are not kept in the HTML:\n%s", lang, m.HTML)
+		}
+	}
+	d.Confirmed = false
+	for lang, want := range map[string]string{"en": "You don't need to do anything", "ru": "От вас ничего не требуется"} {
+		m, err := r.Render(KindSpeakerMeetupCancelled, lang, d)
+		if err != nil || !strings.Contains(m.Text, want) || strings.Contains(m.Text, "calendar") ||
+			strings.Contains(m.Text, "календар") || !strings.Contains(m.Text, "The room is flooded.") {
+			t.Errorf("%s: the mail to a speaker still asked (%v):\n%s", lang, err, m.Text)
+		}
 	}
 }

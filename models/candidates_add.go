@@ -109,15 +109,22 @@ const lockMeetupOpenSQL = `
 INSERT INTO speaker_settings (meetup_id)
 SELECT id FROM meetups WHERE id = $1 AND team_id = $2
 ON CONFLICT (meetup_id) DO UPDATE SET follow_up_days = speaker_settings.follow_up_days
-RETURNING (SELECT stage FROM meetups WHERE id = $1)`
+RETURNING meetup_id`
+
+const meetupStageSQL = `SELECT stage FROM meetups WHERE id = $1`
 
 // lockMeetupOpen locks a meetup's speaker settings for tx (creating them) and refuses a cancelled or finished meetup.
+// The stage is read by a statement of its own, after the lock: the locking statement reads with the
+// snapshot it started with, from before a cancellation it may have waited for.
 func lockMeetupOpen(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID string) error {
 	if !IsUUID(meetupID) {
 		return ErrNotFound
 	}
-	var stage string
-	if err := sqlx.GetContext(ctx, tx, &stage, lockMeetupOpenSQL, meetupID, teamID); err != nil {
+	var id, stage string
+	if err := sqlx.GetContext(ctx, tx, &id, lockMeetupOpenSQL, meetupID, teamID); err != nil {
+		return mapErr(err)
+	}
+	if err := sqlx.GetContext(ctx, tx, &stage, meetupStageSQL, meetupID); err != nil {
 		return mapErr(err)
 	}
 	if stage == StageCancelled || stage == StageDone {

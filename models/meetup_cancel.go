@@ -10,11 +10,13 @@ import (
 // MeetupChange is a change everyone invited must hear about: an update of time or place (with
 // the meetup as it was) or a cancellation.
 type MeetupChange struct {
-	Kind     string // ChangeUpdate or ChangeCancel
-	Meetup   Meetup // as it is now, SEQUENCE raised
-	Before   Meetup // as it was
-	Changes  []string
-	Speakers []SlotMove // an update's chosen speakers whose slot moved with the start, or whose place changed
+	Kind    string // ChangeUpdate or ChangeCancel
+	Meetup  Meetup // as it is now, SEQUENCE raised
+	Before  Meetup // as it was
+	Changes []string
+	// Speakers are the chosen speakers to tell: an update's whose slot moved with the start or whose
+	// place changed; a cancellation's, every confirmed one and every one still asked to confirm.
+	Speakers []SlotMove
 }
 
 // Kinds of MeetupChange.
@@ -25,7 +27,7 @@ const (
 
 // Broadcaster tells everyone invited about a change, inside the transaction of the change
 // (the mail layer enqueues one update or cancellation per invitee with the new SEQUENCE, and
-// an update of their slot to each of the change's Speakers).
+// an update or cancellation of their slot to each of the change's Speakers).
 type Broadcaster func(ctx context.Context, tx *sqlx.Tx, ch MeetupChange) error
 
 // maxCancelReason bounds the reason given for a cancellation, in characters.
@@ -37,7 +39,10 @@ WHERE id = $1
 RETURNING ` + meetupColumns
 
 // CancelMeetup cancels a meetup of the team with a reason, raising its SEQUENCE, and tells
-// everyone invited through broadcast in the same transaction. Cancelling twice is ErrConflict.
+// everyone invited and every chosen speaker (the confirmed ones' events' SEQUENCE raised) through
+// broadcast in the same transaction. Like a reschedule, it takes the speaker steps' lock before the
+// meetup's row, so a speaker's confirmation comes wholly before or after it. Cancelling twice is
+// ErrConflict.
 func (s *Store) CancelMeetup(ctx context.Context, teamID, userID, meetupID, reason string, broadcast Broadcaster) (Meetup, error) {
 	if !IsUUID(meetupID) {
 		return Meetup{}, ErrNotFound
@@ -47,6 +52,9 @@ func (s *Store) CancelMeetup(ctx context.Context, teamID, userID, meetupID, reas
 	}
 	var out Meetup
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockSpeakerSteps(ctx, tx, teamID, meetupID); err != nil {
+			return err
+		}
 		var before Meetup
 		if err := tx.GetContext(ctx, &before, lockMeetupSQL, meetupID, teamID); err != nil {
 			return err
@@ -57,11 +65,26 @@ func (s *Store) CancelMeetup(ctx context.Context, teamID, userID, meetupID, reas
 		if err := tx.GetContext(ctx, &out, cancelMeetupSQL, meetupID, reason); err != nil {
 			return err
 		}
-		if err := broadcast(ctx, tx, MeetupChange{Kind: ChangeCancel, Meetup: out, Before: before}); err != nil {
+		told, err := cancelledSpeakers(ctx, tx, out)
+		if err != nil {
+			return err
+		}
+		if err := broadcast(ctx, tx, MeetupChange{Kind: ChangeCancel, Meetup: out, Before: before, Speakers: told}); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, teamID, userID, "meetup.cancel", meetupID, map[string]any{"reason": reason})
 	})
+	return out, err
+}
+
+// cancelledSpeakers returns the chosen speakers of the cancelled meetup m to tell, each with
+// their slot as it stands, raising the SEQUENCE of the confirmed ones' events.
+func cancelledSpeakers(ctx context.Context, tx *sqlx.Tx, m Meetup) ([]SlotMove, error) {
+	told, err := chosenSpeakers(ctx, tx, NoticeMeetupCancelled, m)
+	out := make([]SlotMove, 0, len(told))
+	for _, n := range told {
+		out = append(out, SlotMove{Notice: n, WasStart: n.Slot.StartsAt, WasEnd: n.Slot.EndsAt})
+	}
 	return out, err
 }
 

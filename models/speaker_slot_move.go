@@ -8,8 +8,9 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// SlotMove is a chosen speaker told about a reschedule: the notice of their slot as it is now
-// (for a confirmed speaker, with the SEQUENCE of their event raised) and when it was before.
+// SlotMove is a chosen speaker told about a reschedule or a cancellation: the notice of their slot
+// as it is now (for a confirmed speaker, with the SEQUENCE of their event raised) and when it was
+// before (a cancellation moves no slot: the same times).
 type SlotMove struct {
 	Notice           SpeakerNotice
 	WasStart, WasEnd time.Time
@@ -54,7 +55,7 @@ func shiftSlots(ctx context.Context, tx *sqlx.Tx, meetupID string, d time.Durati
 	return was, nil
 }
 
-// slotSpeakersSQL finds the chosen speakers a reschedule concerns — the confirmed, and those
+// slotSpeakersSQL finds the chosen speakers a reschedule or a cancellation concerns — the confirmed, and those
 // asked to confirm a slot nobody else holds — and raises the SEQUENCE of the confirmed ones'
 // events (the update's effect is seen by the statements after this one).
 const slotSpeakersSQL = `
@@ -86,21 +87,34 @@ func moveSpeakerSlots(ctx context.Context, tx *sqlx.Tx, m Meetup, sc schedule) (
 	if err != nil {
 		return nil, err
 	}
+	told, err := chosenSpeakers(ctx, tx, NoticeSlotUpdate, m)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SlotMove, 0, len(told))
+	for _, n := range told {
+		old := was[n.Slot.ID]
+		out = append(out, SlotMove{Notice: n, WasStart: old.StartsAt, WasEnd: old.EndsAt})
+	}
+	return out, nil
+}
+
+// chosenSpeakers returns a notice of kind for each chosen speaker of m that a change of the meetup
+// concerns (slotSpeakersSQL), with their slot, raising the SEQUENCE of the confirmed ones' events.
+func chosenSpeakers(ctx context.Context, tx *sqlx.Tx, kind string, m Meetup) ([]SpeakerNotice, error) {
 	var ids []string
 	if err := tx.SelectContext(ctx, &ids, slotSpeakersSQL, m.ID); err != nil {
 		return nil, mapErr(err)
 	}
-	out := make([]SlotMove, 0, len(ids))
+	out := make([]SpeakerNotice, 0, len(ids))
 	for _, id := range ids {
-		n, err := notice(ctx, tx, NoticeSlotUpdate, m.TeamID, m.ID, id)
+		n, err := notice(ctx, tx, kind, m.TeamID, m.ID, id)
 		if err != nil {
 			return nil, err
 		}
-		if n.Slot == nil {
-			continue
+		if n.Slot != nil {
+			out = append(out, n)
 		}
-		old := was[n.Slot.ID]
-		out = append(out, SlotMove{Notice: n, WasStart: old.StartsAt, WasEnd: old.EndsAt})
 	}
 	return out, nil
 }

@@ -58,6 +58,8 @@ const (
 	NoticeLineupReady    = "lineup_ready"       // to the organiser: every chosen speaker confirmed
 	NoticeSlotUpdate     = "speaker_update"     // to a chosen speaker: their slot moved with a reschedule (a confirmed one's event: REQUEST)
 	NoticeSlotTaken      = "speaker_slot_taken" // to a speaker asked for a slot: another speaker confirmed it first
+	// NoticeMeetupCancelled goes to a chosen speaker: the meetup is cancelled (a confirmed one's event: CANCEL).
+	NoticeMeetupCancelled = "speaker_meetup_cancelled"
 )
 
 // SpeakerNotice is what a change hands to the mail layer, inside its transaction.

@@ -1,0 +1,50 @@
+package handlers
+
+import (
+	"context"
+
+	"github.com/convene/convene/mailer"
+	"github.com/convene/convene/models"
+	"github.com/jmoiron/sqlx"
+)
+
+// mailSpeakersCancelled tells each chosen speaker of a cancelled meetup, in the transaction of the
+// cancellation, that it will not take place, with the organiser's reason: a confirmed speaker gets
+// the CANCEL of their event (the same UID, SEQUENCE raised), one still asked that nothing is needed.
+func (h *Handlers) mailSpeakersCancelled(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
+	if len(ch.Speakers) == 0 {
+		return nil
+	}
+	org, err := h.meetupOrganisers(ctx, tx, ch.Meetup.ID)
+	if err != nil {
+		return err
+	}
+	for _, mv := range ch.Speakers {
+		m, err := h.speakerCancelledMail(mv.Notice, org[0])
+		if err != nil {
+			return err
+		}
+		if err := h.enqueueSpeakerMail(ctx, tx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// speakerCancelledMail renders one speaker's news of the cancellation, with their event's CANCEL
+// for a confirmed speaker. Its key is one per candidacy: a meetup is cancelled once.
+func (h *Handlers) speakerCancelledMail(n models.SpeakerNotice, org models.Recipient) (speakerMail, error) {
+	c := n.Candidate
+	m := newSpeakerMail(mailer.KindSpeakerMeetupCancelled, n)
+	m.Key, m.ReplyTo = keyOf(m.Kind, n.Meetup.ID, c.ID), h.replyTo(org)
+	d := mailer.SpeakerMeetupCancelledData{SpeakerSlotData: slotData(n, "", org), Reason: n.Meetup.CancelReason,
+		Confirmed: c.Status == models.CandidateConfirmed}
+	var err error
+	if m.Rendered, err = h.Mail.Render(m.Kind, m.To.Lang, d); err != nil || !d.Confirmed {
+		return m, err
+	}
+	m.ICSMethod = mailer.MethodCancel
+	m.ICS, err = mailer.SpeakerCalendar(m.ICSMethod, d.SpeakerSlotData, "speaker-"+c.ID+"@convene", c.ICalSequence,
+		mailer.Attendee{Name: org.Name, Email: org.Email}, c.Email)
+	return m, err
+}
