@@ -24,6 +24,7 @@ UPDATE candidates c SET
 WHERE c.id IN (
     SELECT id FROM candidates
     WHERE due_at <= now() AND status = 'contacted'
+        AND meetup_id IN (SELECT id FROM meetups WHERE stage NOT IN ('cancelled', 'done'))
     ORDER BY due_at LIMIT $1
     FOR UPDATE SKIP LOCKED
 )
