@@ -10,13 +10,13 @@ import (
 )
 
 // A run of first answers in one batch — people neither seated nor waiting before, one after
-// another — is answered in three statements whatever its length: the yes answers of its one
+// another — is answered in two statements whatever its length: the yes answers of its one
 // limited mode claim the lowest free seats in order and the rest of them get the next waitlist
 // places, as the same answers one by one would (claimStoreSQL); its other answers (maybe, no, a
 // yes in a mode without a limit) touch no seat and no waitlist, so they are written alongside.
 
 // claimRunSQL gives the free seats of mode $3, lowest first, to the people $2 in order and returns
-// the ordinals of those seated, with what the run's notices and pages need.
+// how many it seated, the waitlist numbers of the rest, and what the run's notices and pages need.
 var claimRunSQL = `
 WITH req AS (
     SELECT p, o FROM unnest($2::uuid[]) WITH ORDINALITY AS r(p, o)
@@ -33,10 +33,9 @@ SELECT (SELECT count(*) FROM claimed) AS seated,
     (SELECT count(*) FROM rsvp_seats s WHERE s.meetup_id = $1 AND s.kind = $3 AND s.person_id IS NULL) AS free,
     (SELECT count(*) FROM rsvp_seats s WHERE s.meetup_id = $1 AND s.kind = $3 AND s.excess) AS excess,
     (SELECT COALESCE(sum(waiting), 0) FROM rsvp_waiting WHERE meetup_id = $1 AND mode = $3) AS waiting,
+    ARRAY(SELECT nextval('rsvp_waitlist_seq') FROM generate_series(1,
+        cardinality($2::uuid[]) - (SELECT count(*) FROM claimed)::int)) AS places,
     ` + lineupJSONSQL("$1", "$4::uuid") + ` AS lineup`
-
-// nextPlacesSQL draws waitlist numbers.
-const nextPlacesSQL = `SELECT nextval('rsvp_waitlist_seq') FROM generate_series(1, $1::int)`
 
 // storeRunSQL writes the run's answers: yes for the seated, waitlisted with their number for the rest.
 var storeRunSQL = `
@@ -48,11 +47,12 @@ RETURNING r.` + strings.ReplaceAll(rsvpColumns, ", ", ", r.")
 
 // claimRun is what claimRunSQL reads.
 type claimRun struct {
-	Seated  int        `db:"seated"`
-	Free    int        `db:"free"`
-	Excess  int        `db:"excess"`
-	Waiting int        `db:"waiting"`
-	Lineup  LineupJSON `db:"lineup"`
+	Seated  int           `db:"seated"`
+	Free    int           `db:"free"`
+	Excess  int           `db:"excess"`
+	Waiting int           `db:"waiting"`
+	Places  pq.Int64Array `db:"places"` // the waitlist numbers of the claims left without a seat
+	Lineup  LineupJSON    `db:"lineup"`
 }
 
 // firstAnswer reports whether job j, on its row locked up front, is a first answer a run can
@@ -117,10 +117,8 @@ func (b *batchRun) answerRun(ctx context.Context, run []runItem, mode string) er
 			return mapErr(err)
 		}
 	}
-	seqs, err := b.places(ctx, len(claimers)-c.Seated)
-	if err != nil {
-		return err
-	}
+	seqs := []int64(c.Places)
+	slices.Sort(seqs)
 	rows, err := b.storeRun(ctx, run, c.Seated, seqs)
 	if err != nil {
 		return err
@@ -154,18 +152,6 @@ func (b *batchRun) tellRun(ctx context.Context, run []runItem, mode string, c cl
 		}
 	}
 	return nil
-}
-
-// places draws n waitlist numbers, in increasing order.
-func (b *batchRun) places(ctx context.Context, n int) ([]int64, error) {
-	var seqs []int64
-	if n > 0 {
-		if err := b.tx.SelectContext(ctx, &seqs, nextPlacesSQL, n); err != nil {
-			return nil, mapErr(err)
-		}
-	}
-	slices.Sort(seqs)
-	return seqs, nil
 }
 
 // storeRun writes the run's RSVPs and returns them by person: the first seated claims yes, the
