@@ -98,6 +98,11 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	if err != nil {
 		return mapErr(fmt.Errorf("begin: %w", err))
 	}
+	return s.finishTx(tx, fn)
+}
+
+// finishTx runs fn in tx, begun already, committing when fn returns nil and rolling back when not.
+func (s *Store) finishTx(tx *sqlx.Tx, fn func(tx *sqlx.Tx) error) error {
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
 		s.committed(tx, false)

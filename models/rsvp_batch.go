@@ -19,22 +19,25 @@ import (
 // commit (rsvp_batch_notices.go). If an answer is refused, the batch runs again with a savepoint
 // around each answer, so the refused one leaves no trace while the others commit. A storm on one
 // meetup then costs one transaction, one commit and no lock contention per batch instead of per
-// answer; replicas take turns at the row lock, and different meetups run in parallel.
+// answer; replicas take turns at the row lock, and different meetups run in parallel. The next
+// batch's transaction asks for the lock before the one holding it commits (rsvp_batch_open.go),
+// and the batch's statements are prepared once per connection.
 
 // maxBatch bounds the answers one transaction takes.
 const maxBatch = 128
 
 // answerJob is one answer waiting for its batch.
 type answerJob struct {
-	ctx    context.Context
-	a      Answer
-	st     answerStatements
-	valid  func(Invitation) bool
-	notify Notifier
-	done   chan struct{}
-	inv    Invitation
-	res    AnswerResult
-	err    error
+	ctx      context.Context
+	meetupID string
+	a        Answer
+	st       answerStatements
+	valid    func(Invitation) bool
+	notify   Notifier
+	done     chan struct{}
+	inv      Invitation
+	res      AnswerResult
+	err      error
 }
 
 // answerBatches holds the answers waiting, per meetup, and which meetups have a batch running,
@@ -56,7 +59,7 @@ func (s *Store) AnswerBatches() (batches, fallbacks int64) {
 
 // batchAnswer queues the answer to meetupID and waits for the batch that takes it.
 func (s *Store) batchAnswer(ctx context.Context, meetupID string, j *answerJob) (Invitation, AnswerResult, error) {
-	j.ctx, j.done = ctx, make(chan struct{})
+	j.ctx, j.meetupID, j.done = ctx, meetupID, make(chan struct{})
 	b := &s.answers
 	b.mu.Lock()
 	if b.waiting == nil {
@@ -72,34 +75,51 @@ func (s *Store) batchAnswer(ctx context.Context, meetupID string, j *answerJob) 
 	return j.inv, j.res, j.err
 }
 
-// drainAnswers runs the meetup's batches until nobody waits.
+// drainAnswers runs the meetup's batches until nobody waits, each in the transaction the one
+// before it opened (rsvp_batch_open.go).
 func (s *Store) drainAnswers(meetupID string) {
-	b := &s.answers
+	var next *batchOpening
 	for {
-		b.mu.Lock()
-		jobs := b.waiting[meetupID]
-		if len(jobs) > maxBatch {
-			jobs, b.waiting[meetupID] = jobs[:maxBatch], jobs[maxBatch:]
-		} else {
-			delete(b.waiting, meetupID)
-		}
+		jobs := s.answers.take(meetupID)
 		if len(jobs) == 0 {
-			delete(b.running, meetupID)
-			b.mu.Unlock()
+			next.abandon()
 			return
 		}
-		b.mu.Unlock()
-		s.runBatch(meetupID, jobs)
+		next = s.runBatch(meetupID, jobs, next)
 	}
 }
+
+// take hands out the next batch of meetupID's answers, up to maxBatch; none marks the meetup as
+// drained.
+func (b *answerBatches) take(meetupID string) []*answerJob {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	jobs := b.waiting[meetupID]
+	if len(jobs) > maxBatch {
+		jobs, b.waiting[meetupID] = jobs[:maxBatch], jobs[maxBatch:]
+	} else {
+		delete(b.waiting, meetupID)
+	}
+	if len(jobs) == 0 {
+		delete(b.running, meetupID)
+	}
+	return jobs
+}
+
+// batchQueries are the statements of a batch, prepared once on the pool so that PostgreSQL
+// parses and plans them once per connection rather than once per batch.
+var batchQueries = []string{lockMeetupRowSQL, batchLockByLinkSQL, batchLockByIDSQL, claimRunSQL, storeRunSQL,
+	leaveRunSQL, recordEventsSQL}
 
 // errRefused ends a batch's first try when one of its answers was refused.
 var errRefused = errors.New("an answer of the batch was refused")
 
-// runBatch answers the jobs in one transaction. The first try runs them straight on; if one is
-// refused (a bad mode, a closed meetup), it is rolled back and the batch runs again with a
-// savepoint around each answer. If the transaction itself fails, each job is answered alone.
-func (s *Store) runBatch(meetupID string, jobs []*answerJob) {
+// runBatch answers the jobs in one transaction, open's (or its own when open is nil), and
+// returns the next batch's, opened just before this one commits. The first try runs them
+// straight on; if one is refused (a bad mode, a closed meetup), it is rolled back and the batch
+// runs again with a savepoint around each answer. If the transaction itself fails, each job is
+// answered alone.
+func (s *Store) runBatch(meetupID string, jobs []*answerJob, open *batchOpening) (next *batchOpening) {
 	live := jobs[:0:0]
 	for _, j := range jobs {
 		if j.err = j.ctx.Err(); j.err != nil {
@@ -108,13 +128,29 @@ func (s *Store) runBatch(meetupID string, jobs []*answerJob) {
 		}
 		live = append(live, j)
 	}
-	err := s.batchTx(meetupID, live, false)
+	if len(live) == 0 {
+		return open
+	}
+	if err := s.prepare(context.Background(), batchQueries...); err != nil {
+		for _, j := range live {
+			j.err = err
+			close(j.done)
+		}
+		return open
+	}
+	if open == nil {
+		open = s.openBatch(meetupID)
+	}
+	opened := func() { next = s.openBatch(meetupID) }
+	err := s.batchTx(open, live, false, opened)
 	if errors.Is(err, errRefused) {
-		err = s.batchTx(meetupID, live, true)
+		err = s.batchTx(s.openBatch(meetupID), live, true, opened)
 	}
 	s.answers.batches.Add(1)
 	if err != nil {
 		s.answers.fallbacks.Add(1)
+		next.abandon() // the answers taken alone need the meetup's lock
+		next = nil
 	}
 	for _, j := range live {
 		if err != nil || retryable(j.err) {
@@ -122,98 +158,38 @@ func (s *Store) runBatch(meetupID string, jobs []*answerJob) {
 		}
 		close(j.done)
 	}
+	return next
 }
 
-// batchTx runs the jobs in one transaction under the meetup's row lock, with a savepoint around
-// each when safe is set (else the first refusal is errRefused), and writes their notices last.
-func (s *Store) batchTx(meetupID string, jobs []*answerJob, safe bool) error {
+// batchTx runs the jobs in open's transaction, under the meetup's row lock, with a savepoint
+// around each when safe is set (else the first refusal is errRefused), writes their notices
+// last and, once nothing is left to refuse, calls opened before the commit.
+func (s *Store) batchTx(open *batchOpening, jobs []*answerJob, safe bool, opened func()) error {
 	ctx := context.Background()
-	return s.InTx(ctx, func(tx *sqlx.Tx) error {
+	tx, err := open.wait()
+	defer open.release()
+	if err != nil {
+		return err
+	}
+	meetupID := jobs[0].meetupID
+	return s.finishTx(tx, func(tx *sqlx.Tx) error {
 		buf := &noticeBuf{}
 		s.noticeBufs.Store(tx, buf)
 		defer s.noticeBufs.Delete(tx)
-		if _, err := tx.ExecContext(ctx, lockMeetupRowSQL, meetupID); err != nil {
-			return err
-		}
 		pre, err := s.lockBatch(ctx, tx, meetupID, jobs)
 		if err != nil {
 			return err
 		}
 		b := &batchRun{s: s, tx: tx, pre: pre, touched: map[string]bool{}}
-		for i := 0; i < len(jobs); i++ {
-			if safe {
-				if err := b.answerInSavepoint(ctx, jobs[i], buf); err != nil {
-					return err
-				}
-				continue
-			}
-			if run, mode := b.firstAnswerRun(jobs[i:]); len(run) > 1 {
-				if err := b.answerRun(ctx, run, mode); err != nil {
-					return err
-				}
-				i += len(run) - 1
-				continue
-			}
-			if run, mode := b.leaverRun(jobs[i:]); len(run) > 1 && !b.overCapacity {
-				done, err := b.leaveRun(ctx, run, mode)
-				if err != nil {
-					return err
-				}
-				if done {
-					i += len(run) - 1
-					continue
-				}
-				b.overCapacity = true // a seat is over capacity: leavers go one by one
-			}
-			if b.answer(ctx, jobs[i]); jobs[i].err != nil {
-				return errRefused
-			}
+		if err := b.answerAll(ctx, jobs, safe, buf); err != nil {
+			return err
 		}
-		return s.writeNotices(ctx, tx, buf)
+		if err := s.writeNotices(ctx, tx, buf); err != nil {
+			return err
+		}
+		opened()
+		return nil
 	})
-}
-
-// batchRun is a batch's transaction: the RSVPs it locked up front, by link hash, and the people
-// whose RSVP an answer of the batch has changed since (whose locked rows are stale).
-type batchRun struct {
-	s            *Store
-	tx           *sqlx.Tx
-	pre          map[string]locked
-	touched      map[string]bool
-	overCapacity bool // a leaver run found a seat over capacity
-}
-
-// answer runs one job's answer on its RSVP locked up front, or read again when stale or missing.
-func (b *batchRun) answer(ctx context.Context, j *answerJob) {
-	track := func(ctx context.Context, tx *sqlx.Tx, ev RSVPEvent) error {
-		b.touched[ev.PersonID] = true // a promotion changed their RSVP
-		return j.notify(ctx, tx, ev)
-	}
-	row, ok := b.pre[j.key()]
-	if ok && !b.touched[row.Person.ID] {
-		j.inv, j.res, j.err = b.s.answerLocked(ctx, b.tx, row, j.a, j.valid, track)
-	} else {
-		j.inv, j.res, j.err = b.s.answerIn(ctx, b.tx, j.a, j.st, j.valid, track)
-	}
-	b.touched[j.inv.Person.ID] = true
-	j.err = mapErr(j.err)
-}
-
-// answerInSavepoint runs one answer inside a savepoint, released when it succeeds and rolled
-// back, with the notices it buffered, when it is refused; an error returned fails the batch.
-func (b *batchRun) answerInSavepoint(ctx context.Context, j *answerJob, buf *noticeBuf) error {
-	if _, err := b.tx.ExecContext(ctx, "SAVEPOINT answer"); err != nil {
-		return err
-	}
-	n := len(buf.events)
-	b.answer(ctx, j)
-	end := "RELEASE SAVEPOINT answer"
-	if j.err != nil {
-		end = "ROLLBACK TO SAVEPOINT answer"
-		buf.events, buf.renders = buf.events[:n], buf.renders[:n]
-	}
-	_, err := b.tx.ExecContext(ctx, end)
-	return err
 }
 
 // answerMeetupSQL finds the meetup of an RSVP link, so that its answer joins the meetup's batch.

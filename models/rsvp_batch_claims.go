@@ -113,7 +113,7 @@ func (b *batchRun) answerRun(ctx context.Context, run []runItem, mode string) er
 	}
 	var c claimRun
 	if mode != "" {
-		if err := b.tx.GetContext(ctx, &c, claimRunSQL, m.ID, pq.StringArray(claimers), mode, m.TeamID); err != nil {
+		if err := (txq{b.s, b.tx}).get(ctx, &c, claimRunSQL, m.ID, pq.StringArray(claimers), mode, m.TeamID); err != nil {
 			return mapErr(err)
 		}
 	}
@@ -171,7 +171,7 @@ func (b *batchRun) storeRun(ctx context.Context, run []runItem, seated int, seqs
 		}
 	}
 	var rows []RSVP
-	err := b.tx.SelectContext(ctx, &rows, storeRunSQL, run[0].row.Meetup.ID, pq.StringArray(people),
+	err := txq{b.s, b.tx}.sel(ctx, &rows, storeRunSQL, run[0].row.Meetup.ID, pq.StringArray(people),
 		pq.StringArray(modes), pq.StringArray(statuses), pq.StringArray(dietary), places)
 	if err != nil {
 		return nil, mapErr(err)

@@ -114,7 +114,7 @@ func (b *batchRun) leaveRun(ctx context.Context, run []runItem, mode string) (bo
 		people[i] = it.row.Person.ID
 	}
 	var rows []leaveRow
-	err := b.tx.SelectContext(ctx, &rows, leaveRunSQL, m.ID, mode, pq.StringArray(people), m.TeamID)
+	err := txq{b.s, b.tx}.sel(ctx, &rows, leaveRunSQL, m.ID, mode, pq.StringArray(people), m.TeamID)
 	if err != nil || len(rows) == 0 || rows[0].Over {
 		return false, mapErr(err)
 	}

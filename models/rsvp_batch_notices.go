@@ -82,7 +82,7 @@ func (s *Store) writeNotices(ctx context.Context, tx *sqlx.Tx, b *noticeBuf) err
 	for i, ev := range b.events {
 		keys[i], meetups[i], people[i], kinds[i], positions[i] = ev.Key, ev.MeetupID, ev.PersonID, ev.Kind, int64(ev.Position)
 	}
-	_, err := tx.ExecContext(ctx, recordEventsSQL, pq.StringArray(keys), pq.StringArray(meetups),
+	err := txq{s, tx}.exec(ctx, recordEventsSQL, pq.StringArray(keys), pq.StringArray(meetups),
 		pq.StringArray(people), pq.StringArray(kinds), positions)
 	if err != nil {
 		return mapErr(err)

@@ -16,7 +16,22 @@ import (
 // holds a yes in another mode may have to free a seat under that lock, so they take the share
 // later, after giving it up (shareMeetupSQL); "shared" says which. No row means a bad token or
 // no RSVP yet: invitations create them, createRSVPSQL otherwise.
-func lockSQL(byToken, share bool) string {
+func lockSQL(byToken, share bool) string { return lockSQLs[b2i(byToken)][b2i(share)] }
+
+// lockSQLs are lockSQL's four statements by [byToken][share], built once rather than per answer.
+var lockSQLs = [2][2]string{{buildLockSQL(false, false), buildLockSQL(false, true)},
+	{buildLockSQL(true, false), buildLockSQL(true, true)}}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// buildLockSQL writes lockSQL's statement.
+func buildLockSQL(byToken, share bool) string {
 	from, link := answerSource(byToken)
 	mode := "$4" // the answer's mode, or '' for the meetup's first
 	if byToken {
@@ -64,7 +79,13 @@ func answerSource(byToken bool) (from, link string) {
 }
 
 // createRSVPSQL creates the RSVP of someone answering without an invitation row.
-func createRSVPSQL(byToken bool) string {
+func createRSVPSQL(byToken bool) string { return createRSVPSQLs[b2i(byToken)] }
+
+// createRSVPSQLs are createRSVPSQL's two statements, by id and by token, built once.
+var createRSVPSQLs = [2]string{buildCreateRSVPSQL(false), buildCreateRSVPSQL(true)}
+
+// buildCreateRSVPSQL writes createRSVPSQL's statement.
+func buildCreateRSVPSQL(byToken bool) string {
 	from, _ := answerSource(byToken)
 	return `INSERT INTO rsvps (meetup_id, person_id, team_id) SELECT m.id, p.id, m.team_id ` + from + `
 ON CONFLICT (meetup_id, person_id) DO NOTHING`

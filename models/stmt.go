@@ -73,6 +73,15 @@ func (q txq) get(ctx context.Context, dest any, query string, args ...any) error
 	return st.GetContext(ctx, dest, args...)
 }
 
+// sel reads rows into dest.
+func (q txq) sel(ctx context.Context, dest any, query string, args ...any) error {
+	st, err := q.on(ctx, query)
+	if err != nil {
+		return err
+	}
+	return st.SelectContext(ctx, dest, args...)
+}
+
 // exec runs a statement.
 func (q txq) exec(ctx context.Context, query string, args ...any) error {
 	st, err := q.on(ctx, query)
