@@ -1,9 +1,20 @@
 package models
 
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+)
+
 // AnswersWaiting says how many answers to the meetup wait for its next batch (for tests that
 // line answers up behind a held lock).
 func (s *Store) AnswersWaiting(meetupID string) int {
 	s.answers.mu.Lock()
 	defer s.answers.mu.Unlock()
 	return len(s.answers.waiting[meetupID])
+}
+
+// EnqueueNotices runs enqueueNotices, the padded and prepared EnqueueBatch of a batch of answers.
+func (s *Store) EnqueueNotices(ctx context.Context, tx *sqlx.Tx, msgs []OutboxMessage) error {
+	return s.enqueueNotices(ctx, tx, msgs)
 }

@@ -60,24 +60,37 @@ func (b *outboxBatch) add(m OutboxMessage) {
 		b.cols[i] = append(b.cols[i], v)
 	}
 	b.within = append(b.within, m.SendWithin.Seconds())
-	row := len(b.within)
+	b.addValuesRow(len(b.within))
+	b.bodies = append(b.bodies, m.Text, m.HTML, m.ICS)
+}
+
+// addValuesRow writes the VALUES row of the bodies of the batch's row'th message.
+func (b *outboxBatch) addValuesRow(row int) {
 	if row > 1 {
 		b.values.WriteString(", ")
 	}
 	p := 17 + 3*(row-1)
 	fmt.Fprintf(&b.values, "(%d::int8, $%d, $%d, $%d)", row, p+1, p+2, p+3)
-	b.bodies = append(b.bodies, m.Text, m.HTML, m.ICS)
 }
 
-// exec runs the batch's statement and says how many rows were new.
-func (b *outboxBatch) exec(ctx context.Context, tx sqlx.ExtContext) (int, error) {
+// query is the batch's statement.
+func (b *outboxBatch) query() string {
+	return enqueueBatchHead + b.values.String() + enqueueBatchTail
+}
+
+// args are the statement's arguments.
+func (b *outboxBatch) args() []any {
 	args := make([]any, 0, 17+len(b.bodies))
 	for _, c := range b.cols {
 		args = append(args, pq.Array(c))
 	}
 	args = append(args, pq.Array(b.within))
-	args = append(args, b.bodies...)
-	res, err := tx.ExecContext(ctx, enqueueBatchHead+b.values.String()+enqueueBatchTail, args...)
+	return append(args, b.bodies...)
+}
+
+// exec runs the batch's statement and says how many rows were new.
+func (b *outboxBatch) exec(ctx context.Context, tx sqlx.ExtContext) (int, error) {
+	res, err := tx.ExecContext(ctx, b.query(), b.args()...)
 	if err != nil {
 		return 0, mapErr(err)
 	}
@@ -101,6 +114,12 @@ func batchEnd(msgs []OutboxMessage, start int) int {
 // maxBatchRows rows and about maxBatchBytes of bodies, skipping keys already there, and says
 // how many were new.
 func EnqueueBatch(ctx context.Context, tx sqlx.ExtContext, msgs []OutboxMessage) (created int, err error) {
+	return enqueueChunks(msgs, func(b *outboxBatch) (int, error) { return b.exec(ctx, tx) })
+}
+
+// enqueueChunks normalises msgs and runs exec on each statement's worth of them, adding up the
+// rows that were new.
+func enqueueChunks(msgs []OutboxMessage, exec func(*outboxBatch) (int, error)) (created int, err error) {
 	for i := range msgs {
 		if err := msgs[i].normalize(); err != nil {
 			return 0, err
@@ -112,7 +131,7 @@ func EnqueueBatch(ctx context.Context, tx sqlx.ExtContext, msgs []OutboxMessage)
 		for _, m := range msgs[start:end] {
 			b.add(m)
 		}
-		n, err := b.exec(ctx, tx)
+		n, err := exec(&b)
 		created += n
 		if err != nil {
 			return created, err

@@ -91,7 +91,7 @@ func (s *Store) writeNotices(ctx context.Context, tx *sqlx.Tx, b *noticeBuf) err
 	if err != nil {
 		return err
 	}
-	if _, err := EnqueueBatch(ctx, tx, mails); err != nil {
+	if err := s.enqueueNotices(ctx, tx, mails); err != nil {
 		return err
 	}
 	s.wakeAfterCommit(tx)
