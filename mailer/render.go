@@ -6,6 +6,7 @@ import (
 	htmltemplate "html/template"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 	texttemplate "text/template"
 
@@ -59,6 +60,8 @@ func (r *Renderer) Render(kind, lang string, data any) (Rendered, error) {
 		return Rendered{}, fmt.Errorf("mailer: no mail template %q", kind)
 	}
 	var subject, text, html bytes.Buffer
+	text.Grow(textSizeHint)
+	html.Grow(htmlSizeHint) // most mails fit, so the buffer is not copied as it grows
 	if err := set.text.ExecuteTemplate(&subject, "subject", data); err != nil {
 		return Rendered{}, fmt.Errorf("mailer: %s subject: %w", kind, err)
 	}
@@ -70,11 +73,17 @@ func (r *Renderer) Render(kind, lang string, data any) (Rendered, error) {
 	}
 	out := Rendered{Subject: oneLineSubject(subject.String()), Text: tidyText(text.String()),
 		HTML: strings.ReplaceAll(strings.ReplaceAll(html.String(), "\r\n", "\n"), "\r", "\n")}
-	if out.Subject == "" || strings.Contains(out.Subject+out.Text+out.HTML, "<no value>") {
+	if out.Subject == "" || slices.ContainsFunc([]string{out.Subject, out.Text, out.HTML}, noValue) {
 		return Rendered{}, fmt.Errorf("mailer: %s rendered with an empty subject or a missing value", kind)
 	}
 	return out, nil
 }
+
+// Rendered parts' usual sizes: the layout's HTML is about 5 KB, its text under 2 KB.
+const textSizeHint, htmlSizeHint = 2 << 10, 8 << 10
+
+// noValue reports whether a template printed a missing value.
+func noValue(s string) bool { return strings.Contains(s, "<no value>") }
 
 // oneLineSubject strips control characters (CR, LF, NUL…) and collapses white space: a header never breaks.
 func oneLineSubject(s string) string {
