@@ -2,10 +2,11 @@
 -- The attendees search ignores case and accents as the door search does (internal/textfold):
 -- search_fold is textfold.Fold in SQL, and people keep their name and address folded in stored
 -- generated columns, which PostgreSQL fills on every insert and update whatever code writes.
--- Stored, not folded per search: folding 10,000 names and addresses took ~45 ms a search on
--- PostgreSQL 15 (normalize is the slow part), filtering stored folds ~7 ms. No index: a
--- search finds text anywhere in a name (LIKE '%…%'), which a B-tree cannot serve, and the scan
--- is one meetup's invitees.
+-- Stored, not folded per search: on the 10,000 people of bench/testdata/people-10k.csv a search
+-- that folds as it scans took ~38 ms on PostgreSQL 15 (normalize is the slow part), one that
+-- reads the stored folds ~2 ms; storing them added nothing measurable to an import of the 10,000
+-- (0.25-0.29 s either way). No index: a search finds text anywhere in a name (LIKE '%…%'),
+-- which a B-tree cannot serve, and it scans one meetup's invitees only.
 -- normalize() needs a UTF8 database; lower() folds letters beyond ASCII only where the
 -- database's LC_CTYPE is a UTF-8 locale (C.UTF-8, en_US.UTF-8…), not C (docs/development.md).
 -- +goose StatementBegin
