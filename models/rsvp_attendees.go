@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/convene/convene/internal/textfold"
 )
 
 // Attendee is one invited person as the organiser sees them.
@@ -22,7 +24,8 @@ type Attendee struct {
 	OverCapacity     bool       `db:"over_capacity" json:"over_capacity"`
 }
 
-// AttendeeFilter narrows the attendee list; empty fields match everything.
+// AttendeeFilter narrows the attendee list; empty fields match everything. Query finds text
+// anywhere in a name or address, case and accents aside (textfold.Fold; migration 00012).
 type AttendeeFilter struct {
 	RSVP    string
 	Mode    string
@@ -61,7 +64,7 @@ func (f AttendeeFilter) where(args []any) (string, []any) {
 		add("r.mode = $%d", f.Mode)
 	}
 	if f.Query != "" {
-		add("(p.email ILIKE $%[1]d OR p.name ILIKE $%[1]d)", "%"+likeEscape(f.Query)+"%")
+		add("(p.email_fold LIKE $%[1]d OR p.name_fold LIKE $%[1]d)", "%"+likeEscape(textfold.Fold(f.Query))+"%")
 	}
 	if f.Dietary {
 		conds = append(conds, "r.dietary <> ''")
@@ -72,7 +75,7 @@ func (f AttendeeFilter) where(args []any) (string, []any) {
 	return " AND " + strings.Join(conds, " AND "), args
 }
 
-// likeEscape makes a search text match literally in ILIKE.
+// likeEscape makes a search text match literally in LIKE.
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
