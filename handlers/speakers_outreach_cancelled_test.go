@@ -26,7 +26,7 @@ func TestOutreachPageOfACancelledMeetup(t *testing.T) {
 	a.must(200, "POST", "/api/v1/meetups/"+m+"/cancel", map[string]any{"reason": "The room is flooded"})
 
 	pages := map[string][]string{
-		ada:  {"This meetup is cancelled.", "Reason", "The room is flooded", "There is nothing to answer"},
+		ada: {"This meetup is cancelled.", "Reason", "The room is flooded", "There is nothing to answer"},
 		oleg: {"Эта встреча отменена.", "Причина", "The room is flooded", "Отвечать больше не нужно",
 			"Ваш ответ: <strong>Да, хочу выступить</strong>"},
 	}
