@@ -13,6 +13,7 @@ import (
 const (
 	warnSlotOutside = "slot_outside_meetup" // a slot of the lineup is no longer inside the meetup's time
 	warnSlotShared  = "slot_shared"         // a slot is offered to several speakers; whoever confirms first holds it
+	warnReopened    = "slot_reopened"       // a slot is free again after its holder withdrew; those asked before still are
 )
 
 // apiWarning is something the speaker API asks its caller to look at beside a successful answer,
@@ -53,7 +54,8 @@ func (h *Handlers) speakerWarnings(c echo.Context, m models.Meetup, cands []mode
 	if err != nil {
 		return nil, err
 	}
-	return append(append(out, outside...), sharedWarnings(tr, m, cands, slots)...), nil
+	out = append(append(out, outside...), sharedWarnings(tr, m, cands, slots)...)
+	return append(out, reopenedWarnings(tr, m, cands, slots)...), nil
 }
 
 // lineupWarnings reads the warnings of meetup m's speaker steps, reading its candidates.
@@ -101,6 +103,19 @@ func sharedWarnings(tr Translator, m models.Meetup, cands []models.Candidate, sl
 		w := slotWarning(warnSlotShared, s, ids, names)
 		w.Message = tr.T("speakers.warning.slot_shared", "Slot", slotLabel(tr, s.StartsAt, s.EndsAt, m.Timezone),
 			"Names", strings.Join(names, ", "))
+		out = append(out, w)
+	}
+	return out
+}
+
+// reopenedWarnings warns of each slot free again after its holder withdrew.
+func reopenedWarnings(tr Translator, m models.Meetup, cands []models.Candidate, slots []models.Slot) []apiWarning {
+	var out []apiWarning
+	for _, r := range reopenedSlots(cands, slots) {
+		names := candidateNames(r.Asked)
+		w := slotWarning(warnReopened, r.Slot, candidateIDs(r.Asked), names)
+		w.Message = tr.T("speakers.warning.slot_reopened", "Slot", slotLabel(tr, r.Slot.StartsAt, r.Slot.EndsAt, m.Timezone),
+			"Withdrawn", strings.Join(candidateNames(r.Withdrawn), ", "), "Names", strings.Join(names, ", "))
 		out = append(out, w)
 	}
 	return out

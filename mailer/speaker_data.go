@@ -18,6 +18,8 @@ const (
 	KindSpeakerMeetupCancelled = "speaker_meetup_cancelled"
 	// KindSpeakerOutreachCancelled: SpeakerOutreachCancelledData: the meetup is cancelled, to a candidate of the brief not in the lineup
 	KindSpeakerOutreachCancelled = "speaker_outreach_cancelled"
+	// KindSpeakerSlotReopened: SpeakerSlotData: the slot they were told was taken is free again (its holder withdrew); confirm at the /c/ link
+	KindSpeakerSlotReopened = "speaker_slot_reopened"
 )
 
 // SpeakerBriefData is the data of a brief or its follow-up.
@@ -49,6 +51,7 @@ type OrganiserAlertData struct {
 	Speaker  string    // who declined or withdrew; for lineup_ready, who confirmed last
 	Speakers []Speaker // the confirmed lineup (lineup_ready)
 	PageURL  string    // the meetup's speakers page
+	Reasked  string    // speaker_withdrawn: the names of those still asked for the freed slot, told it is free again; "" for none
 }
 
 // SpeakerUpdateData is the data of the mail telling a chosen speaker their slot changed with a
