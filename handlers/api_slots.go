@@ -32,17 +32,23 @@ func (h *Handlers) slotViews(ctx context.Context, team, meetupID string) ([]slot
 	return out, nil
 }
 
-// APIListSlots returns a meetup's candidate slots with the audience's view of each.
+// APIListSlots returns a meetup's candidate slots with the audience's view of each, and the
+// warnings of the lineup.
 func (h *Handlers) APIListSlots(c echo.Context) error {
 	ctx, team := c.Request().Context(), currentUser(c).TeamID
-	if _, err := h.Store.GetMeetup(ctx, team, c.Param("id")); err != nil {
-		return err
-	}
-	items, err := h.slotViews(ctx, team, c.Param("id"))
+	m, err := h.Store.GetMeetup(ctx, team, c.Param("id"))
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, listResponse[slotView]{Items: items})
+	items, err := h.slotViews(ctx, team, m.ID)
+	if err != nil {
+		return err
+	}
+	w, err := h.lineupWarnings(c, m)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, warnedList[slotView]{Items: items, Warnings: w})
 }
 
 // APIAddSlot adds a candidate slot: RFC 3339 times, or wall times in the meetup's zone.

@@ -18,9 +18,10 @@ type slotChoice struct {
 
 // replyData is what the outreach reply page shows.
 type replyData struct {
-	View  models.LinkView
-	Slots []slotChoice
-	Saved bool
+	View   models.LinkView
+	Slots  []slotChoice
+	Saved  bool
+	Answer string // the answer stored (yes, maybe, no), shown once the form is closed; "" for none
 }
 
 // OutreachReplyPage shows a speaker the brief and their answer form (GET and HEAD change nothing).
@@ -72,7 +73,7 @@ func (h *Handlers) OutreachReply(c echo.Context) error {
 func (h *Handlers) renderReply(c echo.Context, status int, v models.LinkView, in models.ReplyInput, fe models.FieldErrors, saved bool) error {
 	p := h.newPublicPage(c, v.Candidate.Language, "speakers.reply.title")
 	p.Form, p.Errors = in, fe
-	d := replyData{View: v, Saved: saved}
+	d := replyData{View: v, Saved: saved, Answer: deref(v.Candidate.Answer)}
 	for _, s := range v.Slots {
 		d.Slots = append(d.Slots, slotChoice{ID: s.ID, Label: slotLabel(p.Translator, s.StartsAt, s.EndsAt, v.Meetup.Timezone),
 			Checked: slices.Contains(in.Slots, s.ID)})

@@ -43,7 +43,7 @@ func (h *Handlers) speakerNotify(ctx context.Context, tx sqlx.ExtContext, n mode
 			m, err = h.speakerSlotMail(ctx, tx, n, mailer.KindSpeakerCancel, org[0])
 			mails = append(mails, m)
 		}
-	case models.NoticeConfirmRequest, models.NoticeConfirmed, models.NoticeSlotTaken:
+	case models.NoticeConfirmRequest, models.NoticeConfirmed, models.NoticeSlotTaken, models.NoticeSlotReopened:
 		var m speakerMail
 		m, err = h.speakerSlotMail(ctx, tx, n, n.Kind, org[0])
 		mails = append(mails, m)

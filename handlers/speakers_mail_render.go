@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"strings"
 
 	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
@@ -28,8 +29,8 @@ func (h *Handlers) speakerBriefMail(ctx context.Context, tx sqlx.ExtContext, n m
 }
 
 // speakerSlotMail renders a mail about the candidate's slot: the request to confirm (with the /c/
-// link), the news that another speaker took it, or, with the speaker's calendar event, the
-// confirmation (REQUEST) or the withdrawal (CANCEL).
+// link), the news that another speaker took it or that it is free again, or, with the speaker's
+// calendar event, the confirmation (REQUEST) or the withdrawal (CANCEL).
 func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n models.SpeakerNotice, kind string, org models.Recipient) (speakerMail, error) {
 	m := newSpeakerMail(kind, n)
 	m.ReplyTo = h.replyTo(org)
@@ -41,12 +42,15 @@ func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n mo
 	if kind == mailer.KindSpeakerSlotTaken && s.HeldBy != nil { // told once per speaker who took it
 		m.Key = keyOf(kind, c.ID, s.ID, *s.HeldBy)
 	}
+	if kind == mailer.KindSpeakerSlotReopened && n.Cause != nil { // told once per withdrawal that freed it
+		m.Key = keyOf(kind, c.ID, s.ID, n.Cause.ID, n.Cause.ICalSequence)
+	}
 	var err error
 	if m.Link, err = h.speakerLink(ctx, tx, n, models.PurposeConfirm, "/c/"); err != nil {
 		return m, err
 	}
 	d := slotData(n, m.Link, org)
-	if m.Rendered, err = h.Mail.Render(kind, m.To.Lang, d); err != nil || kind == mailer.KindSpeakerConfirm || kind == mailer.KindSpeakerSlotTaken {
+	if m.Rendered, err = h.Mail.Render(kind, m.To.Lang, d); err != nil || !slotMailHasEvent(kind) {
 		return m, err
 	}
 	m.ICSMethod = mailer.MethodRequest
@@ -56,6 +60,12 @@ func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n mo
 	m.ICS, err = mailer.SpeakerCalendar(m.ICSMethod, d, "speaker-"+c.ID+"@convene", c.ICalSequence,
 		mailer.Attendee{Name: org.Name, Email: org.Email}, c.Email)
 	return m, err
+}
+
+// slotMailHasEvent reports whether a slot mail of kind carries the speaker's calendar event: the
+// confirmation and the withdrawal do; the request to confirm, "taken" and "free again" do not.
+func slotMailHasEvent(kind string) bool {
+	return kind == mailer.KindSpeakerInvite || kind == mailer.KindSpeakerCancel
 }
 
 // slotData is what the mails about a notice's slot say: the slot, the meetup's place, the /c/ link.
@@ -73,7 +83,7 @@ func (h *Handlers) organiserAlerts(n models.SpeakerNotice, org []models.Recipien
 	if n.Kind != models.NoticeLineupReady {
 		at = c.DeclinedAt
 	}
-	d := mailer.OrganiserAlertData{Title: n.Meetup.Title, Speaker: c.Name,
+	d := mailer.OrganiserAlertData{Title: n.Meetup.Title, Speaker: c.Name, Reasked: strings.Join(n.Reasked, ", "),
 		PageURL: h.Cfg.BaseURL + "/meetups/" + n.Meetup.ID + "/speakers"}
 	for _, s := range n.Lineup {
 		d.Speakers = append(d.Speakers, mailer.Speaker{Name: s.Name, TalkTitle: s.TalkTitle})

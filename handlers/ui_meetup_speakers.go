@@ -73,7 +73,8 @@ type meetupSpeakersData struct {
 	Candidates   []candidateRow
 	FollowUpDays int
 	Lineup       models.SpeakerLineup
-	Outside      *outsideView // talks no longer inside the meetup's time
+	Outside      *outsideView  // talks no longer inside the meetup's time
+	Reopened     []reopenedRow // slots free again after a withdrawal, still offered to those asked before
 	slots        []models.Slot
 }
 
@@ -103,6 +104,9 @@ func (h *Handlers) meetupSpeakersData(ctx context.Context, c echo.Context, tr Tr
 		return d, err
 	}
 	d.Candidates = candidateRows(tr, cands, d.slots, m.Timezone)
+	if m.Stage != models.StageCancelled && m.Stage != models.StageDone {
+		d.Reopened = reopenedRows(tr, cands, d.slots, m.Timezone)
+	}
 	d.Directory = notCandidates(d.Directory, cands)
 	if d.FollowUpDays, err = h.Store.FollowUpDays(ctx, m.ID); err != nil {
 		return d, err

@@ -16,6 +16,10 @@ const (
 	KindSpeakerSlotTaken = "speaker_slot_taken" // SpeakerSlotData: the slot they were asked for went to another speaker
 	// KindSpeakerMeetupCancelled: SpeakerMeetupCancelledData: the meetup is cancelled (a confirmed speaker's: with the calendar CANCEL)
 	KindSpeakerMeetupCancelled = "speaker_meetup_cancelled"
+	// KindSpeakerOutreachCancelled: SpeakerOutreachCancelledData: the meetup is cancelled, to a candidate of the brief not in the lineup
+	KindSpeakerOutreachCancelled = "speaker_outreach_cancelled"
+	// KindSpeakerSlotReopened: SpeakerSlotData: the slot they were told was taken is free again (its holder withdrew); confirm at the /c/ link
+	KindSpeakerSlotReopened = "speaker_slot_reopened"
 )
 
 // SpeakerBriefData is the data of a brief or its follow-up.
@@ -47,6 +51,7 @@ type OrganiserAlertData struct {
 	Speaker  string    // who declined or withdrew; for lineup_ready, who confirmed last
 	Speakers []Speaker // the confirmed lineup (lineup_ready)
 	PageURL  string    // the meetup's speakers page
+	Reasked  string    // speaker_withdrawn: the names of those still asked for the freed slot, told it is free again; "" for none
 }
 
 // SpeakerUpdateData is the data of the mail telling a chosen speaker their slot changed with a
@@ -70,4 +75,14 @@ type SpeakerMeetupCancelledData struct {
 	SpeakerSlotData
 	Reason    string // the organiser's reason; may be empty
 	Confirmed bool   // they had confirmed: their calendar event is cancelled; else nothing is asked of them any more
+}
+
+// SpeakerOutreachCancelledData is the data of the mail telling a candidate of the brief who is
+// not in the lineup (and did not say no) that the meetup is cancelled.
+type SpeakerOutreachCancelledData struct {
+	To        Recipient
+	Title     string // the meetup's title
+	Reason    string // the organiser's reason; may be empty
+	Answered  bool   // they answered the brief (yes or maybe); else they need not answer it any more
+	Organizer string // signs the mail; may be empty
 }

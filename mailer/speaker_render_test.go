@@ -19,7 +19,9 @@ func speakerSamples() map[string]any {
 	moved := SpeakerUpdateData{SpeakerSlotData: slot, WasStart: m.Start.Add(-30 * time.Minute),
 		WasEnd: m.End.Add(-30 * time.Minute), WasLocation: "Room 1", WasOnlineURL: m.OnlineURL, Confirmed: true}
 	cancelled := SpeakerMeetupCancelledData{SpeakerSlotData: slot, Reason: "The room is flooded.\nSorry!", Confirmed: true}
-	return map[string]any{KindSpeakerBrief: brief, KindSpeakerFollowUp: brief, KindSpeakerConfirm: slot,
+	dropped := SpeakerOutreachCancelledData{To: Recipient{Name: "Olena"}, Title: m.Title, Reason: "The room is flooded.",
+		Organizer: "Platform team"}
+	return map[string]any{KindSpeakerOutreachCancelled: dropped, KindSpeakerSlotReopened: slot, KindSpeakerBrief: brief, KindSpeakerFollowUp: brief, KindSpeakerConfirm: slot,
 		KindSpeakerInvite: slot, KindSpeakerCancel: slot, KindSpeakerDeclined: alert, KindSpeakerWithdrawn: alert,
 		KindLineupReady: alert, KindSpeakerUpdate: moved, KindSpeakerSlotTaken: slot, KindSpeakerMeetupCancelled: cancelled}
 }
@@ -30,7 +32,7 @@ func TestRenderSpeakerKinds(t *testing.T) {
 	r := newTestRenderer(t)
 	links := map[string]string{KindSpeakerBrief: "/o/tok123", KindSpeakerFollowUp: "/o/tok123",
 		KindSpeakerConfirm: "/c/tok456", KindSpeakerInvite: "/c/tok456", KindLineupReady: "/meetups/1/speakers",
-		KindSpeakerUpdate: "/c/tok456"}
+		KindSpeakerUpdate: "/c/tok456", KindSpeakerSlotReopened: "/c/tok456"}
 	for kind, data := range speakerSamples() {
 		for _, lang := range mailLangs() {
 			m, err := r.Render(kind, lang, data)

@@ -17,6 +17,9 @@ type MeetupChange struct {
 	// Speakers are the chosen speakers to tell: an update's whose slot moved with the start or whose
 	// place changed; a cancellation's, every confirmed one and every one still asked to confirm.
 	Speakers []SlotMove
+	// Candidates are, for a cancellation, the candidates of the brief to tell besides Speakers:
+	// still silent, or who said yes or maybe and were not chosen (or lost their slot).
+	Candidates []SpeakerNotice
 }
 
 // Kinds of MeetupChange.
@@ -39,8 +42,8 @@ WHERE id = $1
 RETURNING ` + meetupColumns
 
 // CancelMeetup cancels a meetup of the team with a reason, raising its SEQUENCE, and tells
-// everyone invited and every chosen speaker (the confirmed ones' events' SEQUENCE raised) through
-// broadcast in the same transaction. Like a reschedule, it takes the speaker steps' lock before the
+// everyone invited, every chosen speaker (the confirmed ones' events' SEQUENCE raised) and the
+// candidates of the brief who have not said no through broadcast in the same transaction. Like a reschedule, it takes the speaker steps' lock before the
 // meetup's row, so a speaker's confirmation comes wholly before or after it. Cancelling twice is
 // ErrConflict.
 func (s *Store) CancelMeetup(ctx context.Context, teamID, userID, meetupID, reason string, broadcast Broadcaster) (Meetup, error) {
@@ -65,11 +68,15 @@ func (s *Store) CancelMeetup(ctx context.Context, teamID, userID, meetupID, reas
 		if err := tx.GetContext(ctx, &out, cancelMeetupSQL, meetupID, reason); err != nil {
 			return err
 		}
-		told, err := cancelledSpeakers(ctx, tx, out)
-		if err != nil {
+		ch := MeetupChange{Kind: ChangeCancel, Meetup: out, Before: before}
+		var err error
+		if ch.Candidates, err = briefCandidates(ctx, tx, out); err != nil {
 			return err
 		}
-		if err := broadcast(ctx, tx, MeetupChange{Kind: ChangeCancel, Meetup: out, Before: before, Speakers: told}); err != nil {
+		if ch.Speakers, err = cancelledSpeakers(ctx, tx, out); err != nil {
+			return err
+		}
+		if err := broadcast(ctx, tx, ch); err != nil {
 			return err
 		}
 		return Audit(ctx, tx, teamID, userID, "meetup.cancel", meetupID, map[string]any{"reason": reason})

@@ -66,7 +66,7 @@ func (s *Store) ConfirmSlot(ctx context.Context, link Link, notify NotifyFunc) (
 
 const askedForSlotSQL = `
 SELECT id FROM candidates WHERE meetup_id = $1 AND lineup_slot_id = $2 AND status = 'invited' AND id <> $3
-ORDER BY invited_at, id`
+ORDER BY invited_at, created_at, id`
 
 // tellSlotTaken hands notify a NoticeSlotTaken for every other speaker still asked for the slot
 // that holderID has just confirmed.
@@ -123,7 +123,8 @@ WHERE id = $1 RETURNING status`
 const releaseSlotSQL = `DELETE FROM slot_holds WHERE candidate_id = $1`
 
 // DeclineSlot records a chosen speaker's "no" from their /c/ link: an invited speaker declines, a
-// confirmed one withdraws and frees the slot; notify gets the organiser's alert. Repeating it changes nothing.
+// confirmed one withdraws and frees the slot; notify gets the organiser's alert and, after a
+// withdrawal, a notice for each other speaker still asked for the slot (it is free again). Repeating it changes nothing.
 func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc) (ConfirmResult, error) {
 	var res ConfirmResult
 	if link.MeetupID == nil {
@@ -147,8 +148,12 @@ func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc) (
 			return mapErr(err)
 		}
 		res.Changed = true
-		kind := cmpMsg(now == CandidateWithdrawn, NoticeWithdrawn, NoticeDeclined)
-		if err := send(ctx, tx, notify, kind, link.TeamID, meetupID, id); err != nil {
+		if now == CandidateWithdrawn {
+			err = tellWithdrawn(ctx, tx, notify, link.TeamID, meetupID, id)
+		} else {
+			err = send(ctx, tx, notify, NoticeDeclined, link.TeamID, meetupID, id)
+		}
+		if err != nil {
 			return err
 		}
 		res.LineupReady, err = lineupReady(ctx, tx, meetupID)

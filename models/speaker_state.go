@@ -71,6 +71,8 @@ type SpeakerNotice struct {
 	Slot      *Slot
 	Slots     []Slot
 	Lineup    []LineupSpeaker // the confirmed speakers (NoticeLineupReady)
+	Reasked   []string        // NoticeWithdrawn: the names of the speakers still asked for the freed slot
+	Cause     *Candidate      // NoticeSlotReopened: the speaker who withdrew from the slot
 }
 
 // NotifyFunc enqueues the mail of a notice in tx, the transaction of the change that caused it.

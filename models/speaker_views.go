@@ -15,6 +15,7 @@ type LinkView struct {
 	Slot      *Slot // the slot they are asked to confirm, if any
 	Open      bool  // the outreach answer can still change
 	TakenBy   bool  // their slot is held by another speaker
+	Reopened  bool  // their slot is free again: the speaker who had confirmed it withdrew after they were asked
 }
 
 // SpeakerLinkView reads a speaker's page data for a resolved /o/ or /c/ link; it changes nothing.
@@ -29,7 +30,10 @@ func (s *Store) SpeakerLinkView(ctx context.Context, link Link) (LinkView, error
 	}
 	v = LinkView{Meetup: n.Meetup, Candidate: n.Candidate, Slots: n.Slots, Slot: n.Slot}
 	v.TakenBy = v.Slot != nil && v.Slot.HeldBy != nil && *v.Slot.HeldBy != v.Candidate.ID
-	v.Open, err = s.replyIsOpen(ctx, v)
+	if v.Open, err = s.replyIsOpen(ctx, v); err != nil {
+		return v, err
+	}
+	v.Reopened, err = slotReopened(ctx, s.DB, v)
 	return v, err
 }
 
