@@ -108,7 +108,7 @@ func (b *answerBatches) take(meetupID string) []*answerJob {
 
 // batchQueries are the statements of a batch, prepared once on the pool so that PostgreSQL
 // parses and plans them once per connection rather than once per batch.
-var batchQueries = []string{lockMeetupRowSQL, batchLockByLinkSQL, batchLockByIDSQL, claimRunSQL, storeRunSQL,
+var batchQueries = []string{batchLockMeetupSQL, batchLockByLinkSQL, batchLockByIDSQL, claimRunSQL, storeRunSQL,
 	leaveRunSQL, recordEventsSQL}
 
 // errRefused ends a batch's first try when one of its answers was refused.
