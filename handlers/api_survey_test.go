@@ -35,7 +35,7 @@ func TestSurveyAPIRefusesBadInput(t *testing.T) {
 		{"past closing", `{"question":"Q","topics":["Go"],"closes_at":"2001-01-01T00:00:00Z"}`, 422, "closes_at", "This time has already passed."},
 		{"garbage closing", `{"question":"Q","topics":["Go"],"closes_at":"soon"}`, 422, "closes_at", "Give a time as 2026-03-29T14:30 (local) or with an offset, 2026-03-29T14:30:00+02:00."},
 		{"closing a number", `{"question":"Q","topics":["Go"],"closes_at":12}`, 422, "closes_at", "This field has the wrong type."},
-		{"NUL in question", `{"question":"Q\u0000","topics":["Go"],"closes_at":"` + future + `"}`, 422, "question", "Some fields are not valid."},
+		{"NUL in question", `{"question":"Q\u0000","topics":["Go"],"closes_at":"` + future + `"}`, 422, "question", "Write this on one line: it contains a line break or a control character."},
 	}
 	for _, c := range cases {
 		r := a.api(t, "PUT", a.surveyPath(""), c.body)

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 
 	"github.com/convene/convene/models"
@@ -36,9 +37,21 @@ func (h *Handlers) APICelebrate(c echo.Context) error {
 	u := currentUser(c)
 	res, err := h.Store.Celebrate(c.Request().Context(), u.TeamID, u.ID, c.Param("id"), in.input(), h.celebrateNotify)
 	if err != nil {
-		return celebrationError(err)
+		return celebrationError(in.nameFields(err))
 	}
 	return c.JSON(http.StatusOK, res)
+}
+
+// nameFields names a refused summary by the field it came in: "retrospective" when it stood for "worked".
+func (j celebrateJSON) nameFields(err error) error {
+	var ve *models.ValidationError
+	if j.Worked != "" || !errors.As(err, &ve) || ve.Fields["worked"] == "" {
+		return err
+	}
+	fe := maps.Clone(ve.Fields)
+	fe["retrospective"] = fe["worked"]
+	delete(fe, "worked")
+	return models.Invalid(fe)
 }
 
 // celebrationError gives each refusal its own code and message (409), other errors as they are.

@@ -36,6 +36,7 @@ func (h *Handlers) CelebrateForm(c echo.Context) error {
 	in := models.CelebrateInput{Worked: f.Worked, Change: f.Change, RecapLinks: f.RecapLinks}
 	_, err := h.Store.Celebrate(c.Request().Context(), u.TeamID, u.ID, c.Param("id"), in, h.celebrateNotify)
 	if fe := fieldErrors(err); fe != nil {
+		f = celebrateForm{Worked: readable(f.Worked), Change: readable(f.Change), RecapLinks: readableList(f.RecapLinks)}
 		return h.renderCelebrate(c, http.StatusUnprocessableEntity, f, fe, "")
 	}
 	var he *echo.HTTPError

@@ -82,7 +82,7 @@ func TestOrganiserFormsNULIsAFieldError(t *testing.T) {
 		{"/audiences", url.Values{"name": {"Aud"}}, "departments", controlMessageEN},
 		{"/series", url.Values{"name": {"S"}}, "name", lineBreakMessageEN},
 		{mt + "/topic", url.Values{}, "topic", lineBreakMessageEN},
-		{"/topics", url.Values{}, "title", "Some fields are not valid."},
+		{"/topics", url.Values{}, "title", lineBreakMessageEN},
 		{mt + "/schedule", url.Values{"starts_at": {e.start}, "capacity": {"5"}, "action": {"save"}}, "location", lineBreakMessageEN},
 		{"/speakers", url.Values{"name": {"Sp"}, "email": {"sp@x.com"}, "source": {"staff"}, "language": {"en"}}, "notes", controlMessageEN},
 		{"/speakers", url.Values{"name": {"Sp"}, "email": {"sp@x.com"}, "source": {"staff"}, "language": {"en"}}, "expertise", controlMessageEN},

@@ -15,8 +15,8 @@ type reportCharts struct {
 	NPS     hbarChart
 }
 
-// newReportCharts draws the funnel with its rates (the walk-ins and the invitees who came
-// without a yes as bars of their own), the rating distribution and the NPS groups.
+// newReportCharts draws the funnel with its rates (the walk-ins, the invitees who came without a
+// yes and the speakers checked in as bars of their own), the rating distribution and the NPS groups.
 func newReportCharts(tr Translator, r models.Report) reportCharts {
 	f, rates := r.Funnel, r.FunnelRates
 	funnel := []hbarItem{
@@ -28,6 +28,9 @@ func newReportCharts(tr Translator, r models.Report) reportCharts {
 	}
 	if f.AttendedOthers > 0 { // came though they had not said yes: attended, but not in its rate
 		funnel = append(funnel, hbarItem{Label: tr.T("report.funnel.others"), N: f.AttendedOthers, Color: colorLight})
+	}
+	if f.Speakers > 0 { // in no step: checked in of the meetup's speakers, as the door counts them
+		funnel = append(funnel, hbarItem{Label: tr.T("report.funnel.speakers", "Count", f.Speakers), N: f.SpeakersCheckedIn, Color: colorLight})
 	}
 	var ratings []hbarItem
 	for v := 5; v >= 1; v-- {

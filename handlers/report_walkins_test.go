@@ -31,7 +31,7 @@ func TestReportFunnelShowsWalkInsApart(t *testing.T) {
 		map[string]any{"emails": []string{"walker1@example.com", "walker2@example.com"}, "walk_in": true}, 200, nil)
 	e.feedback(m.ID, ppl[0], 5, 10, 5, "", "", "")
 	res := e.api.json(t, "GET", "/api/v1/meetups/"+m.ID+"/report", nil, 200, nil)
-	mustContain(t, "report JSON", res.Body, `"funnel":{"invited":4,"yes":3,"attended":4,"attended_yes":2,"attended_others":0,"walk_ins":2,"feedback":1,"attended_or_answered":4}`,
+	mustContain(t, "report JSON", res.Body, `"funnel":{"invited":4,"yes":3,"attended":4,"attended_yes":2,"attended_others":0,"walk_ins":2,"feedback":1,"attended_or_answered":4,"speakers":0,"speakers_checked_in":0}`,
 		`"funnel_rates":{"yes":75,"attended":66.7,"feedback":25}`)
 	if got, want := e.funnelTitle(m.ID), "Funnel: Invited 4, Said yes 3 · 75%, Attended 4 · 66.7%, Answered the form 1 · 25%, Walk-ins 2"; got != want {
 		t.Fatalf("funnel chart:\n got %s\nwant %s", got, want)

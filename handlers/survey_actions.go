@@ -60,7 +60,7 @@ func (h *Handlers) SurveyChooseTopic(c echo.Context) error {
 		if ve.Fields["topic"] == "required" {
 			ve.Fields["topic"] = "topic_required"
 		}
-		return h.renderSurveyPage(c, http.StatusUnprocessableEntity, c.FormValue("other"), ve.Fields)
+		return h.renderSurveyPage(c, http.StatusUnprocessableEntity, readable(c.FormValue("other")), ve.Fields)
 	}
 	if err != nil {
 		return surveyErr(err)

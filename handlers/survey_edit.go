@@ -59,11 +59,8 @@ func (h *Handlers) SurveyEdit(c echo.Context) error {
 	_, err = h.Store.DefineSurvey(ctx, u.TeamID, u.ID, m.ID, f.input())
 	var ve *models.ValidationError
 	if errors.As(err, &ve) {
-		f.Topics = nonBlank(f.Topics)
-		if len(f.Topics) == 0 {
-			f.Topics = []string{""}
-		}
 		p.Errors = ve.Fields
+		f = f.refused()
 		return h.renderSurveyEdit(c, p, http.StatusUnprocessableEntity, m, f, exists)
 	}
 	if err != nil {

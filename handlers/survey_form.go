@@ -80,6 +80,17 @@ func (f surveyForm) input() models.SurveyInput {
 		ProblemsQuestion: f.ProblemsQuestion, ClosesAt: f.ClosesAt}
 }
 
+// refused is the form shown again with its errors: the blank topic rows dropped (the errors
+// number the others), one empty row when none is left, and every text valid UTF-8.
+func (f surveyForm) refused() surveyForm {
+	f.Question, f.ProblemsQuestion, f.ClosesAt = readable(f.Question), readable(f.ProblemsQuestion), readable(f.ClosesAt)
+	f.Topics = readableList(nonBlank(f.Topics))
+	if len(f.Topics) == 0 {
+		f.Topics = []string{""}
+	}
+	return f
+}
+
 // nonBlank drops the empty rows.
 func nonBlank(rows []string) []string {
 	out := []string{}

@@ -14,16 +14,19 @@ type DoorEntry struct {
 	Email       string     `db:"email" json:"email"`
 	Name        string     `db:"name" json:"name"`
 	RSVP        string     `db:"status" json:"rsvp"`
+	Role        string     `db:"role" json:"role"` // attendee, or speaker: a confirmed speaker of the meetup
 	WalkIn      bool       `db:"walk_in" json:"walk_in"`
 	CheckedIn   bool       `db:"checked_in" json:"checked_in"`
 	CheckedInAt *time.Time `db:"checked_in_at" json:"checked_in_at"`
 }
 
-// DoorCounts is how many are checked in (walk-ins included) and how many of them were invited;
-// how many invited said yes (the expected) and how many of those are checked in; how many
-// invited who did not say yes (maybe, no answer, waitlisted, no) came all the same (others); and
-// how many came without an invitation (walk-ins). CheckedIn = InvitedIn + WalkIns and
-// InvitedIn = ExpectedIn + OthersIn, so ExpectedIn never exceeds Expected.
+// DoorCounts is how many are checked in (walk-ins and speakers included) and how many of them
+// were invited; how many invited attendees said yes (the expected, the report's "yes") and how
+// many of those are checked in; how many invited attendees who did not say yes (maybe, no
+// answer, waitlisted, no) came all the same (others); how many came without an invitation
+// (walk-ins); and the meetup's speakers (invited as speakers, whatever they answered), counted
+// only there, and how many of them are checked in. CheckedIn = InvitedIn + WalkIns and
+// InvitedIn = ExpectedIn + OthersIn + SpeakersIn, so ExpectedIn never exceeds Expected.
 type DoorCounts struct {
 	CheckedIn  int `db:"checked_in" json:"checked_in"`
 	InvitedIn  int `db:"invited_checked_in" json:"invited_checked_in"`
@@ -31,6 +34,8 @@ type DoorCounts struct {
 	ExpectedIn int `db:"expected_checked_in" json:"expected_checked_in"`
 	OthersIn   int `db:"others_checked_in" json:"others_checked_in"`
 	WalkIns    int `db:"walk_ins" json:"walk_ins"`
+	Speakers   int `db:"speakers" json:"speakers"`
+	SpeakersIn int `db:"speakers_checked_in" json:"speakers_checked_in"`
 }
 
 // maxDoorList bounds the check-in list one page shows; a search narrows it.
@@ -38,7 +43,7 @@ const maxDoorList = 2000
 
 // doorListSQL lists a meetup's invitees and walk-ins, up to $3 of them (all when NULL).
 const doorListSQL = `
-SELECT r.person_id, p.email, p.name, r.status, r.walk_in, r.checked_in_at IS NOT NULL AS checked_in, r.checked_in_at
+SELECT r.person_id, p.email, p.name, r.status, r.role, r.walk_in, r.checked_in_at IS NOT NULL AS checked_in, r.checked_in_at
 FROM rsvps r JOIN people p ON p.id = r.person_id
 WHERE r.meetup_id = $1 AND r.team_id = $2
 ORDER BY array_position(ARRAY['yes', 'maybe', 'waitlisted', 'invited', 'no'], r.status),
@@ -80,13 +85,17 @@ func searchDoor(list []DoorEntry, query string) []DoorEntry {
 	return out
 }
 
+// doorCountsSQL counts as the report's funnel does (funnelSQL): the expected and the others are
+// attendees, and the speakers are counted apart, once, whatever they answered.
 const doorCountsSQL = `
 SELECT count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS checked_in,
     count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in) AS invited_checked_in,
-    count(*) FILTER (WHERE status = 'yes' AND NOT walk_in) AS expected,
-    count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in AND status = 'yes') AS expected_checked_in,
-    count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in AND status <> 'yes') AS others_checked_in,
-    count(*) FILTER (WHERE walk_in AND checked_in_at IS NOT NULL) AS walk_ins
+    count(*) FILTER (WHERE role = 'attendee' AND status = 'yes' AND NOT walk_in) AS expected,
+    count(*) FILTER (WHERE role = 'attendee' AND checked_in_at IS NOT NULL AND NOT walk_in AND status = 'yes') AS expected_checked_in,
+    count(*) FILTER (WHERE role = 'attendee' AND checked_in_at IS NOT NULL AND NOT walk_in AND status <> 'yes') AS others_checked_in,
+    count(*) FILTER (WHERE walk_in AND checked_in_at IS NOT NULL) AS walk_ins,
+    count(*) FILTER (WHERE role = 'speaker' AND NOT walk_in) AS speakers,
+    count(*) FILTER (WHERE role = 'speaker' AND NOT walk_in AND checked_in_at IS NOT NULL) AS speakers_checked_in
 FROM rsvps WHERE meetup_id = $1 AND team_id = $2`
 
 // DoorCounts counts a meetup's check-ins, its yes answers, the others invited who came and its walk-ins.

@@ -200,7 +200,7 @@ UPDATE rsvps SET checked_in_at = CASE WHEN $3 THEN coalesce(checked_in_at, now()
 WHERE meetup_id = $1 AND person_id = ANY($2::uuid[]) AND (checked_in_at IS NULL) = $3`
 
 const doorEntriesSQL = `
-SELECT r.person_id, p.email, p.name, r.status, r.walk_in, r.checked_in_at IS NOT NULL AS checked_in, r.checked_in_at
+SELECT r.person_id, p.email, p.name, r.status, r.role, r.walk_in, r.checked_in_at IS NOT NULL AS checked_in, r.checked_in_at
 FROM rsvps r JOIN people p ON p.id = r.person_id
 WHERE r.meetup_id = $1 AND r.person_id = ANY($2::uuid[])
 ORDER BY lower(p.email)`

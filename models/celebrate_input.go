@@ -1,11 +1,6 @@
 package models
 
-import (
-	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
+import "strconv"
 
 // Limits of the celebration's input.
 const (
@@ -22,15 +17,12 @@ type CelebrateInput struct {
 }
 
 // normalize cleans the texts, drops empty links and checks every field; errors are keyed by
-// field ("worked", "change", "recap_links", "recap_links.N").
+// field ("worked", "change", "recap_links", "recap_links.N"). The texts are multi-line: a
+// control character other than a tab or a line break is refused ("control_char"), not dropped.
 func (in *CelebrateInput) normalize() error {
-	in.Worked, in.Change = paragraphs(in.Worked), paragraphs(in.Change)
 	fe := FieldErrors{}
-	for name, v := range map[string]string{"worked": in.Worked, "change": in.Change} {
-		if utf8.RuneCountInString(v) > maxRetrospective {
-			fe[name] = "too_long"
-		}
-	}
+	checkTextField(fe, "worked", &in.Worked, maxRetrospective, false)
+	checkTextField(fe, "change", &in.Change, maxRetrospective, false)
 	links := []string{}
 	for i, l := range in.RecapLinks {
 		if why := checkProfileURL(&l); why != "" {
@@ -44,15 +36,4 @@ func (in *CelebrateInput) normalize() error {
 	}
 	in.RecapLinks = links
 	return Invalid(fe)
-}
-
-// paragraphs trims a multi-line text, makes line ends \n and drops other control characters.
-func paragraphs(s string) string {
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		if r != '\n' && r != '\t' && unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s))
 }

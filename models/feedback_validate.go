@@ -32,11 +32,10 @@ func (in FeedbackInput) normalize() (Feedback, []string, error) {
 	}
 	f.NPS = scoreField(fe, "nps", in.NPS, 0, 10, false)
 	f.Impact = scoreField(fe, "impact", in.Impact, 1, 5, false)
-	f.Useful, f.Improve = tidyComment(in.Useful), tidyComment(in.Improve)
-	f.NextTopics = tidyComment(in.NextTopics)
-	checkSurveyText(fe, "useful", f.Useful, maxFeedbackText, false)
-	checkSurveyText(fe, "improve", f.Improve, maxFeedbackText, false)
-	checkSurveyText(fe, "next_topics", f.NextTopics, maxNextTopicsText, false)
+	f.Useful, f.Improve, f.NextTopics = in.Useful, in.Improve, in.NextTopics
+	checkTextField(fe, "useful", &f.Useful, maxFeedbackText, false)
+	checkTextField(fe, "improve", &f.Improve, maxFeedbackText, false)
+	checkTextField(fe, "next_topics", &f.NextTopics, maxNextTopicsText, false)
 	topics := SplitTopics(f.NextTopics)
 	if len(topics) > maxNextTopics && fe["next_topics"] == "" {
 		fe["next_topics"] = "too_many"
@@ -68,11 +67,6 @@ func scoreField(fe FieldErrors, field, v string, lo, hi int, required bool) *int
 		return nil
 	}
 	return &n
-}
-
-// tidyComment makes line ends \n and trims the ends.
-func tidyComment(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
 }
 
 // SplitTopics splits suggested topics on lines, commas and semicolons, collapsing white space

@@ -19,6 +19,8 @@ const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.
 // attended rate's numerator, as the door's expected_checked_in) and AttendedOthers were invited
 // and came without a yes (maybe, no answer, waitlisted or no). AttendedOrAnswered is the
 // answered rate's denominator: an answer shows its author came, even when their check-in was undone.
+// Speakers are in no step: they are counted apart, once (invited as speakers, whatever they
+// answered), with how many of them are checked in — as the door's counter counts them.
 type Funnel struct {
 	Invited            int `db:"invited" json:"invited"`
 	Yes                int `db:"yes" json:"yes"`
@@ -28,6 +30,8 @@ type Funnel struct {
 	WalkIns            int `db:"walk_ins" json:"walk_ins"`
 	Feedback           int `db:"feedback" json:"feedback"`
 	AttendedOrAnswered int `db:"attended_or_answered" json:"attended_or_answered"`
+	Speakers           int `db:"speakers" json:"speakers"`
+	SpeakersCheckedIn  int `db:"speakers_checked_in" json:"speakers_checked_in"`
 }
 
 // FunnelRates are each step's share of the step before, in percent; nil when the step before is 0.
@@ -134,7 +138,7 @@ func (s *Store) MeetupReport(ctx context.Context, teamID, meetupID string) (Repo
 // funnelSQL counts the funnel. A walk-in's RSVP says yes (rsvps.walk_in, made at the door), but
 // they never answered: they are counted apart, and only once checked in; the attended split
 // into those who said yes and the other invitees. The last count is everyone who attended or
-// answered, each once.
+// answered, each once. The speakers are counted apart, as the door's counter counts them.
 const funnelSQL = `
 SELECT count(*) FILTER (WHERE r.role = 'attendee' AND r.invited_at IS NOT NULL) AS invited,
        count(*) FILTER (WHERE r.role = 'attendee' AND r.status = 'yes' AND NOT r.walk_in) AS yes,
@@ -142,6 +146,8 @@ SELECT count(*) FILTER (WHERE r.role = 'attendee' AND r.invited_at IS NOT NULL) 
        count(*) FILTER (WHERE r.came AND r.status = 'yes' AND NOT r.walk_in) AS attended_yes,
        count(*) FILTER (WHERE r.came AND r.status <> 'yes' AND NOT r.walk_in) AS attended_others,
        count(*) FILTER (WHERE r.role = 'attendee' AND r.walk_in AND r.checked_in_at IS NOT NULL) AS walk_ins,
+       count(*) FILTER (WHERE r.role = 'speaker' AND NOT r.walk_in) AS speakers,
+       count(*) FILTER (WHERE r.role = 'speaker' AND NOT r.walk_in AND r.checked_in_at IS NOT NULL) AS speakers_checked_in,
        (SELECT count(*) FROM feedback f WHERE f.meetup_id = $1) AS feedback,
        (SELECT count(*) FROM (
            SELECT r.person_id FROM rsvps r WHERE r.meetup_id = $1 AND ` + attendedSQL + `

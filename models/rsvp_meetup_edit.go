@@ -35,8 +35,20 @@ WHERE id = $1 AND team_id = $2`
 // place is a reschedule in the same transaction: the SEQUENCE rises once, the seats follow the
 // capacity, the reminders move, and broadcast tells everyone invited what changed; a change of
 // the title or description alone mails nothing and keeps the SEQUENCE (only time and place are
-// material, MAIL-NOTES.md).
+// material, MAIL-NOTES.md). Like Schedule it is tried once more after a deadlock or a
+// serialization failure (a speaker's confirmation completing the lineup meanwhile): the mails are
+// enqueued in the transaction that failed, so the second try sends them once.
 func (s *Store) EditMeetup(ctx context.Context, teamID, userID, id string, e MeetupEdit, notify Notifier, broadcast Broadcaster) (Meetup, error) {
+	out, err := s.editMeetupTx(ctx, teamID, userID, id, e, notify, broadcast)
+	if retryable(err) {
+		time.Sleep(retryPause)
+		out, err = s.editMeetupTx(ctx, teamID, userID, id, e, notify, broadcast)
+	}
+	return out, err
+}
+
+// editMeetupTx is one try of EditMeetup.
+func (s *Store) editMeetupTx(ctx context.Context, teamID, userID, id string, e MeetupEdit, notify Notifier, broadcast Broadcaster) (Meetup, error) {
 	var out Meetup
 	plain := false
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {

@@ -98,13 +98,11 @@ func (a *SurveyAnswer) normalize(offered []string, allowProposals bool) ([]strin
 		}
 		picked = append(picked, k)
 	}
-	a.Proposal = strings.Join(strings.Fields(a.Proposal), " ")
-	a.Problems = strings.TrimSpace(strings.ReplaceAll(a.Problems, "\r\n", "\n"))
+	checkLineField(fe, "proposal", &a.Proposal, maxProposalLen, false)
+	checkTextField(fe, "problems", &a.Problems, maxProblemsLen, false)
 	if a.Proposal != "" && !allowProposals {
 		fe["proposal"] = "proposals_closed"
 	}
-	checkSurveyText(fe, "proposal", a.Proposal, maxProposalLen, false)
-	checkSurveyText(fe, "problems", a.Problems, maxProblemsLen, false)
 	if len(picked) == 0 && a.Proposal == "" && a.Problems == "" {
 		fe["topic"] = "empty_answer"
 	}

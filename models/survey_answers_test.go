@@ -3,6 +3,7 @@ package models_test
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,7 +57,9 @@ func TestAnswerRefusesBadInput(t *testing.T) {
 	}{
 		"unknown topic": {models.SurveyAnswer{Topics: []string{"Go", "COBOL"}}, "topic", "unknown_topic"},
 		"empty":         {models.SurveyAnswer{Problems: "   "}, "topic", "empty_answer"},
-		"long proposal": {models.SurveyAnswer{Proposal: string(make([]rune, 300))}, "proposal", "too_long"},
+		"long proposal": {models.SurveyAnswer{Proposal: strings.Repeat("x", 300)}, "proposal", "too_long"},
+		"NUL proposal":  {models.SurveyAnswer{Proposal: "a\x00b"}, "proposal", "line_break"},
+		"NUL problems":  {models.SurveyAnswer{Topics: []string{"Go"}, Problems: "a\x00b"}, "problems", "control_char"},
 	}
 	for name, c := range cases {
 		err := f.store.SaveAnswer(f.ctx, f.meetup.ID, pid, c.a)

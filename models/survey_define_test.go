@@ -25,7 +25,7 @@ func TestDefineSurveyRefusesBadInput(t *testing.T) {
 		"garbage time":   {models.SurveyInput{Question: "Q", Topics: []string{"A"}, ClosesAt: "next friday"}, "closes_at", "invalid_time"},
 		"too far":        {models.SurveyInput{Question: "Q", Topics: []string{"A"}, ClosesAt: "2999-01-01T10:00:00Z"}, "closes_at", "too_far"},
 		"DST gap":        {models.SurveyInput{Question: "Q", Topics: []string{"A"}, ClosesAt: nextGap()}, "closes_at", "nonexistent_time"},
-		"NUL in problem": {models.SurveyInput{Question: "Q", Topics: []string{"A"}, ClosesAt: week, ProblemsQuestion: "a\x00b"}, "problems_question", "invalid"},
+		"NUL in problem": {models.SurveyInput{Question: "Q", Topics: []string{"A"}, ClosesAt: week, ProblemsQuestion: "a\x00b"}, "problems_question", "line_break"},
 	}
 	for name, c := range cases {
 		_, err := f.store.DefineSurvey(f.ctx, f.team.ID, "", f.meetup.ID, c.in)

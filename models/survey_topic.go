@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -34,9 +33,8 @@ WHERE i.meetup_id = $1 ORDER BY p.email`
 // ChooseTopic sets a meetup's topic (with or without a survey), closes its survey and moves the
 // meetup on to speaker search; with Notify it mails the topic to everyone the survey reached.
 func (s *Store) ChooseTopic(ctx context.Context, lk *Linker, teamID, userID, meetupID string, tc TopicChoice, mail SurveyMail) (Meetup, error) {
-	tc.Topic = strings.Join(strings.Fields(tc.Topic), " ")
 	fe := FieldErrors{}
-	checkSurveyText(fe, "topic", tc.Topic, maxTopicLen, true)
+	checkLineField(fe, "topic", &tc.Topic, maxTopicLen, true)
 	if err := Invalid(fe); err != nil {
 		return Meetup{}, err
 	}

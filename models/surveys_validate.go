@@ -28,10 +28,8 @@ type SurveyInput struct {
 // normalize trims the input, reports every invalid field and returns the closing time.
 func (in *SurveyInput) normalize(zone string, now time.Time) (time.Time, error) {
 	fe := FieldErrors{}
-	in.Question = strings.TrimSpace(in.Question)
-	in.ProblemsQuestion = strings.TrimSpace(in.ProblemsQuestion)
-	checkSurveyText(fe, "question", in.Question, maxQuestionLen, true)
-	checkSurveyText(fe, "problems_question", in.ProblemsQuestion, maxQuestionLen, false)
+	checkLineField(fe, "question", &in.Question, maxQuestionLen, true)
+	checkLineField(fe, "problems_question", &in.ProblemsQuestion, maxQuestionLen, false)
 	in.Topics = checkTopics(fe, in.Topics)
 	if in.AllowProposals == nil {
 		yes := true
@@ -44,32 +42,21 @@ func (in *SurveyInput) normalize(zone string, now time.Time) (time.Time, error) 
 	return closes, Invalid(fe)
 }
 
-// checkSurveyText flags a missing, unreadable (not UTF-8) or over-long text field.
-func checkSurveyText(fe FieldErrors, field, v string, max int, required bool) {
-	switch {
-	case v == "" && required:
-		fe[field] = "required"
-	case !utf8.ValidString(v):
-		fe[field] = "invalid_utf8"
-	case utf8.RuneCountInString(v) > max:
-		fe[field] = "too_long"
-	case strings.ContainsRune(v, 0):
-		fe[field] = "invalid"
-	}
-}
-
-// checkTopics trims the topics and flags none, too many, blank, too long and duplicates
-// (case-insensitive), naming the first bad item as topics.N.
+// checkTopics trims the topics and flags none, too many, blank, unreadable, not on one line, too
+// long and duplicates (case-insensitive), naming the bad item as topics.N.
 func checkTopics(fe FieldErrors, topics []string) []string {
 	out := make([]string, 0, len(topics))
 	seen := map[string]bool{}
 	for i, t := range topics {
-		t = strings.Join(strings.Fields(t), " ")
 		item := fmt.Sprintf("topics.%d", i)
+		k := oneLineProblem(t)
+		t = strings.Join(strings.Fields(t), " ")
 		switch {
+		case k != "":
+			fe["topics"], fe[item] = k, k
 		case t == "":
 			fe["topics"], fe[item] = "blank_topic", "required"
-		case utf8.RuneCountInString(t) > maxTopicLen || strings.ContainsRune(t, 0):
+		case utf8.RuneCountInString(t) > maxTopicLen:
 			fe["topics"], fe[item] = "too_long", "too_long"
 		case seen[strings.ToLower(t)]:
 			fe["topics"], fe[item] = "duplicate_topic", "duplicate_topic"

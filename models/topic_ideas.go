@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -54,9 +53,8 @@ LIMIT 1`
 // AddTopicIdea puts an idea in the team's backlog (once per text, case-insensitively) and returns
 // it; the feedback form calls it with source IdeaFromFeedback inside its own transaction.
 func AddTopicIdea(ctx context.Context, db sqlx.QueryerContext, teamID, title, source string, meetupID *string) (TopicIdea, error) {
-	title = strings.Join(strings.Fields(title), " ")
 	fe := FieldErrors{}
-	checkSurveyText(fe, "title", title, maxTopicLen, true)
+	checkLineField(fe, "title", &title, maxTopicLen, true)
 	if err := Invalid(fe); err != nil {
 		return TopicIdea{}, err
 	}

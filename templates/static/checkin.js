@@ -51,6 +51,8 @@
     document.getElementById("count-others-part").hidden = !counter.others;
     document.getElementById("count-walk-ins").textContent = counter.walk_ins;
     document.getElementById("count-walk-ins-part").hidden = !counter.walk_ins;
+    document.getElementById("count-speakers").textContent = counter.speakers;
+    document.getElementById("count-speakers-part").hidden = !counter.speakers;
   }
 
   function tick(ev) {
