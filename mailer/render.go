@@ -18,8 +18,9 @@ type Rendered struct{ Subject, Text, HTML string }
 
 // Renderer renders mail templates; its templates are parsed once, one set per language, at start.
 type Renderer struct {
-	base *url.URL
-	sets map[string]map[string]*mailSet // lang → kind → templates
+	base    *url.URL
+	sets    map[string]map[string]*mailSet // lang → kind → templates
+	details map[string]*detailsSet         // lang → the meetup's details (render_details.go)
 }
 
 // mailSet is one kind's templates in one language: subject and text as text, html as HTML.
@@ -44,9 +45,13 @@ func newRenderer(fsys fs.FS, baseURL string) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{base: base, sets: map[string]map[string]*mailSet{}}
+	r := &Renderer{base: base, sets: map[string]map[string]*mailSet{}, details: map[string]*detailsSet{}}
 	for _, lang := range mailLangs() {
-		if r.sets[lang], err = parseLang(fsys, cat, r.funcs(lang, cat)); err != nil {
+		funcs := r.funcs(lang, cat)
+		if r.details[lang], err = parseDetails(fsys, funcs); err != nil {
+			return nil, fmt.Errorf("mailer: %s details: %w", lang, err)
+		}
+		if r.sets[lang], err = parseLang(fsys, cat, funcs); err != nil {
 			return nil, fmt.Errorf("mailer: %s templates: %w", lang, err)
 		}
 	}

@@ -2,6 +2,7 @@ package mailer
 
 import (
 	"fmt"
+	htmltemplate "html/template"
 	"net/url"
 	"strings"
 	"time"
@@ -21,16 +22,21 @@ type detailSpec struct{ Label, Value, URL string }
 // funcs are the template functions of one language, bound once when its templates are parsed.
 func (r *Renderer) funcs(lang string, cat *catalogue) map[string]any {
 	return map[string]any{
-		"t":         cat.translator(lang),
-		"lang":      func() string { return lang },
-		"when":      func(start, end time.Time, tz string) string { return FormatWhen(start, end, tz, lang) },
-		"day":       func(t time.Time, tz string) string { return shortDay(t, tz, lang) },
-		"link":      r.link,
-		"answerURL": r.answerURL,
-		"baseURL":   func() string { return r.base.String() },
-		"button":    button,
-		"lines":     lines,
-		"detailRow": func(label, value, url string) detailSpec { return detailSpec{label, value, url} },
+		"t":           cat.translator(lang),
+		"lang":        func() string { return lang },
+		"when":        func(start, end time.Time, tz string) string { return FormatWhen(start, end, tz, lang) },
+		"day":         func(t time.Time, tz string) string { return shortDay(t, tz, lang) },
+		"link":        r.link,
+		"answerURL":   r.answerURL,
+		"baseURL":     func() string { return r.base.String() },
+		"button":      button,
+		"lines":       lines,
+		"detailRow":   func(label, value, url string) detailSpec { return detailSpec{label, value, url} },
+		"detailsText": func(m Meetup, to Recipient) (string, error) { return r.details[lang].render("text", m, to) },
+		"detailsHTML": func(m Meetup, to Recipient) (htmltemplate.HTML, error) {
+			s, err := r.details[lang].render("html", m, to)
+			return htmltemplate.HTML(s), err // rendered by html/template from the shared partials
+		},
 	}
 }
 
