@@ -145,3 +145,25 @@ func TestAttendeesSearchRefusesUnreadableText(t *testing.T) {
 		t.Errorf("?q=U+0301: %q, want all %d", got, len(searchNames))
 	}
 }
+
+// TestAttendeesSearchTrimsWhiteSpace: white space around a search does not count, on the page,
+// in the API and in the CSV (" Lefèvre " finds Zoë Lefèvre), and a blank search finds everyone.
+func TestAttendeesSearchTrimsWhiteSpace(t *testing.T) {
+	e, c := newSearchEnv(t)
+	all := []string{"p0@example.com", "p1@example.com", "p2@example.com", "p3@example.com", "p4@example.com"}
+	for q, want := range map[string][]string{
+		" Lefèvre ": {"p0@example.com"}, "müller  ": {"p3@example.com"}, "  jose": {"p1@example.com"},
+		"Zoë ": {"p0@example.com", "p4@example.com"}, "   ": all,
+	} {
+		for where, got := range map[string][]string{
+			"page": pageAttendees(t, c, e.meetup.ID, q), "API": apiAttendees(t, e, q), "CSV": csvAttendees(t, e, q),
+		} {
+			if !slices.Equal(got, want) {
+				t.Errorf("%s ?q=%q: %q, want %q", where, q, got, want)
+			}
+		}
+	}
+	if got := apiAttendees(t, e, "\tZoe\u00a0\n"); !slices.Equal(got, []string{"p0@example.com", "p4@example.com"}) {
+		t.Errorf(`API ?q="\tZoe\u00a0\n": %q`, got)
+	}
+}

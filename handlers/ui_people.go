@@ -8,11 +8,15 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// PeoplePage lists the directory with search, filters and paging.
+// PeoplePage lists the directory with search, filters and paging; a search that cannot be read
+// comes back with 422 and the q field's error.
 func (h *Handlers) PeoplePage(c echo.Context) error {
 	teamID, ctx := currentUser(c).TeamID, c.Request().Context()
-	f := peopleFilter(c)
+	f, p, status := peopleFilter(c), h.newPage(c, "people.title", "people"), http.StatusOK
 	items, next, err := h.Store.ListPeople(ctx, teamID, f, models.Page{Cursor: c.QueryParam("cursor")})
+	if k := searchError(err); k != "" {
+		p.Errors, status, f.Q, err = models.FieldErrors{"q": k}, http.StatusUnprocessableEntity, readable(f.Q), nil
+	}
 	if err != nil {
 		return err
 	}
@@ -24,13 +28,12 @@ func (h *Handlers) PeoplePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p := h.newPage(c, "people.title", "people")
 	p.Form = f
 	p.Data = map[string]any{"Here": "people", "People": items, "Next": withCursor(c, "/people", next), "Total": total,
 		"Departments": options(values.Departments, []string{f.Department}),
 		"Locations":   options(values.Locations, []string{f.Location}),
 		"Interests":   options(values.Interests, []string{f.Interest})}
-	return h.render(c, http.StatusOK, "people", p)
+	return h.render(c, status, "people", p)
 }
 
 // personForm is the person edit form.

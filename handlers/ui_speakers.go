@@ -37,18 +37,32 @@ func (h *Handlers) SpeakersPage(c echo.Context) error {
 	return h.renderSpeakers(c, http.StatusOK, speakerForm{Source: "contacts", Language: "en"}, nil)
 }
 
-// renderSpeakers renders the directory page with the add form as given.
+// renderSpeakers renders the directory page with the add form as given; a search that cannot be
+// read comes back with 422 and the q field's error.
 func (h *Handlers) renderSpeakers(c echo.Context, status int, f speakerForm, fe models.FieldErrors) error {
 	filter := models.SpeakerFilter{Query: c.QueryParam("q"), Expertise: c.QueryParam("expertise")}
 	items, next, err := h.Store.ListSpeakers(c.Request().Context(), currentUser(c).TeamID, filter,
 		models.Page{Cursor: c.QueryParam("cursor")})
+	if k := searchError(err); k != "" {
+		fe, status, filter.Query, err = withField(fe, "q", k), http.StatusUnprocessableEntity, readable(filter.Query), nil
+	}
 	if err != nil {
 		return err
 	}
 	p := h.newPage(c, "speakers.title", "speakers")
 	p.Form, p.Errors = f, fe
-	p.Data = map[string]any{"Speakers": items, "Next": next, "Filter": filter, "Sources": models.SpeakerSources}
+	p.Data = map[string]any{"Speakers": items, "Next": withCursor(c, "/speakers", next), "Filter": filter,
+		"Sources": models.SpeakerSources}
 	return h.render(c, status, "speakers", p)
+}
+
+// withField is fe with one more field error (fe may be nil).
+func withField(fe models.FieldErrors, field, key string) models.FieldErrors {
+	out := models.FieldErrors{field: key}
+	for k, v := range fe {
+		out[k] = v
+	}
+	return out
 }
 
 // CreateSpeaker adds a speaker from the form; invalid input re-renders it with 422.

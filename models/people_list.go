@@ -7,7 +7,7 @@ import (
 
 // PeopleFilter narrows the people list; empty fields do not filter.
 type PeopleFilter struct {
-	Q          string // part of the name or email
+	Q          string // part of the name or email, case, accents and surrounding white space aside
 	Department string
 	Location   string
 	Interest   string
@@ -18,7 +18,7 @@ const personColumns = `id, team_id, email, name, department, location, timezone,
 const listPeopleSQL = `
 SELECT ` + personColumns + ` FROM people
 WHERE team_id = $1
-  AND ($2 = '' OR name ILIKE $2 ESCAPE '\' OR email ILIKE $2 ESCAPE '\')
+  AND ($2 = '' OR name_fold LIKE $2 ESCAPE '\' OR email_fold LIKE $2 ESCAPE '\')
   AND ($3 = '' OR lower(department) = lower($3))
   AND ($4 = '' OR lower(location) = lower($4))
   AND ($5 = '' OR EXISTS (SELECT 1 FROM unnest(interests) i WHERE lower(i) = lower($5)))
@@ -29,27 +29,20 @@ LIMIT $8`
 // ListPeople returns one page of the team's people sorted by name, and the next cursor.
 func (s *Store) ListPeople(ctx context.Context, teamID string, f PeopleFilter, p Page) ([]Person, string, error) {
 	p = p.Normalize()
+	if k := searchProblem(f.Q); k != "" {
+		return nil, "", Invalid(FieldErrors{"q": k})
+	}
 	key, err := decodeNameCursor(p.Cursor)
 	if err != nil {
 		return nil, "", err
 	}
 	kName, kID := key.cursorArgs()
 	out := []Person{}
-	err = s.DB.SelectContext(ctx, &out, listPeopleSQL, teamID, likePattern(f.Q), strings.TrimSpace(f.Department),
+	err = s.DB.SelectContext(ctx, &out, listPeopleSQL, teamID, searchPattern(f.Q), strings.TrimSpace(f.Department),
 		strings.TrimSpace(f.Location), strings.TrimSpace(f.Interest), kName, kID, p.Limit+1)
 	if err != nil {
 		return nil, "", mapErr(err)
 	}
 	items, next := pageOf(out, p.Limit)
 	return items, next, nil
-}
-
-// likePattern makes an ILIKE pattern that finds q anywhere, with q's wildcards taken literally.
-func likePattern(q string) string {
-	q = strings.TrimSpace(q)
-	if q == "" {
-		return ""
-	}
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(q) + "%"
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/convene/convene/internal/textfold"
 )
 
 // Attendee is one invited person as the organiser sees them.
@@ -25,7 +23,8 @@ type Attendee struct {
 }
 
 // AttendeeFilter narrows the attendee list; empty fields match everything. Query finds text
-// anywhere in a name or address, case and accents aside (textfold.Fold; migration 00012).
+// anywhere in a name or address, case, accents and surrounding white space aside (searchPattern;
+// migration 00012).
 type AttendeeFilter struct {
 	RSVP    string
 	Mode    string
@@ -44,7 +43,7 @@ func (f AttendeeFilter) check() error {
 	if f.Mode != "" && f.Mode != ModeInPerson && f.Mode != ModeRemote {
 		fe["mode"] = "invalid_choice"
 	}
-	if k := textProblem(f.Query, 200); k != "" {
+	if k := searchProblem(f.Query); k != "" {
 		fe["q"] = k
 	}
 	return Invalid(fe)
@@ -63,8 +62,8 @@ func (f AttendeeFilter) where(args []any) (string, []any) {
 	if f.Mode != "" {
 		add("r.mode = $%d", f.Mode)
 	}
-	if f.Query != "" {
-		add("(p.email_fold LIKE $%[1]d OR p.name_fold LIKE $%[1]d)", "%"+likeEscape(textfold.Fold(f.Query))+"%")
+	if pat := searchPattern(f.Query); pat != "" {
+		add("(p.email_fold LIKE $%[1]d OR p.name_fold LIKE $%[1]d)", pat)
 	}
 	if f.Dietary {
 		conds = append(conds, "r.dietary <> ''")
@@ -73,11 +72,6 @@ func (f AttendeeFilter) where(args []any) (string, []any) {
 		return "", args
 	}
 	return " AND " + strings.Join(conds, " AND "), args
-}
-
-// likeEscape makes a search text match literally in LIKE.
-func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // attendeeCursor is the sort key after which a page starts.

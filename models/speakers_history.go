@@ -42,14 +42,14 @@ LEFT JOIN LATERAL (
 
 // SpeakerFilter narrows the directory list.
 type SpeakerFilter struct {
-	Query     string // name or email contains
+	Query     string // part of the name or email, case, accents and surrounding white space aside
 	Expertise string // has this tag
 }
 
 const listSpeakersSQL = `SELECT ` + speakerColumns + `, ` + speakerHistoryColumns + `
 FROM speakers s ` + speakerHistoryJoin + `
 WHERE s.team_id = $1
-  AND ($2 = '' OR s.name ILIKE '%' || $2 || '%' OR s.email ILIKE '%' || $2 || '%')
+  AND ($2 = '' OR s.name_fold LIKE $2 ESCAPE '\' OR s.email_fold LIKE $2 ESCAPE '\')
   AND ($3 = '' OR lower($3) = ANY (s.expertise))
   AND ($4::timestamptz IS NULL OR (s.created_at, s.id) < ($4, $5::uuid))
 ORDER BY s.created_at DESC, s.id DESC LIMIT $6`
@@ -57,13 +57,16 @@ ORDER BY s.created_at DESC, s.id DESC LIMIT $6`
 // ListSpeakers returns one page of the team's speakers with their history, newest first.
 func (s *Store) ListSpeakers(ctx context.Context, teamID string, f SpeakerFilter, p Page) ([]Speaker, string, error) {
 	p = p.Normalize()
+	if k := searchProblem(f.Query); k != "" {
+		return nil, "", Invalid(FieldErrors{"q": k})
+	}
 	at, id, err := keysetArgs(p)
 	if err != nil {
 		return nil, "", err
 	}
-	q := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(strings.TrimSpace(f.Query))
 	out := []Speaker{}
-	err = s.DB.SelectContext(ctx, &out, listSpeakersSQL, teamID, q, strings.TrimSpace(f.Expertise), at, id, p.Limit+1)
+	err = s.DB.SelectContext(ctx, &out, listSpeakersSQL, teamID, searchPattern(f.Query), strings.TrimSpace(f.Expertise),
+		at, id, p.Limit+1)
 	if err != nil {
 		return nil, "", mapErr(err)
 	}
