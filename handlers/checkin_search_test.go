@@ -32,7 +32,8 @@ func accentedDoor(t *testing.T) *rsvpEnv {
 
 // TestCheckinSearchIgnoresAccents: the search finds people however their name's accents and
 // case are typed: "muller" and "MÜLLER" find both Müller and Muller, "garcia" finds García,
-// "strauss" Strauß, "soren" Søren and "lukasz" Łukasz.
+// "strauss" Strauß, "soren" Søren and "lukasz" Łukasz, and " garcia " with the spaces around it
+// García.
 func TestCheckinSearchIgnoresAccents(t *testing.T) {
 	e := accentedDoor(t)
 	c := loggedIn(t, e.app)
@@ -41,6 +42,7 @@ func TestCheckinSearchIgnoresAccents(t *testing.T) {
 		"muller": {"Anna Müller", "Jörg Muller"}, "MÜLLER": {"Anna Müller", "Jörg Muller"},
 		"garcia": {"José García"}, "jose garcía": {"José García"}, "strauss": {"Søren Strauß"},
 		"soren": {"Søren Strauß"}, "lukasz": {"Paweł Łukasz"}, "P3@EXAMPLE": {"Søren Strauß"},
+		" garcia ": {"José García"},
 	} {
 		res := c.Get(t, page+url.QueryEscape(q))
 		got := doorNames(t, res.Body)

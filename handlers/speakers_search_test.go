@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/convene/convene/internal/testutil"
@@ -97,4 +98,15 @@ func TestSpeakerSearchNextPageKeepsTheSearch(t *testing.T) {
 func TestSpeakerSearchRefusesUnreadableText(t *testing.T) {
 	_, api, c, _ := newSpeakerSearch(t)
 	wantRefusedSearch(t, api, c, "/api/v1/speakers", "/speakers", "speakers")
+}
+
+// TestSpeakerSearchSaysNobodyMatches: a search that finds nobody says so, rather than that the
+// directory is empty and asking for a first speaker.
+func TestSpeakerSearchSaysNobodyMatches(t *testing.T) {
+	_, _, c, _ := newSpeakerSearch(t)
+	page := c.Get(t, "/speakers?q=nobody-by-this-name")
+	if page.Status != 200 || !strings.Contains(page.Body, "No speaker matches this search.") ||
+		strings.Contains(page.Body, "No speakers yet") {
+		t.Errorf("a search finding nobody: %d\n%.3000s", page.Status, page.Body)
+	}
 }

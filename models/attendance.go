@@ -69,10 +69,10 @@ func (s *Store) DoorList(ctx context.Context, teamID, meetupID, query string) ([
 	return searchDoor(out, query), nil
 }
 
-// searchDoor keeps the entries whose name or address holds query, case and accents aside, up
-// to maxDoorList of them.
+// searchDoor keeps the entries whose name or address holds query, case, accents and the white
+// space around it aside, up to maxDoorList of them.
 func searchDoor(list []DoorEntry, query string) []DoorEntry {
-	q := textfold.Fold(query)
+	q := textfold.Fold(strings.TrimSpace(query))
 	out := list[:0]
 	for _, e := range list {
 		if len(out) == maxDoorList {
