@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"golang.org/x/sync/singleflight"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -17,8 +18,10 @@ import (
 
 // Store gives access to the database; every query of the service goes through it.
 type Store struct {
-	DB    *sqlx.DB
-	stmts sync.Map // hot queries prepared once per pool: query text → *sqlx.Stmt (stmt.go)
+	DB        *sqlx.DB
+	stmts     sync.Map           // hot queries prepared once per pool: query text → *sqlx.Stmt (stmt.go)
+	preparing singleflight.Group // one preparation per query at a time (stmt.go)
+	prepared  atomic.Int64       // queries prepared on the pool so far
 	// wakes holds the transactions that wake the outbox workers after commit (outbox_wake.go).
 	wakes       sync.Map
 	wakePending atomic.Bool

@@ -18,3 +18,11 @@ func (s *Store) AnswersWaiting(meetupID string) int {
 func (s *Store) EnqueueNotices(ctx context.Context, tx *sqlx.Tx, msgs []OutboxMessage) error {
 	return s.enqueueNotices(ctx, tx, msgs)
 }
+
+// Prepared says how many queries the store has prepared on its pool.
+func (s *Store) Prepared() int64 { return s.prepared.Load() }
+
+// PrepareForTest prepares queries as the hot paths do.
+func (s *Store) PrepareForTest(ctx context.Context, queries ...string) error {
+	return s.prepare(ctx, queries...)
+}

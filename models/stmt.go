@@ -23,20 +23,29 @@ func (s *Store) prepare(ctx context.Context, queries ...string) error {
 	return nil
 }
 
-// stmt returns query prepared on the pool, preparing it on first use.
+// stmt returns query prepared on the pool, preparing it on first use. Callers arriving while it
+// is being prepared wait for that one preparation (singleflight): a storm just after a start
+// would otherwise prepare every hot query once per request, hundreds of round trips at once.
 func (s *Store) stmt(ctx context.Context, query string) (*sqlx.Stmt, error) {
 	if v, ok := s.stmts.Load(query); ok {
 		return v.(*sqlx.Stmt), nil
 	}
-	st, err := s.DB.PreparexContext(ctx, query)
+	v, err, _ := s.preparing.Do(query, func() (any, error) {
+		if v, ok := s.stmts.Load(query); ok {
+			return v, nil
+		}
+		st, err := s.DB.PreparexContext(context.WithoutCancel(ctx), query)
+		if err != nil {
+			return nil, mapErr(err)
+		}
+		s.stmts.Store(query, st)
+		s.prepared.Add(1)
+		return st, nil
+	})
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, err
 	}
-	if v, loaded := s.stmts.LoadOrStore(query, st); loaded {
-		_ = st.Close()
-		return v.(*sqlx.Stmt), nil
-	}
-	return st, nil
+	return v.(*sqlx.Stmt), nil
 }
 
 // get runs a prepared query for one row outside a transaction.
