@@ -5,9 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/convene/convene/internal/testutil"
 	"github.com/convene/convene/models"
 )
 
@@ -45,12 +43,7 @@ func spkWarned(t *testing.T, what string, ws []map[string]any, code, slot string
 // naming both (ids and names, with a message), as the organiser's page warns; the fields that were
 // there stay. Once Xena confirms, the warning is gone.
 func TestSpeakerAPIWarnsOfSharedSlots(t *testing.T) {
-	app := testutil.NewApp(t)
-	a := newSpkAPI(t, app, app.User.Email)
-	m := a.meetup("Backend lunch", "Go", "Europe/Kyiv")
-	s1 := a.slot(m, time.Now().Add(240*time.Hour).Truncate(time.Hour))
-	x := spkAnswered(t, app, a, m, "Xena", "Channels", s1)
-	w := spkAnswered(t, app, a, m, "Walt", "Profiling", s1)
+	app, a, m, s1, x, w := newSpkSharedSlot(t)
 	if got := spkWarnings(t, "the candidates before the lineup", a.must(200, "GET", "/api/v1/meetups/"+m+"/candidates", nil)); len(got) != 0 {
 		t.Errorf("warnings before any lineup: %v", got)
 	}

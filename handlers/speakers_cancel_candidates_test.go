@@ -4,9 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/convene/convene/internal/testutil"
 	"github.com/convene/convene/models"
 )
 
@@ -17,13 +15,8 @@ import (
 // reason, Reply-To the organiser, no link and no calendar. Dana (said no) gets nothing, Xena
 // (confirmed) only her own cancellation. A second cancel is refused and sends nothing more.
 func TestCancelTellsCandidatesOfTheBrief(t *testing.T) {
-	app := testutil.NewApp(t)
+	app, a, m, s1, x, w := newSpkSharedSlot(t)
 	mail := startMailDelivery(t, app)
-	a := newSpkAPI(t, app, app.User.Email)
-	m := a.meetup("Backend lunch", "Go", "Europe/Kyiv")
-	s1 := a.slot(m, time.Now().Add(240*time.Hour).Truncate(time.Hour))
-	x := spkAnswered(t, app, a, m, "Xena", "Channels", s1)
-	w := spkAnswered(t, app, a, m, "Walt", "Profiling", s1)
 	spkAnswered(t, app, a, m, "Oleg", "Generics", s1)
 	dana := spkAnswered(t, app, a, m, "Dana", "Fuzzing", s1)
 	if res := app.Client().PostForm(t, spkLinkPath(t, app, m, dana, models.PurposeOutreach), url.Values{"interest": {"no"}}); res.Status != 303 {

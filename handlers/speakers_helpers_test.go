@@ -143,3 +143,14 @@ func spkLinkPath(t *testing.T, app *testutil.App, meetupID, candidateID, purpose
 	prefix := map[string]string{models.PurposeOutreach: "/o/", models.PurposeConfirm: "/c/"}[purpose]
 	return prefix + tok
 }
+
+// newSpkSharedSlot is a meetup ("Backend lunch") with one slot ten days ahead and two speakers,
+// Xena and Walt, who answered the brief for it: the start of every shared-slot test.
+func newSpkSharedSlot(t *testing.T) (app *testutil.App, a *spkAPI, m, slot, xena, walt string) {
+	t.Helper()
+	app = testutil.NewApp(t)
+	a = newSpkAPI(t, app, app.User.Email)
+	m = a.meetup("Backend lunch", "Go", "Europe/Kyiv")
+	slot = a.slot(m, time.Now().Add(240*time.Hour).Truncate(time.Hour))
+	return app, a, m, slot, spkAnswered(t, app, a, m, "Xena", "Channels", slot), spkAnswered(t, app, a, m, "Walt", "Profiling", slot)
+}

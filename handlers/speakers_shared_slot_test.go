@@ -4,9 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/convene/convene/internal/testutil"
 	"github.com/convene/convene/models"
 )
 
@@ -17,13 +15,8 @@ import (
 // button; the organiser's candidate table and comparison say "slot taken by another speaker" (and
 // in Russian «слот занял другой спикер»), and the lineup is complete.
 func TestSharedSlotLoser(t *testing.T) {
-	app := testutil.NewApp(t)
+	app, a, m, s1, x, w := newSpkSharedSlot(t)
 	mail := startMailDelivery(t, app)
-	a := newSpkAPI(t, app, app.User.Email)
-	m := a.meetup("Backend lunch", "Go", "Europe/Kyiv")
-	s1 := a.slot(m, time.Now().Add(240*time.Hour).Truncate(time.Hour))
-	x := spkAnswered(t, app, a, m, "Xena", "Channels", s1)
-	w := spkAnswered(t, app, a, m, "Walt", "Profiling", s1)
 	y := spkAnswered(t, app, a, m, "Yuri", "Generics", s1)
 	if _, err := a.dbExec(`UPDATE speakers SET language = 'ru' WHERE email = 'yuri@example.com'`); err != nil {
 		t.Fatal(err)

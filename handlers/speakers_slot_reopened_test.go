@@ -4,9 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/convene/convene/internal/testutil"
 	"github.com/convene/convene/models"
 )
 
@@ -18,13 +16,8 @@ import (
 // candidate"; the speakers page and the API warn (slot_reopened). Walt confirms: Yuri is told the
 // slot is taken again, and the warning is gone.
 func TestWithdrawalReopensASharedSlot(t *testing.T) {
-	app := testutil.NewApp(t)
+	app, a, m, s1, x, w := newSpkSharedSlot(t)
 	mail := startMailDelivery(t, app)
-	a := newSpkAPI(t, app, app.User.Email)
-	m := a.meetup("Backend lunch", "Go", "Europe/Kyiv")
-	s1 := a.slot(m, time.Now().Add(240*time.Hour).Truncate(time.Hour))
-	x := spkAnswered(t, app, a, m, "Xena", "Channels", s1)
-	w := spkAnswered(t, app, a, m, "Walt", "Profiling", s1)
 	y := spkAnswered(t, app, a, m, "Yuri", "Generics", s1)
 	a.exec(`UPDATE speakers SET language = 'ru' WHERE email = 'yuri@example.com'`)
 	a.must(200, "POST", "/api/v1/meetups/"+m+"/lineup", map[string]any{"speakers": []any{spkPick(x, s1), spkPick(w, s1), spkPick(y, s1)}})

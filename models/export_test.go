@@ -26,3 +26,11 @@ func (s *Store) Prepared() int64 { return s.prepared.Load() }
 func (s *Store) PrepareForTest(ctx context.Context, queries ...string) error {
 	return s.prepare(ctx, queries...)
 }
+
+// Draining says whether a drain of the meetup's answers is running (its batches, or rolling back
+// the transaction its last batch opened).
+func (s *Store) Draining(meetupID string) bool {
+	s.answers.mu.Lock()
+	defer s.answers.mu.Unlock()
+	return s.answers.running[meetupID]
+}

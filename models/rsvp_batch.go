@@ -76,21 +76,25 @@ func (s *Store) batchAnswer(ctx context.Context, meetupID string, j *answerJob) 
 }
 
 // drainAnswers runs the meetup's batches until nobody waits, each in the transaction the one
-// before it opened (rsvp_batch_open.go).
+// before it opened (rsvp_batch_open.go). The last one opened is rolled back before the meetup
+// counts as drained, so no transaction of a finished drain is left asking for the meetup's lock.
 func (s *Store) drainAnswers(meetupID string) {
 	var next *batchOpening
 	for {
 		jobs := s.answers.take(meetupID)
 		if len(jobs) == 0 {
 			next.abandon()
-			return
+			next = nil
+			if s.answers.finish(meetupID) {
+				return
+			}
+			continue
 		}
 		next = s.runBatch(meetupID, jobs, next)
 	}
 }
 
-// take hands out the next batch of meetupID's answers, up to maxBatch; none marks the meetup as
-// drained.
+// take hands out the next batch of meetupID's answers, up to maxBatch.
 func (b *answerBatches) take(meetupID string) []*answerJob {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -100,10 +104,18 @@ func (b *answerBatches) take(meetupID string) []*answerJob {
 	} else {
 		delete(b.waiting, meetupID)
 	}
-	if len(jobs) == 0 {
-		delete(b.running, meetupID)
-	}
 	return jobs
+}
+
+// finish marks the meetup as drained unless answers came meanwhile; false when they did.
+func (b *answerBatches) finish(meetupID string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.waiting[meetupID]) > 0 {
+		return false
+	}
+	delete(b.running, meetupID)
+	return true
 }
 
 // batchQueries are the statements of a batch, prepared once on the pool so that PostgreSQL

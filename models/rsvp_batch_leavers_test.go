@@ -1,7 +1,6 @@
 package models_test
 
 import (
-	"context"
 	"slices"
 	"sync"
 	"testing"
@@ -20,32 +19,16 @@ func TestLeaverRunPassesSeatsToThoseWhoStay(t *testing.T) {
 	for _, p := range f.people[:40] { // 0-9 seated, 10-39 waiting in order
 		f.answer(t, p, models.RSVPYes, models.ModeInPerson)
 	}
-	ctx := context.Background()
-	hold, err := f.store.DB.BeginTxx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := hold.Exec(`SELECT 1 FROM meetups WHERE id = $1 FOR UPDATE`, f.meetup.ID); err != nil {
-		t.Fatal(err)
-	}
 	var wg sync.WaitGroup
 	// a first answer whose batch waits for the lock, so that the leavers line up for the next one
-	wg.Go(func() { f.answer(t, f.people[40], models.RSVPMaybe, models.ModeInPerson) })
-	waitFor(t, func() bool {
-		var n int
-		err := f.store.DB.Get(&n, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-			AND query LIKE '%FROM meetups WHERE id = $1 FOR UPDATE'`)
-		return err == nil && n == 1
-	})
+	release := f.holdForBatch(t, &wg, f.people[40], models.RSVPMaybe)
 	leavers := append(append([]string{}, f.people[:5]...), f.people[10:15]...)
 	results := make([]models.AnswerResult, len(leavers))
 	for i, p := range leavers {
 		wg.Go(func() { results[i] = f.answer(t, p, models.RSVPNo, models.ModeInPerson) })
 	}
 	waitFor(t, func() bool { return f.store.AnswersWaiting(f.meetup.ID) == len(leavers) })
-	if err := hold.Rollback(); err != nil {
-		t.Fatal(err)
-	}
+	release()
 	wg.Wait()
 	st := f.statuses(t)
 	for i, p := range f.people[:40] {

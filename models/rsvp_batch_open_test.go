@@ -16,23 +16,13 @@ func TestNextBatchWaitsForTheLockAndLetsGo(t *testing.T) {
 	f := newFixture(t, 60, 10, nil)
 	f.invite(t)
 	ctx := context.Background()
-	hold, err := f.store.DB.BeginTxx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := hold.Exec(`SELECT 1 FROM meetups WHERE id = $1 FOR UPDATE`, f.meetup.ID); err != nil {
-		t.Fatal(err)
-	}
 	var wg sync.WaitGroup
-	wg.Go(func() { f.answer(t, f.people[0], models.RSVPYes, models.ModeInPerson) })
-	waitFor(t, func() bool { return lockWaiters(t, f) == 1 })
+	release := f.holdForBatch(t, &wg, f.people[0], models.RSVPYes)
 	for _, p := range f.people[1:40] {
 		wg.Go(func() { f.answer(t, p, models.RSVPYes, models.ModeInPerson) })
 	}
 	waitFor(t, func() bool { return f.store.AnswersWaiting(f.meetup.ID) == 39 })
-	if err := hold.Rollback(); err != nil {
-		t.Fatal(err)
-	}
+	release()
 	wg.Wait()
 	waitFor(t, func() bool { return lockWaiters(t, f) == 0 && idleInTx(t, f) == 0 })
 	lock, err := f.store.DB.BeginTxx(ctx, nil)
@@ -72,4 +62,26 @@ func idleInTx(t *testing.T, f *fixture) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// holdForBatch holds the meetup's row lock and has person answer, so that the batch taking that
+// answer waits for the lock and the answers sent next line up for the batch after it; release
+// lets the lock go.
+func (f *fixture) holdForBatch(t *testing.T, wg *sync.WaitGroup, person, status string) (release func()) {
+	t.Helper()
+	waitFor(t, func() bool { return !f.store.Draining(f.meetup.ID) }) // earlier answers' drain done
+	hold, err := f.store.DB.BeginTxx(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hold.Exec(`SELECT 1 FROM meetups WHERE id = $1 FOR UPDATE`, f.meetup.ID); err != nil {
+		t.Fatal(err)
+	}
+	wg.Go(func() { f.answer(t, person, status, models.ModeInPerson) })
+	waitFor(t, func() bool { return lockWaiters(t, f) == 1 })
+	return func() {
+		if err := hold.Rollback(); err != nil {
+			t.Error(err)
+		}
+	}
 }
