@@ -47,6 +47,9 @@ func TestAudiencePreviewNamesInvalidAddresses(t *testing.T) {
 		submit := url.Values{"csrf_token": {csrf}, "name": form["name"], "include": form["include"], "exclude": form["exclude"]}
 		wantPage(t, c.PostForm(t, "/audiences", submit), 422, `id="e-include">`+want[0], `id="e-exclude">`+want[1])
 	}
+	if err := app.Store.SetUserLang(t.Context(), app.User.ID, "ru"); err != nil { // the map's last was either
+		t.Fatal(err)
+	}
 	p := previewOf(t, c, url.Values{"include": {"a@x.com\n" + badUTF8}})
 	if p.Size != 1 || p.Errors["include"] != utf8MessageRU {
 		t.Fatalf("preview of text that is not UTF-8: %+v", p)
