@@ -24,7 +24,7 @@ func options(values, chosen []string) []option {
 		out = append(out, option{Value: v, Label: v, Checked: slices.Contains(chosen, v)})
 	}
 	for _, v := range chosen {
-		if !slices.Contains(values, v) {
+		if v != "" && !slices.Contains(values, v) { // "" is no choice: the list's own "any"
 			out = append(out, option{Value: v, Label: v, Checked: true})
 		}
 	}

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/convene/convene/internal/testutil"
@@ -53,4 +54,18 @@ func TestPeopleSearchIgnoresAccentsCaseAndSpaces(t *testing.T) {
 func TestPeopleSearchRefusesUnreadableText(t *testing.T) {
 	api, c := newPeopleSearch(t)
 	wantRefusedSearch(t, api, c, "/api/v1/people", "/people", "people")
+}
+
+// TestPeopleFiltersOfferAnyWhenUnset: with no filter chosen, each of the directory's filters
+// (department, location, interest) shows "Any", not an empty choice added at the end.
+func TestPeopleFiltersOfferAnyWhenUnset(t *testing.T) {
+	_, c := newPeopleSearch(t)
+	page := c.Get(t, "/people")
+	if page.Status != 200 || strings.Contains(page.Body, `<option value="" selected>`) {
+		t.Errorf("/people with no filter: %d, an empty option chosen:\n%.3000s", page.Status, page.Body)
+	}
+	chosen := c.Get(t, "/people?department=Platform")
+	if !strings.Contains(chosen.Body, `<option value="Platform" selected>`) {
+		t.Errorf("/people?department=Platform does not show it chosen:\n%.3000s", chosen.Body)
+	}
 }

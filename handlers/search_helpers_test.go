@@ -18,7 +18,7 @@ var foldSearches = map[string][]int{
 	"Zoe": {0, 4}, "zoë": {0, 4}, "lefevre": {0}, "jose": {1}, "JOSÉ GARCÍA": {1}, "ЁЛКА": {2}, "елка": {2},
 	"иванова": {2}, "MULLER": {3}, "müller": {3}, "P3@EXAMPLE": {3},
 	"Zoë ": {0, 4}, " Lefèvre ": {0}, "müller\t": {3}, "\u00a0jose\n": {1}, "   ": {0, 1, 2, 3, 4},
-	"Zoe_": {}, "%": {}, "Zoey": {},
+	"JOSÉ  GARCÍA": {1}, "Zoe_": {}, "%": {}, "Zoey": {},
 }
 
 // badSearches are search texts as sent in a URL, and what the q field's error says of each: a

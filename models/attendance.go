@@ -70,9 +70,9 @@ func (s *Store) DoorList(ctx context.Context, teamID, meetupID, query string) ([
 }
 
 // searchDoor keeps the entries whose name or address holds query, case, accents and the white
-// space around it aside, up to maxDoorList of them.
+// space around it and doubled inside it aside, up to maxDoorList of them.
 func searchDoor(list []DoorEntry, query string) []DoorEntry {
-	q := textfold.Fold(strings.TrimSpace(query))
+	q := textfold.Fold(strings.Join(strings.Fields(query), " "))
 	out := list[:0]
 	for _, e := range list {
 		if len(out) == maxDoorList {

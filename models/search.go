@@ -15,9 +15,10 @@ func searchProblem(q string) string {
 }
 
 // searchPattern is a LIKE pattern that finds q anywhere in a folded column (textfold.Fold, SQL
-// search_fold): q trimmed of white space, folded, its % and _ literal; "" when q is blank.
+// search_fold): q trimmed of white space and its inner runs of it made one space, folded, its % and _
+// literal; "" when q is blank.
 func searchPattern(q string) string {
-	q = strings.TrimSpace(q)
+	q = strings.Join(strings.Fields(q), " ") // "Olivia  Núñez" as "Olivia Núñez"
 	if q == "" {
 		return ""
 	}
