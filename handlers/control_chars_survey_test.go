@@ -67,6 +67,9 @@ func TestSurveyDefinitionControlCharsAreFieldErrors(t *testing.T) {
 	if r.Status != 422 || !strings.Contains(r.Body, `id="e-topic-1">`+lineBreakMessageEN) || !strings.Contains(r.Body, `value="Ru`+"\uFFFD"+`st"`) {
 		t.Fatalf("form with a NUL in a topic: %d, want 422 with the error at topic 2 and the topic kept:\n%s", r.Status, r.Body)
 	}
+	if n := strings.Count(r.Body, lineBreakMessageEN); n != 1 {
+		t.Errorf("the topic's error is shown %d times, want once (beside the topic only)", n)
+	}
 	form.Set("question", "What\x00next?")
 	form["topic"] = []string{"Go"}
 	r = a.c.PostForm(t, path, form)

@@ -2,7 +2,9 @@ package handlers
 
 import (
 	"errors"
+	"maps"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/convene/convene/models"
@@ -59,7 +61,7 @@ func (h *Handlers) SurveyEdit(c echo.Context) error {
 	_, err = h.Store.DefineSurvey(ctx, u.TeamID, u.ID, m.ID, f.input())
 	var ve *models.ValidationError
 	if errors.As(err, &ve) {
-		p.Errors = ve.Fields
+		p.Errors = rowErrorsOnly(ve.Fields)
 		f = f.refused()
 		return h.renderSurveyEdit(c, p, http.StatusUnprocessableEntity, m, f, exists)
 	}
@@ -80,4 +82,17 @@ func (h *Handlers) renderSurveyEdit(c echo.Context, p *Page, status int, m model
 	p.Form = f
 	p.Data = surveyEditData{Meetup: m, Ideas: ideas, Exists: exists}
 	return h.render(c, status, "survey_edit", p)
+}
+
+// rowErrorsOnly drops the topic list's own error when a row has one: the page shows each row's
+// error beside it, and the list's (there for API callers) would only say it again.
+func rowErrorsOnly(fe models.FieldErrors) models.FieldErrors {
+	for k := range fe {
+		if strings.HasPrefix(k, "topics.") {
+			out := maps.Clone(fe)
+			delete(out, "topics")
+			return out
+		}
+	}
+	return fe
 }
