@@ -107,6 +107,10 @@ func TestCelebrateRefusals(t *testing.T) {
 	if e := apiError(t, "bad link", bad, 422, "invalid").Error; e.Fields["recap_links.1"] == "" {
 		t.Fatalf("fields = %v", e.Fields)
 	}
+	ctl := c.api.call(t, "POST", path, "application/json", map[string]any{"recap_links": []string{"https://example.com/sl\u0001ides"}})
+	if e := apiError(t, "link with a control character", ctl, 422, "invalid").Error; !strings.Contains(e.Fields["recap_links.0"], "control character") {
+		t.Fatalf("a link with a control character: fields = %v, want the control character named", e.Fields)
+	}
 	apiError(t, "unknown field", c.api.call(t, "POST", path, "application/json", map[string]any{"links": []string{}}), 422, "invalid")
 
 	other, _ := c.AddUser(t, "Other Team", "other@example.com", "organiser")

@@ -85,8 +85,8 @@ func checkProfileURL(raw *string) string {
 	if *raw == "" {
 		return ""
 	}
-	if !utf8.ValidString(*raw) {
-		return "invalid_utf8"
+	if why := oneLineProblem(*raw); why != "" { // a control character is no "not a link"
+		return why
 	}
 	u, err := url.Parse(*raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(*raw) > 2000 {
