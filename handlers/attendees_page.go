@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
@@ -25,6 +26,8 @@ type attendeesView struct {
 	InviteCounts map[string]int
 	// Uninvited is how many a send of the invitations would mail now.
 	Uninvited int
+	// Over marks a meetup that has ended: the send button is disabled and says why.
+	Over bool
 }
 
 // AttendeesPage shows the seats, the overflow, the waitlist, the lunch summary and the
@@ -44,7 +47,11 @@ func (h *Handlers) AttendeesPage(c echo.Context) error {
 	if v.InviteCounts, err = h.Store.InviteOutboxCounts(ctx, m.TeamID, m.ID); err != nil {
 		return err
 	}
-	if v.Uninvited, err = h.Store.CountUninvited(ctx, m); err != nil {
+	v.Over = errors.Is(models.InvitationsClosed(m, time.Now()), models.ErrMeetupOver)
+	if v.Uninvited, err = h.Store.CountUninvited(ctx, m); err != nil || v.Over {
+		v.Uninvited = 0
+	}
+	if err != nil {
 		return err
 	}
 	if v.Waitlist, err = h.Store.Waitlist(ctx, m.ID, models.ModeInPerson, 50); err != nil {

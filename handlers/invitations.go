@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"github.com/convene/convene/mailer"
@@ -22,11 +23,15 @@ func (h *Handlers) APISendInvitations(c echo.Context) error {
 }
 
 // SendInvitationsForm is the "Send invitations" button of the attendees page; the page then
-// says how many were invited ("Nobody new to invite" for none).
+// says how many were invited ("Nobody new to invite" for none), or that the meetup is over.
 func (h *Handlers) SendInvitationsForm(c echo.Context) error {
 	u := currentUser(c)
 	id := c.Param("id")
 	n, err := h.Store.SendInvitations(c.Request().Context(), h.Links, u.TeamID, u.ID, id, h.inviteMail)
+	if errors.Is(err, models.ErrMeetupOver) {
+		h.flash(c, "invite.flash.over")
+		return redirect(c, "/meetups/"+id+"/attendees")
+	}
 	if err != nil {
 		return err
 	}

@@ -112,7 +112,7 @@ func (s *Store) arrive(ctx context.Context, tx *sqlx.Tx, a Attendance) ([]string
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.admit(ctx, tx, a, found)
+	return s.admit(ctx, tx, a, found, m.Capacity)
 }
 
 // arrivalRow is one address of a batch as the directory and the meetup know it.
@@ -141,7 +141,7 @@ func findArrivals(ctx context.Context, tx *sqlx.Tx, a Attendance) ([]arrivalRow,
 }
 
 // admit refuses the addresses not invited, or makes them walk-ins when the batch allows it.
-func (s *Store) admit(ctx context.Context, tx *sqlx.Tx, a Attendance, found []arrivalRow) ([]string, int, error) {
+func (s *Store) admit(ctx context.Context, tx *sqlx.Tx, a Attendance, found []arrivalRow, capacity int) ([]string, int, error) {
 	missing := FieldErrors{}
 	ids := make([]string, 0, len(found))
 	for _, f := range found {
@@ -166,7 +166,7 @@ func (s *Store) admit(ctx context.Context, tx *sqlx.Tx, a Attendance, found []ar
 		ids, walkIns = append(ids, id), walkIns+1
 	}
 	if walkIns > 0 {
-		if err := adoptSeatless(ctx, txq{s, tx}, a.MeetupID, ModeInPerson); err != nil {
+		if err := seatWalkIns(ctx, txq{s, tx}, a.MeetupID, capacity); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -184,6 +184,16 @@ const walkInRSVPSQL = `
 INSERT INTO rsvps (meetup_id, person_id, team_id, status, mode, walk_in, answered_at)
 VALUES ($1, $2, $3, 'yes', 'in_person', true, now())
 ON CONFLICT (meetup_id, person_id) DO NOTHING`
+
+// seatWalkIns gives the walk-ins in-person seats: the meetup's seats 1..capacity are made first
+// where they are missing (a meetup whose answers were written without seats, as the demo's past
+// meetups were), so a walk-in takes a free seat and an excess one only when the room is full.
+func seatWalkIns(ctx context.Context, q txq, meetupID string, capacity int) error {
+	if _, err := q.tx.ExecContext(ctx, addSeatsSQL, meetupID, ModeInPerson, capacity); err != nil {
+		return mapErr(err)
+	}
+	return adoptSeatless(ctx, q, meetupID, ModeInPerson)
+}
 
 // addWalkIn finds or creates the person and records them as a walk-in who said yes; no mail.
 func addWalkIn(ctx context.Context, tx *sqlx.Tx, a Attendance, p Arrival) (string, error) {

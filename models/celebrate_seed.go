@@ -63,6 +63,9 @@ func (s *Store) SeedPastMeetup(ctx context.Context, teamID string, p PastMeetup)
 			pq.StringArray(p.Yes), pq.StringArray(p.CheckedIn)); err != nil {
 			return err
 		}
+		if err := s.seedSeats(ctx, tx, p.MeetupID); err != nil {
+			return err
+		}
 		for _, a := range p.Answers {
 			if _, err := tx.ExecContext(ctx, seedAnswerSQL, p.MeetupID, a.PersonID, teamID, a.Rating, a.NPS, a.Impact,
 				a.Useful, a.Improve, a.NextTopics); err != nil {
@@ -91,4 +94,17 @@ func (s *Store) CelebratePast(ctx context.Context, teamID, meetupID string, in C
 	}
 	_, err := s.DB.ExecContext(ctx, backdateCelebrationSQL, meetupID, teamID)
 	return mapErr(err)
+}
+
+// seedSeats makes the seeded meetup's in-person seats and seats those who said yes, as
+// scheduling and answering would have, so a walk-in or an answer later finds them whole.
+func (s *Store) seedSeats(ctx context.Context, tx *sqlx.Tx, meetupID string) error {
+	var capacity int
+	if err := tx.GetContext(ctx, &capacity, `SELECT capacity FROM meetups WHERE id = $1`, meetupID); err != nil {
+		return mapErr(err)
+	}
+	if _, err := tx.ExecContext(ctx, addSeatsSQL, meetupID, ModeInPerson, capacity); err != nil {
+		return mapErr(err)
+	}
+	return adoptSeatless(ctx, txq{s, tx}, meetupID, ModeInPerson)
 }

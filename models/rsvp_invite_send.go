@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -31,13 +32,14 @@ type InviteMail func(ctx context.Context, tx *sqlx.Tx, m Meetup, is []Invitee) e
 var ErrNotScheduled = Invalid(FieldErrors{"meetup": "not_scheduled"})
 
 // inviteAudienceSQL records every audience member not invited yet as invited (an RSVP row made
-// by answering without an invitation gets its invited_at now) and returns them.
+// by answering without an invitation gets its invited_at now) and returns them. A walk-in's row
+// is left alone: walk-ins came without an invitation and get no mail.
 const inviteAudienceSQL = `
 WITH ` + membersCTE + `, ins AS (
     INSERT INTO rsvps (meetup_id, person_id, team_id, invited_at)
     SELECT $7::uuid, id, team_id, now() FROM members
     ON CONFLICT (meetup_id, person_id) DO UPDATE SET invited_at = now(), updated_at = now()
-        WHERE rsvps.invited_at IS NULL
+        WHERE rsvps.invited_at IS NULL AND NOT rsvps.walk_in
     RETURNING person_id
 )
 SELECT p.id, p.email, p.name, p.language, p.timezone FROM ins JOIN people p ON p.id = ins.person_id
@@ -45,7 +47,8 @@ ORDER BY p.email`
 
 // SendInvitations invites every member of the meetup's audience not invited yet, hands their
 // mails to mail in the same transaction and returns how many it invited. A meetup of another
-// team is ErrNotFound; one not scheduled (or cancelled) is ErrNotScheduled.
+// team is ErrNotFound; one not scheduled (or cancelled) is ErrNotScheduled, one that has ended
+// (or is done) ErrMeetupOver. Walk-ins are never invited.
 func (s *Store) SendInvitations(ctx context.Context, lk *Linker, teamID, userID, meetupID string, mail InviteMail) (int, error) {
 	var n int
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
@@ -53,8 +56,8 @@ func (s *Store) SendInvitations(ctx context.Context, lk *Linker, teamID, userID,
 		if err != nil {
 			return mapErr(err)
 		}
-		if m.StartsAt == nil || m.EndsAt == nil || m.Stage == StageCancelled {
-			return ErrNotScheduled
+		if err := InvitationsClosed(m, time.Now()); err != nil {
+			return err
 		}
 		if m.AudienceID == nil {
 			return Invalid(FieldErrors{"audience_id": "no_audience"})

@@ -20,14 +20,14 @@ func speakerPeopleSQL(meetup string) string {
 
 // inviteSpeakersSQL records the meetup's confirmed speakers as invited with the role speaker,
 // and returns those not invited as speakers before. Their answer stays open: a speaker answers
-// on their RSVP page like anyone, so the seats stay exact.
+// on their RSVP page like anyone, so the seats stay exact. A walk-in is not invited.
 var inviteSpeakersSQL = `
 WITH sp AS (` + speakerPeopleSQL("$1") + `
 ), ins AS (
     INSERT INTO rsvps (meetup_id, person_id, team_id, role, invited_at)
     SELECT $1, person_id, $2, 'speaker', now() FROM sp
     ON CONFLICT (meetup_id, person_id) DO UPDATE SET role = 'speaker', invited_at = now(), updated_at = now()
-        WHERE rsvps.invited_at IS NULL OR rsvps.role <> 'speaker'
+        WHERE (rsvps.invited_at IS NULL OR rsvps.role <> 'speaker') AND NOT rsvps.walk_in
     RETURNING person_id
 )
 SELECT p.id, p.email, p.name, p.language, p.timezone, true AS speaker, sp.talk_title

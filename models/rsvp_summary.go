@@ -20,14 +20,20 @@ func (c SeatCount) Free() int {
 	return 0
 }
 
+// seatCountSQL counts one mode's seats. The excess is how many said yes beyond the capacity
+// (none for a mode without a limit), read from the answers rather than from the seats flagged
+// excess, so a seat left excess by bookkeeping gone wrong never warns of an overflow that is not.
 const seatCountSQL = `
-SELECT $2::text AS mode,
-    ($2 = 'in_person' OR m.remote_capacity IS NOT NULL) AS limited,
-    CASE WHEN $2 = 'in_person' THEN m.capacity ELSE COALESCE(m.remote_capacity, 0) END AS capacity,
-    (SELECT count(*) FROM rsvps r WHERE r.meetup_id = m.id AND r.mode = $2 AND r.status = 'yes') AS taken,
-    (SELECT count(*) FROM rsvp_seats s WHERE s.meetup_id = m.id AND s.kind = $2 AND s.excess) AS excess,
-    (SELECT count(*) FROM rsvps r WHERE r.meetup_id = m.id AND r.mode = $2 AND r.status = 'waitlisted') AS waiting
-FROM meetups m WHERE m.id = $1`
+SELECT mode, limited, capacity, taken,
+    CASE WHEN limited THEN GREATEST(taken - capacity, 0) ELSE 0 END AS excess, waiting
+FROM (
+    SELECT $2::text AS mode,
+        ($2 = 'in_person' OR m.remote_capacity IS NOT NULL) AS limited,
+        CASE WHEN $2 = 'in_person' THEN m.capacity ELSE COALESCE(m.remote_capacity, 0) END AS capacity,
+        (SELECT count(*) FROM rsvps r WHERE r.meetup_id = m.id AND r.mode = $2 AND r.status = 'yes') AS taken,
+        (SELECT count(*) FROM rsvps r WHERE r.meetup_id = m.id AND r.mode = $2 AND r.status = 'waitlisted') AS waiting
+    FROM meetups m WHERE m.id = $1
+) c`
 
 // Seats counts one mode's taken seats, excess and waitlist.
 func (s *Store) Seats(ctx context.Context, meetupID, mode string) (SeatCount, error) {
