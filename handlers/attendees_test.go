@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -96,5 +98,27 @@ func TestAttendeesPageShowsOverflow(t *testing.T) {
 	}
 	if page := c.Get(t, "/meetups/"+e.meetup.ID+"/attendees?rsvp=nope"); page.Status != 422 {
 		t.Fatalf("bad filter on the page: %d", page.Status)
+	}
+}
+
+// TestAttendeesPageShowsNoModeBeforeAnAnswer: an invitee who has not answered shows "—" as
+// their mode, not "In person"; one who answered shows theirs.
+func TestAttendeesPageShowsNoModeBeforeAnAnswer(t *testing.T) {
+	e := newRSVPEnv(t, 2, 4)
+	e.answerAs(t, 0, url.Values{"answer": {"yes"}, "mode": {"remote"}})
+	mustExec(t, e, `INSERT INTO rsvps (meetup_id, person_id, team_id, invited_at) VALUES ($1, $2, $3, now())`,
+		e.meetup.ID, e.people[1].ID, e.app.Team.ID) // invited, no answer yet
+	c := e.app.Client()
+	c.Login(t, e.app.User.Email, "correct horse battery")
+	page := c.Get(t, "/meetups/"+e.meetup.ID+"/attendees")
+	rows := regexp.MustCompile(`(?s)<tr><td>.*?</tr>`).FindAllString(page.Body, -1)
+	modes := []string{}
+	for _, r := range rows {
+		cells := regexp.MustCompile(`(?s)<td>(.*?)</td>`).FindAllStringSubmatch(r, -1)
+		modes = append(modes, strings.TrimSpace(cells[2][1]))
+	}
+	slices.Sort(modes)
+	if page.Status != 200 || !slices.Equal(modes, []string{"Remotely", "—"}) {
+		t.Fatalf("modes on the attendees page: %q (status %d), want Remotely and —", modes, page.Status)
 	}
 }
