@@ -114,6 +114,11 @@ func TestConfirmSlotRace(t *testing.T) {
 	if zoe.Status != 409 || !strings.Contains(zoe.Body, "The lineup is fixed") {
 		t.Errorf("changing an answer after the lineup is fixed: %d", zoe.Status)
 	}
+	ask := app.Client().PostForm(t, winner, url.Values{"confirm": {"withdraw"}}) // the button on their page
+	_ = a.store.DB.Get(&holds, `SELECT count(*) FROM slot_holds WHERE slot_id = $1`, s1)
+	if ask.Status != 200 || !strings.Contains(ask.Body, `id="confirm-withdraw-sure"`) || !strings.Contains(ask.Body, "Withdraw from the lineup?") || holds != 1 {
+		t.Errorf("the withdraw button: %d, %d holds; want the question asked once more and the slot still held:\n%.2000s", ask.Status, holds, ask.Body)
+	}
 	if res := app.Client().PostForm(t, winner, url.Values{"confirm": {"no"}}); res.Status != 303 {
 		t.Errorf("withdrawing: %d", res.Status)
 	}
