@@ -111,3 +111,29 @@ func TestCancelledSpeakersAPI(t *testing.T) {
 		t.Errorf("the refused calls changed the meetup: %v, then %v", before, after)
 	}
 }
+
+// TestCancelledMeetupPage: the page of a meetup cancelled while in confirmation says it is
+// cancelled, with the reason, shows its audience, topic, speakers and outreach steps as done and
+// the rest as not done (none as "next" or "now", none with what to do next), and links to no
+// check-in, feedback or celebration; a cancelled meetup without a topic has no empty topic heading.
+func TestCancelledMeetupPage(t *testing.T) {
+	e, _ := cancelledLineup(t)
+	c, _ := organiser(t, e.app)
+	res := c.Get(t, "/meetups/"+e.m)
+	wantPage(t, res, 200, "Cancelled: No budget", "Lunch &amp; learn: Go")
+	if got := strings.Count(res.Body, `class="state">done<`); got != 4 {
+		t.Errorf("%d steps shown as done, want 4 (audience, topic, speakers, outreach):\n%s", got, res.Body)
+	}
+	for _, no := range []string{`class="state">next<`, `class="state">now<`, `id="checkin-link"`, `id="feedback-link"`, `id="step-celebrate-link"`, `class="hint"`} {
+		if strings.Contains(res.Body, no) {
+			t.Errorf("the cancelled meetup's page shows %s:\n%s", no, res.Body)
+		}
+	}
+	bare := e.a.meetup("Bare", "", "Europe/Berlin")
+	e.a.must(200, "POST", "/api/v1/meetups/"+bare+"/cancel", map[string]any{"reason": "Nobody came"})
+	res = c.Get(t, "/meetups/"+bare)
+	wantPage(t, res, 200, "Cancelled: Nobody came")
+	if strings.Contains(res.Body, `id="step-topic"`) || strings.Contains(res.Body, `class="state">next<`) {
+		t.Errorf("the cancelled meetup without a topic shows an empty topic step or a next step:\n%s", res.Body)
+	}
+}
