@@ -44,6 +44,10 @@ func classify(err error) classified {
 		return classified{status: http.StatusUnprocessableEntity, code: "invalid", fields: ve.Fields}
 	case errors.Is(err, models.ErrNotFound):
 		return classified{status: http.StatusNotFound, code: "not_found"}
+	case errors.Is(err, models.ErrMeetupCancelled):
+		return classified{status: http.StatusConflict, code: "meetup_cancelled"}
+	case errors.Is(err, models.ErrSpeakerStepsClosed):
+		return classified{status: http.StatusConflict, code: "meetup_done"}
 	case errors.Is(err, models.ErrConflict):
 		return classified{status: http.StatusConflict, code: "conflict"}
 	case errors.Is(err, models.ErrUnreadable):

@@ -30,12 +30,17 @@ type pipelineLink struct{ ID, URL, Label string }
 // pipeline lays out the six steps for a meetup; summaries say what the done steps produced.
 func pipeline(tr Translator, m models.Meetup, aud *audienceView) []pipelineStep {
 	cur := currentStep(m, time.Now())
+	if m.Stage == models.StageCancelled {
+		cur = stepsDoneBeforeCancel(m)
+	}
 	out := make([]pipelineStep, len(steps))
 	for i, s := range steps {
 		st := pipelineStep{N: i + 1, Step: s, State: "todo"}
 		switch {
 		case i < cur:
 			st.State = "done"
+		case m.Stage == models.StageCancelled:
+			st.State = "cancelled"
 		case i == cur:
 			st.State = "current"
 		}
@@ -73,6 +78,26 @@ func stepLinks(out []pipelineStep, m models.Meetup) {
 	out[4].Links = []pipelineLink{{ID: "step-compare-link", URL: base + "/speakers/compare", Label: "pipeline.link.compare"},
 		{ID: "schedule-link", URL: base + "/schedule", Label: "schedule.link"},
 		{ID: "attendees-link", URL: base + "/attendees", Label: "attendees.link"}}
+	if m.Stage == models.StageCancelled {
+		return
+	}
 	out[5].Links = append([]pipelineLink{{ID: "checkin-link", URL: base + "/checkin", Label: "checkin.link"},
 		{ID: "feedback-link", URL: base + "/feedback", Label: "feedback.link"}}, celebrationLinks(m)...)
+}
+
+// stepsDoneBeforeCancel is how many steps a cancelled meetup had done: those before the step of
+// the stage it was cancelled in, or, cancelled before that was kept, what its audience and topic show.
+func stepsDoneBeforeCancel(m models.Meetup) int {
+	if m.CancelledStage != nil {
+		if n, ok := stepOfStage[*m.CancelledStage]; ok {
+			return min(n, stepOfStage[models.StageConfirmation])
+		}
+	}
+	switch {
+	case m.AudienceID != nil && m.Topic != "":
+		return 2
+	case m.AudienceID != nil:
+		return 1
+	}
+	return 0
 }

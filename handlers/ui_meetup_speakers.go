@@ -75,12 +75,13 @@ type meetupSpeakersData struct {
 	Lineup       models.SpeakerLineup
 	Outside      *outsideView  // talks no longer inside the meetup's time
 	Reopened     []reopenedRow // slots free again after a withdrawal, still offered to those asked before
+	Closed       bool          // the meetup is cancelled or done: the page shows, and takes no change
 	slots        []models.Slot
 }
 
 // meetupSpeakersData reads the page's data.
 func (h *Handlers) meetupSpeakersData(ctx context.Context, c echo.Context, tr Translator, m models.Meetup) (meetupSpeakersData, error) {
-	d := meetupSpeakersData{Meetup: m}
+	d := meetupSpeakersData{Meetup: m, Closed: speakerStepsClosed(m)}
 	sugg, err := h.suggestions(c, 20)
 	if err != nil {
 		return d, err
@@ -104,7 +105,7 @@ func (h *Handlers) meetupSpeakersData(ctx context.Context, c echo.Context, tr Tr
 		return d, err
 	}
 	d.Candidates = candidateRows(tr, cands, d.slots, m.Timezone)
-	if m.Stage != models.StageCancelled && m.Stage != models.StageDone {
+	if !d.Closed {
 		d.Reopened = reopenedRows(tr, cands, d.slots, m.Timezone)
 	}
 	d.Directory = notCandidates(d.Directory, cands)
@@ -116,4 +117,9 @@ func (h *Handlers) meetupSpeakersData(ctx context.Context, c echo.Context, tr Tr
 	}
 	d.Outside, err = h.slotsOutside(ctx, tr, m)
 	return d, err
+}
+
+// speakerStepsClosed reports whether the meetup is cancelled or done, so its speakers can no longer change.
+func speakerStepsClosed(m models.Meetup) bool {
+	return m.Stage == models.StageCancelled || m.Stage == models.StageDone
 }

@@ -19,6 +19,9 @@ func (h *Handlers) afterForm(c echo.Context, err error, f meetupSpeakersForm, fl
 	if ve := new(models.ValidationError); errors.As(err, &ve) {
 		return h.renderMeetupSpeakers(c, http.StatusUnprocessableEntity, f, ve.Fields)
 	}
+	if errors.Is(err, models.ErrSpeakerStepsClosed) {
+		return h.renderMeetupSpeakers(c, http.StatusConflict, meetupSpeakersForm{}, nil)
+	}
 	if err != nil {
 		return err
 	}
@@ -44,7 +47,7 @@ func (h *Handlers) AddSlotForm(c echo.Context) error {
 // DeleteSlotForm removes a slot nobody holds.
 func (h *Handlers) DeleteSlotForm(c echo.Context) error {
 	err := h.Store.DeleteSlot(c.Request().Context(), currentUser(c).TeamID, c.Param("id"), c.Param("sid"))
-	if errors.Is(err, models.ErrConflict) {
+	if errors.Is(err, models.ErrConflict) && !errors.Is(err, models.ErrSpeakerStepsClosed) {
 		h.flash(c, "speakers.flash.slot_in_use")
 		return redirect(c, speakersPath(c, "slots"))
 	}

@@ -43,7 +43,7 @@ func (h *Handlers) renderCompare(c echo.Context, status int, fe models.FieldErro
 	}
 	cards := compareCards(candidateRows(p.Translator, cands, slots, m.Timezone), speakers, options)
 	p.Errors = fe
-	p.Data = map[string]any{"Meetup": m, "Cards": cards, "Scale": []int{1, 2, 3, 4, 5},
+	p.Data = map[string]any{"Meetup": m, "Cards": cards, "Scale": []int{1, 2, 3, 4, 5}, "Closed": speakerStepsClosed(m),
 		"Shared": sharedOffers(p.Translator, cands, slots, m.Timezone)}
 	return h.render(c, status, "speakers_compare", p)
 }
@@ -129,6 +129,9 @@ func renameFields(err error, rename func(string) string) error {
 func (h *Handlers) afterCompare(c echo.Context, err error, flash string) error {
 	if ve := new(models.ValidationError); errors.As(err, &ve) {
 		return h.renderCompare(c, http.StatusUnprocessableEntity, ve.Fields)
+	}
+	if errors.Is(err, models.ErrSpeakerStepsClosed) {
+		return h.renderCompare(c, http.StatusConflict, nil)
 	}
 	if err != nil {
 		return err

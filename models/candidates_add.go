@@ -127,7 +127,10 @@ func lockMeetupOpen(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupI
 	if err := sqlx.GetContext(ctx, tx, &stage, meetupStageSQL, meetupID); err != nil {
 		return mapErr(err)
 	}
-	if stage == StageCancelled || stage == StageDone {
+	switch stage {
+	case StageCancelled:
+		return ErrSpeakersCancelled
+	case StageDone:
 		return ErrSpeakerStepsClosed
 	}
 	return nil

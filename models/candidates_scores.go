@@ -51,6 +51,9 @@ func (s *Store) ScoreCandidate(ctx context.Context, teamID, userID, meetupID, id
 	}
 	var c Candidate
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockMeetupOpen(ctx, tx, teamID, meetupID); err != nil {
+			return err
+		}
 		var got string
 		err := sqlx.GetContext(ctx, tx, &got, scoreCandidateSQL, id, meetupID, teamID,
 			sc.Availability, sc.Style, sc.Value, in.Notes)

@@ -37,7 +37,7 @@ type Broadcaster func(ctx context.Context, tx *sqlx.Tx, ch MeetupChange) error
 const maxCancelReason = 1000
 
 const cancelMeetupSQL = `
-UPDATE meetups SET stage = 'cancelled', cancel_reason = $2, ical_sequence = ical_sequence + 1, updated_at = now()
+UPDATE meetups SET stage = 'cancelled', cancelled_stage = stage, cancel_reason = $2, ical_sequence = ical_sequence + 1, updated_at = now()
 WHERE id = $1
 RETURNING ` + meetupColumns
 

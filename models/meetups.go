@@ -49,6 +49,7 @@ type Meetup struct {
 	ICalUID         string     `db:"ical_uid" json:"-"`
 	ICalSequence    int        `db:"ical_sequence" json:"-"`
 	CancelReason    string     `db:"cancel_reason" json:"cancel_reason,omitempty"`
+	CancelledStage  *string    `db:"cancelled_stage" json:"-"` // the stage it was in when cancelled
 	// FeedbackDelayMinutes is how long after the end the feedback form goes out.
 	FeedbackDelayMinutes int `db:"feedback_delay_minutes" json:"feedback_delay_minutes"`
 	// FeedbackOpenDays is how long the feedback form stays open after it went out.
@@ -80,7 +81,7 @@ type NewMeetup struct {
 
 const meetupColumns = `id, team_id, series_id, audience_id, title, description, format, stage, timezone,
     duration_minutes, capacity, remote_capacity, location, online_url, topic, starts_at, ends_at,
-    ical_uid, ical_sequence, cancel_reason, created_at, updated_at, feedback_delay_minutes, feedback_open_days,
+    ical_uid, ical_sequence, cancel_reason, cancelled_stage, created_at, updated_at, feedback_delay_minutes, feedback_open_days,
     reminder_minutes`
 
 const createMeetupSQL = `

@@ -80,8 +80,13 @@ func (s *Store) SetFollowUpDays(ctx context.Context, teamID, meetupID string, da
 	if _, err := s.GetMeetup(ctx, teamID, meetupID); err != nil {
 		return err
 	}
-	_, err := s.DB.ExecContext(ctx, setFollowUpDaysSQL, meetupID, teamID, days)
-	return mapErr(err)
+	return s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockMeetupOpen(ctx, tx, teamID, meetupID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, setFollowUpDaysSQL, meetupID, teamID, days)
+		return mapErr(err)
+	})
 }
 
 const followUpDaysSQL = `SELECT coalesce((SELECT follow_up_days FROM speaker_settings WHERE meetup_id = $1), 4)`

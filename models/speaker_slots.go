@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Slot is a candidate time for a talk at a meetup.
@@ -76,8 +78,13 @@ func (s *Store) AddSlot(ctx context.Context, teamID, meetupID string, in SlotInp
 		return Slot{}, err
 	}
 	var sl Slot
-	err = mapErr(s.DB.GetContext(ctx, &sl, addSlotSQL, m.ID, start, end))
-	if errors.Is(err, ErrConflict) {
+	err = s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockMeetupOpen(ctx, tx, teamID, m.ID); err != nil {
+			return err
+		}
+		return mapErr(tx.GetContext(ctx, &sl, addSlotSQL, m.ID, start, end))
+	})
+	if errors.Is(err, ErrConflict) && !errors.Is(err, ErrSpeakerStepsClosed) {
 		return Slot{}, Invalid(FieldErrors{"starts_at": "slot_exists"})
 	}
 	return sl, err
@@ -108,17 +115,32 @@ func (s *Store) DeleteSlot(ctx context.Context, teamID, meetupID, slotID string)
 	if !IsUUID(slotID) || !IsUUID(meetupID) {
 		return ErrNotFound
 	}
-	res, err := s.DB.ExecContext(ctx, deleteSlotSQL, slotID, meetupID, teamID)
-	if err != nil {
-		return mapErr(err)
-	}
-	if n, _ := res.RowsAffected(); n == 1 {
-		return nil
+	n, err := s.deleteFreeSlot(ctx, teamID, meetupID, slotID)
+	if err != nil || n == 1 {
+		return err
 	}
 	if _, err := s.getSlot(ctx, teamID, meetupID, slotID); err != nil {
 		return err
 	}
 	return ErrConflict
+}
+
+// deleteFreeSlot deletes the slot if nobody holds it or is asked for it, once the meetup is known
+// to be open (ErrSpeakerStepsClosed otherwise); it returns the number of slots deleted.
+func (s *Store) deleteFreeSlot(ctx context.Context, teamID, meetupID, slotID string) (int64, error) {
+	var n int64
+	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockMeetupOpen(ctx, tx, teamID, meetupID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, deleteSlotSQL, slotID, meetupID, teamID)
+		if err != nil {
+			return mapErr(err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n, err
 }
 
 const getSlotSQL = `SELECT ` + slotColumns + ` FROM speaker_slots sl JOIN meetups m ON m.id = sl.meetup_id

@@ -12,6 +12,8 @@ import (
 var (
 	// ErrSpeakerStepsClosed means the meetup is cancelled or done.
 	ErrSpeakerStepsClosed = fmt.Errorf("%w: meetup closed", ErrConflict)
+	// ErrSpeakersCancelled is the ErrSpeakerStepsClosed of a cancelled meetup; it is also an ErrMeetupCancelled.
+	ErrSpeakersCancelled = fmt.Errorf("%w: %w", ErrSpeakerStepsClosed, ErrMeetupCancelled)
 	// ErrSlotTaken means another speaker holds the slot.
 	ErrSlotTaken = fmt.Errorf("%w: slot taken", ErrConflict)
 	// ErrReplyClosed means the speaker's answer can no longer change (the lineup is fixed).
