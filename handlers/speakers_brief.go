@@ -84,10 +84,12 @@ func (h *Handlers) composeBrief(ctx context.Context, tr Translator, m models.Mee
 	for _, l := range said {
 		line(l)
 	}
-	line("")
-	line(tr.T("speakers.brief.slots", "Zone", m.Timezone))
-	for _, s := range slots {
-		line("• " + slotLabel(tr, s.StartsAt, s.EndsAt, m.Timezone))
+	if free := freeSlots(slots); len(free) > 0 {
+		line("")
+		line(tr.T("speakers.brief.slots", "Zone", m.Timezone))
+		for _, s := range free {
+			line("• " + slotLabel(tr, s.StartsAt, s.EndsAt, m.Timezone))
+		}
 	}
 	line("")
 	line(tr.T("speakers.brief.ask"))
@@ -150,4 +152,15 @@ func (h *Handlers) draftsIfUnedited(ctx context.Context, teamID, meetupID, messa
 func sameBrief(a, b string) bool {
 	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
 	return norm(a) == norm(b)
+}
+
+// freeSlots are the slots no confirmed speaker holds: a brief offers only those.
+func freeSlots(slots []models.Slot) []models.Slot {
+	var out []models.Slot
+	for _, s := range slots {
+		if s.HeldBy == nil {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -110,7 +110,8 @@ func (s *Store) SaveReply(ctx context.Context, link Link, in ReplyInput) error {
 }
 
 // replyOpen locks the meetup's settings, then the candidate (always in this order), and refuses a
-// change once the candidate is in the lineup, the lineup is fixed or the meetup is over.
+// change once the candidate is in the lineup, the lineup is fixed (but for a first answer) or the
+// meetup is over.
 func replyOpen(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID, id string) error {
 	if err := lockMeetupOpen(ctx, tx, teamID, meetupID); err != nil {
 		return cmpErr(errors.Is(err, ErrSpeakerStepsClosed), ErrReplyClosed, err)
@@ -119,9 +120,11 @@ func replyOpen(ctx context.Context, tx sqlx.QueryerContext, teamID, meetupID, id
 	if err != nil {
 		return err
 	}
-	switch status {
-	case CandidateInvited, CandidateConfirmed, CandidateWithdrawn, CandidateFound:
+	switch {
+	case status == CandidateInvited, status == CandidateConfirmed, status == CandidateWithdrawn, status == CandidateFound:
 		return ErrReplyClosed
+	case firstAnswer(status):
+		return nil
 	}
 	ready, err := lineupReady(ctx, tx, meetupID)
 	if err != nil {

@@ -46,8 +46,17 @@ func (s *Store) replyIsOpen(ctx context.Context, v LinkView) (bool, error) {
 		v.Candidate.Status == CandidateWithdrawn, v.Candidate.Status == CandidateFound:
 		return false, nil
 	}
+	if firstAnswer(v.Candidate.Status) {
+		return true, nil
+	}
 	ready, err := lineupReady(ctx, s.DB, v.Meetup.ID)
 	return !ready, err
+}
+
+// firstAnswer reports whether a candidate of that status got the brief and has not answered it:
+// their first answer is taken even once the lineup is fixed, so a brief sent late is no dead end.
+func firstAnswer(status string) bool {
+	return status == CandidateContacted || status == CandidateNoReply
 }
 
 // LineupSpeaker is a confirmed speaker as the audience's invitation shows them.
