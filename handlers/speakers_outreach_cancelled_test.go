@@ -38,6 +38,9 @@ func TestOutreachPageOfACancelledMeetup(t *testing.T) {
 			strings.Contains(res.Body, "speakers.reply.interest.") {
 			t.Errorf("the /o/ page of a cancelled meetup offers a form or blames the lineup:\n%s", res.Body)
 		}
+		if i, j := strings.Index(res.Body, `id="reply-state"`), strings.Index(res.Body, `id="brief"`); i < 0 || j < 0 || i > j {
+			t.Errorf("the cancellation is not said above the brief (at %d, the brief at %d)", i, j)
+		}
 	}
 
 	before := a.snapshot()
