@@ -23,8 +23,10 @@ import (
 // batch's transaction asks for the lock before the one holding it commits (rsvp_batch_open.go),
 // and the batch's statements are prepared once per connection.
 
-// maxBatch bounds the answers one transaction takes.
-const maxBatch = 128
+// maxBatch bounds the answers one transaction takes. It is above a storm's usual batch (about
+// half the clients waiting) so that a first wave, everyone answering at once, is taken in two
+// batches rather than three.
+const maxBatch = 256
 
 // answerJob is one answer waiting for its batch.
 type answerJob struct {
