@@ -25,17 +25,5 @@ ORDER BY c.id`
 // briefCandidates returns a NoticeOutreachCancelled for each candidate of the cancelled meetup m
 // that briefCandidatesSQL finds.
 func briefCandidates(ctx context.Context, tx *sqlx.Tx, m Meetup) ([]SpeakerNotice, error) {
-	var ids []string
-	if err := tx.SelectContext(ctx, &ids, briefCandidatesSQL, m.ID); err != nil {
-		return nil, mapErr(err)
-	}
-	out := make([]SpeakerNotice, 0, len(ids))
-	for _, id := range ids {
-		n, err := notice(ctx, tx, NoticeOutreachCancelled, m.TeamID, m.ID, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, nil
+	return candidateNotices(ctx, tx, briefCandidatesSQL, NoticeOutreachCancelled, m)
 }

@@ -102,8 +102,21 @@ func moveSpeakerSlots(ctx context.Context, tx *sqlx.Tx, m Meetup, sc schedule) (
 // chosenSpeakers returns a notice of kind for each chosen speaker of m that a change of the meetup
 // concerns (slotSpeakersSQL), with their slot, raising the SEQUENCE of the confirmed ones' events.
 func chosenSpeakers(ctx context.Context, tx *sqlx.Tx, kind string, m Meetup) ([]SpeakerNotice, error) {
+	all, err := candidateNotices(ctx, tx, slotSpeakersSQL, kind, m)
+	out := all[:0]
+	for _, n := range all {
+		if n.Slot != nil {
+			out = append(out, n)
+		}
+	}
+	return out, err
+}
+
+// candidateNotices returns a notice of kind for each candidate of m whose id query ($1: the
+// meetup) lists, in its order.
+func candidateNotices(ctx context.Context, tx *sqlx.Tx, query, kind string, m Meetup) ([]SpeakerNotice, error) {
 	var ids []string
-	if err := tx.SelectContext(ctx, &ids, slotSpeakersSQL, m.ID); err != nil {
+	if err := tx.SelectContext(ctx, &ids, query, m.ID); err != nil {
 		return nil, mapErr(err)
 	}
 	out := make([]SpeakerNotice, 0, len(ids))
@@ -112,9 +125,7 @@ func chosenSpeakers(ctx context.Context, tx *sqlx.Tx, kind string, m Meetup) ([]
 		if err != nil {
 			return nil, err
 		}
-		if n.Slot != nil {
-			out = append(out, n)
-		}
+		out = append(out, n)
 	}
 	return out, nil
 }
