@@ -48,6 +48,7 @@ func rsvpPlan(tokens []string, clients, perClient, changes int) [][]rsvpPost {
 type rsvpResult struct {
 	elapsed   time.Duration
 	latencies []time.Duration
+	firstWave []time.Duration // each client's first answer: all sent at once
 	failed    int64
 	firstFail string
 }
@@ -74,6 +75,7 @@ func rsvpStorm(base string, plan [][]rsvpPost) rsvpResult {
 			}
 			mu.Lock()
 			res.latencies = append(res.latencies, lat...)
+			res.firstWave = append(res.firstWave, lat[0])
 			mu.Unlock()
 		})
 	}
@@ -105,4 +107,15 @@ func percentile(lat []time.Duration, p float64) time.Duration {
 	s := slices.Clone(lat)
 	slices.Sort(s)
 	return s[min(len(s)-1, int(p*float64(len(s))))]
+}
+
+// over counts the latencies above limit.
+func over(lat []time.Duration, limit time.Duration) int {
+	n := 0
+	for _, l := range lat {
+		if l > limit {
+			n++
+		}
+	}
+	return n
 }

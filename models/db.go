@@ -27,6 +27,8 @@ type Store struct {
 	wakePending atomic.Bool
 	// txGate lets transactions at the pool in arrival order (txgate.go).
 	txGate *semaphore.Weighted
+	// poolSize is the pool's bound, as SetPoolSize set it.
+	poolSize int
 	// answers queues RSVP answers into batches per meetup (rsvp_batch.go); noticeBufs holds
 	// the notices of each batch's transaction until it writes them (rsvp_batch_notices.go).
 	answers    answerBatches

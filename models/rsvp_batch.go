@@ -81,6 +81,9 @@ func (s *Store) batchAnswer(ctx context.Context, meetupID string, j *answerJob) 
 // before it opened (rsvp_batch_open.go). The last one opened is rolled back before the meetup
 // counts as drained, so no transaction of a finished drain is left asking for the meetup's lock.
 func (s *Store) drainAnswers(meetupID string) {
+	conns := s.holdBatchConns()
+	defer conns.release()
+
 	var next *batchOpening
 	for {
 		jobs := s.answers.take(meetupID)
@@ -92,7 +95,7 @@ func (s *Store) drainAnswers(meetupID string) {
 			}
 			continue
 		}
-		next = s.runBatch(meetupID, jobs, next)
+		next = s.runBatch(meetupID, jobs, conns, next)
 	}
 }
 
@@ -133,7 +136,7 @@ var errRefused = errors.New("an answer of the batch was refused")
 // straight on; if one is refused (a bad mode, a closed meetup), it is rolled back and the batch
 // runs again with a savepoint around each answer. If the transaction itself fails, each job is
 // answered alone.
-func (s *Store) runBatch(meetupID string, jobs []*answerJob, open *batchOpening) (next *batchOpening) {
+func (s *Store) runBatch(meetupID string, jobs []*answerJob, conns *batchConns, open *batchOpening) (next *batchOpening) {
 	live := jobs[:0:0]
 	for _, j := range jobs {
 		if j.err = j.ctx.Err(); j.err != nil {
@@ -153,18 +156,20 @@ func (s *Store) runBatch(meetupID string, jobs []*answerJob, open *batchOpening)
 		return open
 	}
 	if open == nil {
-		open = s.openBatch(meetupID)
+		open = s.openBatch(meetupID, conns, 0)
 	}
-	opened := func() { next = s.openBatch(meetupID) }
+	slot := open.slot
+	opened := func() { next = s.openBatch(meetupID, conns, 1-slot) }
 	err := s.batchTx(open, live, false, opened)
 	if errors.Is(err, errRefused) {
-		err = s.batchTx(s.openBatch(meetupID), live, true, opened)
+		err = s.batchTx(s.openBatch(meetupID, conns, slot), live, true, opened)
 	}
 	s.answers.batches.Add(1)
 	if err != nil {
 		s.answers.fallbacks.Add(1)
 		next.abandon() // the answers taken alone need the meetup's lock
 		next = nil
+		conns.drop(slot) // it may be the connection that failed: the next batch takes a fresh one
 	}
 	for _, j := range live {
 		if err != nil || retryable(j.err) {

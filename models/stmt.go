@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/jmoiron/sqlx"
+	"golang.org/x/sync/errgroup"
 )
 
 // Hot paths (an RSVP storm) use prepared statements: one round trip per query instead of
@@ -13,14 +14,21 @@ import (
 // (prepare), never inside one: twenty transactions each waiting for a twenty-first
 // connection would wait forever.
 
-// prepare makes sure the queries are prepared, outside any transaction.
+// prepare makes sure the queries are prepared, outside any transaction: those not prepared yet
+// at once, each on a connection of its own, since one after the other they held up a storm's
+// first answers (an RSVP path has twenty statements).
 func (s *Store) prepare(ctx context.Context, queries ...string) error {
+	var g errgroup.Group
 	for _, q := range queries {
-		if _, err := s.stmt(ctx, q); err != nil {
-			return err
+		if _, ok := s.stmts.Load(q); ok {
+			continue
 		}
+		g.Go(func() error {
+			_, err := s.stmt(ctx, q)
+			return err
+		})
 	}
-	return nil
+	return g.Wait()
 }
 
 // stmt returns query prepared on the pool, preparing it on first use. Callers arriving while it

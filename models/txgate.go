@@ -15,6 +15,7 @@ func (s *Store) SetPoolSize(n int) {
 	s.DB.SetMaxOpenConns(n)
 	s.DB.SetMaxIdleConns(n)
 	s.txGate = semaphore.NewWeighted(int64(n))
+	s.poolSize = n
 }
 
 // enterTx waits for a transaction's turn, in arrival order; release ends it.
