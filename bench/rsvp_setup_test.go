@@ -23,6 +23,9 @@ func rsvpSetup(b *testing.B, n, capacity, pool int) *rsvpBench {
 	ctx := context.Background()
 	app := testutil.NewApp(b)
 	app.Store.SetPoolSize(pool)
+	if err := app.Store.PrepareHot(ctx); err != nil { // as convene serve does at start
+		b.Fatal(err)
+	}
 	var people []string
 	err := app.Store.DB.SelectContext(ctx, &people, `
 		INSERT INTO people (team_id, email, name, timezone, language)

@@ -32,6 +32,9 @@ func (e *cli) serve(ctx context.Context, args []string) error {
 	log := newLogger(cfg.LogLevel, e.stdout)
 	gc := gctune.Current()
 	log.Info("garbage collector", "gogc", gc.Percent, "memory_limit_mib", gc.Limit>>20)
+	if err := store.PrepareHot(ctx); err != nil {
+		log.Warn("preparing the RSVP statements", "err", err) // they are prepared on first use instead
+	}
 	if cfg.Secret == "" {
 		if cfg.Secret, err = store.EnsureSecret(ctx); err != nil {
 			return err
