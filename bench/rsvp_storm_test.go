@@ -49,6 +49,7 @@ type rsvpResult struct {
 	elapsed   time.Duration
 	latencies []time.Duration
 	firstWave []time.Duration // each client's first answer: all sent at once
+	later     []time.Duration // the answers after it
 	failed    int64
 	firstFail string
 }
@@ -76,6 +77,7 @@ func rsvpStorm(base string, plan [][]rsvpPost) rsvpResult {
 			mu.Lock()
 			res.latencies = append(res.latencies, lat...)
 			res.firstWave = append(res.firstWave, lat[0])
+			res.later = append(res.later, lat[1:]...)
 			mu.Unlock()
 		})
 	}

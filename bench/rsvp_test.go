@@ -41,9 +41,10 @@ func BenchmarkRSVPStorm(b *testing.B) {
 		fmt.Printf("RSVP storm over HTTP: %d POSTs from %d clients in %v: %.0f answers/s, p50 %v, p99 %v, %d failed %s\n",
 			posts, rsvpClients, storm.elapsed.Round(1e6), rate, percentile(storm.latencies, .5).Round(1e5),
 			percentile(storm.latencies, .99).Round(1e5), storm.failed, storm.firstFail)
-		fmt.Printf("first wave (each client's first answer, %d at once): p50 %v, max %v; %d of the %d answers over 100 ms were in it\n",
+		fmt.Printf("first wave (each client's first answer, %d at once): p50 %v, max %v; %d of the %d answers over 100 ms were in it; the later answers: p50 %v, p99 %v\n",
 			rsvpClients, percentile(storm.firstWave, .5).Round(1e5), percentile(storm.firstWave, 1).Round(1e5),
-			over(storm.firstWave, 100*time.Millisecond), over(storm.latencies, 100*time.Millisecond))
+			over(storm.firstWave, 100*time.Millisecond), over(storm.latencies, 100*time.Millisecond),
+			percentile(storm.later, .5).Round(1e5), percentile(storm.later, .99).Round(1e5))
 		batches, fallbacks := rb.app.Store.AnswerBatches()
 		fmt.Printf("ratio: %.1f%% of the ceiling's mean %.0f rows/s (goal ≥ 25%%)\nfinal: %s\nbatches: %d, %d failed as a whole\n",
 			100*rate/ceil, ceil, c, batches, fallbacks)
