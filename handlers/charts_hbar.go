@@ -1,6 +1,9 @@
 package handlers
 
-import "fmt"
+import (
+	"fmt"
+	"unicode/utf8"
+)
 
 // Chart colours: one accent, a lighter companion, and the three NPS groups.
 const (
@@ -41,7 +44,11 @@ type hbarItem struct {
 	Color string
 }
 
-// newHBarChart scales the items to the largest and prints "N" or "N · note" beside each bar.
+// hbarCharW is the widest a character of a printed value is drawn (13 px text), for the width.
+const hbarCharW = 8
+
+// newHBarChart scales the items to the largest and prints "N" or "N · note" beside each bar; the
+// chart is widened to hold the longest printed value (a note such as "66.7% of the yes").
 func newHBarChart(id, title string, items []hbarItem) hbarChart {
 	ch := hbarChart{ID: id, Title: title, Width: chartWidth + 80, LabelW: chartLabelW}
 	top := 1
@@ -61,6 +68,7 @@ func newHBarChart(id, title string, items []hbarItem) hbarChart {
 		y := i*chartRowH + 4
 		ch.Bars = append(ch.Bars, hbar{Label: clip(it.Label, 19), Value: v, Color: or(it.Color, colorAccent),
 			Y: y, TextY: y + chartBarH - 4, W: w, NumX: chartLabelW + w + 6})
+		ch.Width = max(ch.Width, chartLabelW+w+6+utf8.RuneCountInString(v)*hbarCharW+8)
 	}
 	ch.Height = max(chartRowH, len(items)*chartRowH+4)
 	return ch

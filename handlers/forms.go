@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/convene/convene/internal/textfold"
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
 )
@@ -18,17 +19,25 @@ type option struct {
 }
 
 // options offers values as choices, ticking the chosen ones; chosen values not on offer are added.
+// A chosen value matches an offered one whatever its case and accents, as the directory's filters
+// match (models.DirectoryValues offers such values once): "sao paulo" ticks "São Paulo".
 func options(values, chosen []string) []option {
 	out := make([]option, 0, len(values)+len(chosen))
 	for _, v := range values {
-		out = append(out, option{Value: v, Label: v, Checked: slices.Contains(chosen, v)})
+		out = append(out, option{Value: v, Label: v, Checked: slices.ContainsFunc(chosen, sameFold(v))})
 	}
 	for _, v := range chosen {
-		if v != "" && !slices.Contains(values, v) { // "" is no choice: the list's own "any"
+		if v != "" && !slices.ContainsFunc(values, sameFold(v)) { // "" is no choice: the list's own "any"
 			out = append(out, option{Value: v, Label: v, Checked: true})
 		}
 	}
 	return out
+}
+
+// sameFold matches the texts equal to v whatever their case, accents and surrounding white space.
+func sameFold(v string) func(string) bool {
+	f := textfold.Fold(strings.TrimSpace(v))
+	return func(w string) bool { return textfold.Fold(strings.TrimSpace(w)) == f }
 }
 
 // fieldErrors returns the field errors of a validation error, or nil for any other error.

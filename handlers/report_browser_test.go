@@ -27,6 +27,23 @@ func wantTexts(t *testing.T, ctx context.Context, css string, want ...string) {
 	}
 }
 
+// funnelNums are the numbers the funnel of reportFixture prints: 4 of the 6 who said yes came
+// (66.7 %), with 1 walk-in 5 attended, and 4 answered the form.
+var funnelNums = []string{"9", "6 · 66.7% of invited", "4 · 66.7% of the yes", "1", "5", "4 · 80% of those who came"}
+
+// wantInside fails unless every text of the chart at css is drawn inside its picture: a printed
+// value with its rate is not cut off at the right.
+func wantInside(t *testing.T, ctx context.Context, css string) {
+	t.Helper()
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => { const svg = document.querySelector(`+quoteJS(css+" svg")+`);
+		const box = svg.getBoundingClientRect();
+		return [...svg.querySelectorAll("text")].filter(x => x.getBoundingClientRect().right > box.right + 0.5).map(x => x.textContent); })()`))
+	if err != nil || len(out) > 0 {
+		testutil.Screenshot(t, ctx, "chart-cut")
+		t.Fatalf("%s: texts cut off at the right %q (%v)", css, out, err)
+	}
+}
+
 // TestBrowserReportShowsTheNumbers opens the report of reportFixture from the meetup's pipeline
 // and reads the numbers printed beside the bars, then the printable view.
 func TestBrowserReportShowsTheNumbers(t *testing.T) {
@@ -37,8 +54,9 @@ func TestBrowserReportShowsTheNumbers(t *testing.T) {
 	do(t, ctx, "open the meetup", chromedp.Navigate(e.URL+"/meetups/"+m.ID), chromedp.WaitVisible(chromedp.CSS("#step-report-link")))
 	do(t, ctx, "open the report", chromedp.Click(chromedp.CSS("#step-report-link")), chromedp.WaitVisible(chromedp.CSS("#funnel-chart")))
 
-	wantTexts(t, ctx, "#funnel-chart text.label", "Invited", "Said yes", "Attended", "Answered the form", "Walk-ins")
-	wantTexts(t, ctx, "#funnel-chart text.num", "9", "6 · 66.7%", "5 · 66.7%", "4 · 80%", "1")
+	wantTexts(t, ctx, "#funnel-chart text.label", "Invited", "Said yes", "Came after a yes", "Walk-ins", "Attended in all", "Answered the form")
+	wantTexts(t, ctx, "#funnel-chart text.num", funnelNums...)
+	wantInside(t, ctx, "#funnel-chart")
 	wantTexts(t, ctx, "#rating-chart text.num", "1 · 25%", "2 · 50%", "0 · 0%", "1 · 25%", "0 · 0%")
 	wantTexts(t, ctx, "#nps-chart text.num", "2 · 50%", "1 · 25%", "1 · 25%")
 	wantTexts(t, ctx, "#kpis strong", "5", "3.75", "+25", "3.67")
@@ -52,7 +70,7 @@ func TestBrowserReportShowsTheNumbers(t *testing.T) {
 	if n := len(texts(t, ctx, "header nav, button, form, #print-link")); n != 0 {
 		t.Fatalf("the printable view shows %d navigation elements or buttons", n)
 	}
-	wantTexts(t, ctx, "#funnel-chart text.num", "9", "6 · 66.7%", "5 · 66.7%", "4 · 80%", "1")
+	wantTexts(t, ctx, "#funnel-chart text.num", funnelNums...)
 	testutil.Screenshot(t, ctx, "report-print")
 }
 

@@ -15,23 +15,9 @@ type reportCharts struct {
 	NPS     hbarChart
 }
 
-// newReportCharts draws the funnel with its rates (the walk-ins, the invitees who came without a
-// yes and the speakers checked in as bars of their own), the rating distribution and the NPS groups.
+// newReportCharts draws the funnel (funnelItems), the rating distribution and the NPS groups.
 func newReportCharts(tr Translator, r models.Report) reportCharts {
-	f, rates := r.Funnel, r.FunnelRates
-	funnel := []hbarItem{
-		{Label: tr.T("report.funnel.invited"), N: f.Invited},
-		{Label: tr.T("report.funnel.yes"), N: f.Yes, Note: rateNote(tr, rates.Yes)},
-		{Label: tr.T("report.funnel.attended"), N: f.Attended, Note: rateNote(tr, rates.Attended)},
-		{Label: tr.T("report.funnel.feedback"), N: f.Feedback, Note: rateNote(tr, rates.Feedback)},
-		{Label: tr.T("report.funnel.walk_ins"), N: f.WalkIns, Color: colorLight},
-	}
-	if f.AttendedOthers > 0 { // came though they had not said yes: attended, but not in its rate
-		funnel = append(funnel, hbarItem{Label: tr.T("report.funnel.others"), N: f.AttendedOthers, Color: colorLight})
-	}
-	if f.Speakers > 0 { // in no step: checked in of the meetup's speakers, as the door counts them
-		funnel = append(funnel, hbarItem{Label: tr.T("report.funnel.speakers", "Count", f.Speakers), N: f.SpeakersCheckedIn, Color: colorLight})
-	}
+	funnel := funnelItems(tr, r.Funnel, r.FunnelRates)
 	var ratings []hbarItem
 	for v := 5; v >= 1; v-- {
 		n := r.Rating.Distribution[strconv.Itoa(v)]
@@ -51,12 +37,36 @@ func newReportCharts(tr Translator, r models.Report) reportCharts {
 	}
 }
 
-// rateNote is "84% of the step before", or "" when there was no step before.
-func rateNote(tr Translator, p *float64) string {
+// funnelItems are the funnel's bars, each rate printed beside the count it is the share of, with
+// the population it is taken of ("of invited"): invited; said yes, of the invited; came after a
+// yes, of those who said yes; the invitees who came without a yes (when any) and the walk-ins
+// apart, without a rate; everyone who attended; answered the form, of those who came (or
+// answered); and the speakers checked in when the meetup has speakers, in no step.
+func funnelItems(tr Translator, f models.Funnel, rates models.FunnelRates) []hbarItem {
+	items := []hbarItem{
+		{Label: tr.T("report.funnel.invited"), N: f.Invited},
+		{Label: tr.T("report.funnel.yes"), N: f.Yes, Note: rateNote(tr, "report.funnel.rate_invited", rates.Yes)},
+		{Label: tr.T("report.funnel.attended_yes"), N: f.AttendedYes, Note: rateNote(tr, "report.funnel.rate_yes", rates.AttendedYes)},
+	}
+	if f.AttendedOthers > 0 {
+		items = append(items, hbarItem{Label: tr.T("report.funnel.others"), N: f.AttendedOthers, Color: colorLight})
+	}
+	items = append(items, hbarItem{Label: tr.T("report.funnel.walk_ins"), N: f.WalkIns, Color: colorLight},
+		hbarItem{Label: tr.T("report.funnel.attended_all"), N: f.Attended},
+		hbarItem{Label: tr.T("report.funnel.feedback"), N: f.Feedback, Note: rateNote(tr, "report.funnel.rate_came", rates.Feedback)})
+	if f.Speakers > 0 {
+		items = append(items, hbarItem{Label: tr.T("report.funnel.speakers", "Count", f.Speakers), N: f.SpeakersCheckedIn, Color: colorLight})
+	}
+	return items
+}
+
+// rateNote is a rate with the population it is of ("84% of invited", message key), or "" when
+// that population is empty.
+func rateNote(tr Translator, key string, p *float64) string {
 	if p == nil {
 		return ""
 	}
-	return tr.T("report.funnel.rate", "Rate", formatPercent(tr, *p))
+	return tr.T(key, "Rate", formatPercent(tr, *p))
 }
 
 // percentNote is "40%", or "" without a total.

@@ -8,14 +8,14 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// PeoplePage lists the directory with search, filters and paging; a search that cannot be read
-// comes back with 422 and the q field's error.
+// PeoplePage lists the directory with search, filters and paging; a search or filter that cannot
+// be read comes back with 422 and its field's error.
 func (h *Handlers) PeoplePage(c echo.Context) error {
 	teamID, ctx := currentUser(c).TeamID, c.Request().Context()
 	f, p, status := peopleFilter(c), h.newPage(c, "people.title", "people"), http.StatusOK
 	items, next, err := h.Store.ListPeople(ctx, teamID, f, models.Page{Cursor: c.QueryParam("cursor")})
-	if k := searchError(err); k != "" {
-		p.Errors, status, f.Q, err = models.FieldErrors{"q": k}, http.StatusUnprocessableEntity, readable(f.Q), nil
+	if fe := fieldErrors(err); fe != nil {
+		p.Errors, status, f, err = fe, http.StatusUnprocessableEntity, readableFilter(f), nil
 	}
 	if err != nil {
 		return err
@@ -34,6 +34,13 @@ func (h *Handlers) PeoplePage(c echo.Context) error {
 		"Locations":   options(values.Locations, []string{f.Location}),
 		"Interests":   options(values.Interests, []string{f.Interest})}
 	return h.render(c, status, "people", p)
+}
+
+// readableFilter is the filter as the page shows it again: valid UTF-8, each unreadable run of
+// bytes as U+FFFD.
+func readableFilter(f models.PeopleFilter) models.PeopleFilter {
+	return models.PeopleFilter{Q: readable(f.Q), Department: readable(f.Department),
+		Location: readable(f.Location), Interest: readable(f.Interest)}
 }
 
 // personForm is the person edit form.

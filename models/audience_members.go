@@ -9,24 +9,25 @@ import (
 )
 
 // membersCTE is the membership rule, the one place it is written. Parameters: $1 team, $2 departments,
-// $3 locations, $4 interests, $5 include, $6 exclude (all compared case-insensitively).
+// $3 locations, $4 interests (each folded: filterValues), $5 include, $6 exclude.
 // A person is a member when they match every non-empty criterion, or are included by address;
-// excluded addresses never are. An audience with no criteria but an include list is just that list;
+// excluded addresses never are. Departments, locations and interests match whatever their case
+// and accents (the stored folds, migration 00016), addresses whatever their case.
+// An audience with no criteria but an include list is just that list;
 // one with no criteria and no include list is the whole directory.
 const membersCTE = `
 members AS (
     SELECT p.id, p.team_id, p.email, p.name, p.department, p.location, p.timezone, p.interests, p.language,
-           p.created_at, p.updated_at
+           p.created_at, p.updated_at, p.department_fold, p.location_fold, p.interests_fold
     FROM people p
     WHERE p.team_id = $1
       AND lower(p.email) NOT IN (SELECT lower(x) FROM unnest($6::text[]) x)
       AND (lower(p.email) IN (SELECT lower(x) FROM unnest($5::text[]) x)
         OR ((cardinality($2::text[]) + cardinality($3::text[]) + cardinality($4::text[]) > 0
              OR cardinality($5::text[]) = 0)
-            AND (cardinality($2::text[]) = 0 OR lower(p.department) IN (SELECT lower(x) FROM unnest($2::text[]) x))
-            AND (cardinality($3::text[]) = 0 OR lower(p.location) IN (SELECT lower(x) FROM unnest($3::text[]) x))
-            AND (cardinality($4::text[]) = 0 OR EXISTS (
-                SELECT 1 FROM unnest(p.interests) i, unnest($4::text[]) x WHERE lower(i) = lower(x)))))
+            AND (cardinality($2::text[]) = 0 OR p.department_fold = ANY ($2::text[]))
+            AND (cardinality($3::text[]) = 0 OR p.location_fold = ANY ($3::text[]))
+            AND (cardinality($4::text[]) = 0 OR p.interests_fold && $4::text[])))
 )`
 
 const countMembersSQL = `WITH ` + membersCTE + ` SELECT count(*) FROM members`

@@ -23,12 +23,15 @@ type Profile struct {
 	TopInterests []Count `json:"top_interests"`
 }
 
+// profileSQL counts the members per department, location and interest whatever their case and
+// accents (by the stored folds, as the rule matches them), each shown in its most common spelling.
 const profileSQL = `WITH ` + membersCTE + `
 SELECT 'size' AS dim, '' AS key, count(*) AS count FROM members
-UNION ALL SELECT 'department', department, count(*) FROM members GROUP BY department
-UNION ALL SELECT 'location', location, count(*) FROM members GROUP BY location
+UNION ALL SELECT 'department', mode() WITHIN GROUP (ORDER BY department), count(*) FROM members GROUP BY department_fold
+UNION ALL SELECT 'location', mode() WITHIN GROUP (ORDER BY location), count(*) FROM members GROUP BY location_fold
 UNION ALL SELECT 'timezone', timezone, count(*) FROM members GROUP BY timezone
-UNION ALL SELECT 'interest', i, count(*) FROM members, unnest(members.interests) i GROUP BY i`
+UNION ALL SELECT 'interest', mode() WITHIN GROUP (ORDER BY i), count(*)
+    FROM members, unnest(members.interests, members.interests_fold) u(i, f) GROUP BY f`
 
 // AudienceProfile computes the profile of an audience rule in one query.
 func (s *Store) AudienceProfile(ctx context.Context, teamID string, a Audience) (Profile, error) {

@@ -51,8 +51,9 @@ func cleanList(l *[]string) string {
 	return ""
 }
 
-// criteria is the audience's rule as query parameters: team, departments, locations, interests, include, exclude.
+// criteria is the audience's rule as the parameters of membersCTE: team, departments, locations
+// and interests (folded), include, exclude.
 func (a Audience) criteria(teamID string) []any {
-	return []any{teamID, stringArray(a.Departments), stringArray(a.Locations), stringArray(a.Interests),
+	return []any{teamID, filterValues(a.Departments), filterValues(a.Locations), filterValues(a.Interests),
 		stringArray(a.IncludeEmails), stringArray(a.ExcludeEmails)}
 }

@@ -2,35 +2,48 @@ package models
 
 import (
 	"context"
-	"strings"
 )
 
-// PeopleFilter narrows the people list; empty fields do not filter.
+// PeopleFilter narrows the people list; empty fields do not filter. Each ignores case, accents
+// and surrounding white space.
 type PeopleFilter struct {
-	Q          string // part of the name or email, case, accents and surrounding white space aside
-	Department string
-	Location   string
-	Interest   string
+	Q          string // part of the name or email
+	Department string // the whole department
+	Location   string // the whole location
+	Interest   string // one whole interest
+}
+
+// problems names, per query parameter, a filter text that cannot be read (as searchProblem does).
+func (f PeopleFilter) problems() FieldErrors {
+	fe := FieldErrors{}
+	for field, v := range map[string]string{"q": f.Q, "department": f.Department, "location": f.Location, "interest": f.Interest} {
+		if k := searchProblem(v); k != "" {
+			fe[field] = k
+		}
+	}
+	return fe
 }
 
 const personColumns = `id, team_id, email, name, department, location, timezone, interests, language, created_at, updated_at`
 
+// listPeopleSQL filters on the stored folds ($2 a searchPattern, $3–$5 filterValue or "").
 const listPeopleSQL = `
 SELECT ` + personColumns + ` FROM people
 WHERE team_id = $1
   AND ($2 = '' OR name_fold LIKE $2 ESCAPE '\' OR email_fold LIKE $2 ESCAPE '\')
-  AND ($3 = '' OR lower(department) = lower($3))
-  AND ($4 = '' OR lower(location) = lower($4))
-  AND ($5 = '' OR EXISTS (SELECT 1 FROM unnest(interests) i WHERE lower(i) = lower($5)))
+  AND ($3 = '' OR department_fold = $3)
+  AND ($4 = '' OR location_fold = $4)
+  AND ($5 = '' OR $5 = ANY (interests_fold))
   AND ($6::text IS NULL OR (lower(name), id) > (lower($6), $7::uuid))
 ORDER BY lower(name), id
 LIMIT $8`
 
-// ListPeople returns one page of the team's people sorted by name, and the next cursor.
+// ListPeople returns one page of the team's people sorted by name, and the next cursor. A filter
+// text that cannot be read is a field error named after its query parameter (q, department…).
 func (s *Store) ListPeople(ctx context.Context, teamID string, f PeopleFilter, p Page) ([]Person, string, error) {
 	p = p.Normalize()
-	if k := searchProblem(f.Q); k != "" {
-		return nil, "", Invalid(FieldErrors{"q": k})
+	if err := Invalid(f.problems()); err != nil {
+		return nil, "", err
 	}
 	key, err := decodeNameCursor(p.Cursor)
 	if err != nil {
@@ -38,8 +51,8 @@ func (s *Store) ListPeople(ctx context.Context, teamID string, f PeopleFilter, p
 	}
 	kName, kID := key.cursorArgs()
 	out := []Person{}
-	err = s.DB.SelectContext(ctx, &out, listPeopleSQL, teamID, searchPattern(f.Q), strings.TrimSpace(f.Department),
-		strings.TrimSpace(f.Location), strings.TrimSpace(f.Interest), kName, kID, p.Limit+1)
+	err = s.DB.SelectContext(ctx, &out, listPeopleSQL, teamID, searchPattern(f.Q), filterValue(f.Department),
+		filterValue(f.Location), filterValue(f.Interest), kName, kID, p.Limit+1)
 	if err != nil {
 		return nil, "", mapErr(err)
 	}

@@ -3,19 +3,23 @@ package models
 import "context"
 
 // DirectoryValues are the distinct departments, locations and interests of a team's people,
-// offered as choices in filters and audience forms.
+// offered as choices in filters and audience forms: values that differ only in case or accents once.
 type DirectoryValues struct {
 	Departments []string `json:"departments"`
 	Locations   []string `json:"locations"`
 	Interests   []string `json:"interests"`
 }
 
+// directoryValuesSQL offers each value once whatever its case and accents (as the filters match
+// them: the stored folds), in its most common spelling ("São Paulo" for 30 of them and one "Sao Paulo").
 const directoryValuesSQL = `
-SELECT 'department' AS dim, department AS value FROM people WHERE team_id = $1 AND department <> '' GROUP BY department
+SELECT 'department' AS dim, mode() WITHIN GROUP (ORDER BY department) AS value
+FROM people WHERE team_id = $1 AND department <> '' GROUP BY department_fold
 UNION ALL
-SELECT 'location', location FROM people WHERE team_id = $1 AND location <> '' GROUP BY location
+SELECT 'location', mode() WITHIN GROUP (ORDER BY location) FROM people WHERE team_id = $1 AND location <> '' GROUP BY location_fold
 UNION ALL
-SELECT 'interest', i FROM people, unnest(interests) i WHERE team_id = $1 GROUP BY i
+SELECT 'interest', mode() WITHIN GROUP (ORDER BY i)
+FROM people, unnest(interests, interests_fold) u(i, f) WHERE team_id = $1 GROUP BY f
 ORDER BY 1, 2`
 
 // ListDirectoryValues returns the team's distinct departments, locations and interests, sorted.

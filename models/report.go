@@ -35,17 +35,21 @@ type Funnel struct {
 }
 
 // FunnelRates are each step's share of the step before, in percent; nil when the step before is 0.
-// Attended counts only those who said yes and came, so it never exceeds 100 %; Feedback is of
-// those who attended or answered.
+// AttendedYes is the share of those who said yes who came (Funnel.AttendedYes of Funnel.Yes), so
+// it never exceeds 100 %; it is no share of Funnel.Attended, which counts the walk-ins and the
+// invitees who came without a yes too. Attended is the same figure under its first name, kept for
+// the API's clients. Feedback is of those who attended or answered.
 type FunnelRates struct {
-	Yes      *float64 `json:"yes"`
-	Attended *float64 `json:"attended"`
-	Feedback *float64 `json:"feedback"`
+	Yes         *float64 `json:"yes"`
+	AttendedYes *float64 `json:"attended_yes"`
+	Attended    *float64 `json:"attended"`
+	Feedback    *float64 `json:"feedback"`
 }
 
 // Rates computes the funnel's step-to-step rates.
 func (f Funnel) Rates() FunnelRates {
-	return FunnelRates{Yes: Percent(f.Yes, f.Invited), Attended: Percent(f.AttendedYes, f.Yes),
+	came := Percent(f.AttendedYes, f.Yes)
+	return FunnelRates{Yes: Percent(f.Yes, f.Invited), AttendedYes: came, Attended: came,
 		Feedback: Percent(f.Feedback, f.AttendedOrAnswered)}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/convene/convene/internal/textfold"
+	"github.com/lib/pq"
 )
 
 // searchMax is the longest search text the organiser's lists take, in characters.
@@ -28,4 +29,20 @@ func searchPattern(q string) string {
 // likeEscape makes a search text match literally in LIKE.
 func likeEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// filterValue is a chosen department, location or interest as the folded columns hold them
+// (department_fold, location_fold, interests_fold: SQL search_fold): white space trimmed and its
+// inner runs made one space, folded by textfold.Fold, so "sao  paulo" finds São Paulo.
+func filterValue(v string) string {
+	return textfold.Fold(strings.Join(strings.Fields(v), " "))
+}
+
+// filterValues is filterValue of each value, as a text[] query parameter.
+func filterValues(vs []string) pq.StringArray {
+	out := make(pq.StringArray, len(vs))
+	for i, v := range vs {
+		out[i] = filterValue(v)
+	}
+	return out
 }

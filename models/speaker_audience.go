@@ -65,11 +65,14 @@ type BriefAudience struct {
 	Zones       []ZonePeople
 }
 
+// audienceTalliesSQL counts the members per department (in its most common spelling) and per
+// interest (in lower case), whatever their case and accents, as the audience rule matches them.
 const audienceTalliesSQL = speakerAudienceCTE + `
-SELECT 'department' AS kind, department AS value, count(*) AS count FROM members
-WHERE department <> '' GROUP BY department
+SELECT 'department' AS kind, mode() WITHIN GROUP (ORDER BY department) AS value, count(*) AS count FROM members
+WHERE department <> '' GROUP BY department_fold
 UNION ALL
-SELECT 'interest', lower(i), count(*) FROM members, unnest(interests) i GROUP BY lower(i)
+SELECT 'interest', mode() WITHIN GROUP (ORDER BY lower(i)), count(*)
+FROM members, unnest(interests, interests_fold) u(i, f) GROUP BY f
 ORDER BY count DESC, value`
 
 // AudienceForBrief profiles a meetup's audience: size, top departments and interests, time zones.

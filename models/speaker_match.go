@@ -2,6 +2,8 @@ package models
 
 import (
 	"strings"
+
+	"github.com/convene/convene/internal/textfold"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,11 +23,12 @@ var wordAliases = map[string]string{
 	"ts": "typescript", "постгрес": "postgres",
 }
 
-// matchWords splits text into lowercase words, without stop words, aliases applied.
+// matchWords splits text into words folded as the searches fold them (textfold.Fold: lower
+// case, no accents, so "Análise" matches "analise"), without stop words, aliases applied.
 func matchWords(texts ...string) []string {
 	var out []string
 	for _, t := range texts {
-		for _, w := range strings.FieldsFunc(strings.ToLower(t), isWordBreak) {
+		for _, w := range strings.FieldsFunc(textfold.Fold(t), isWordBreak) {
 			if a, ok := wordAliases[w]; ok {
 				w = a
 			}
@@ -85,7 +88,8 @@ func matchingTags(tags []string, words []string) []string {
 	return out
 }
 
-// likeStems are short prefixes of the words for a coarse SQL pre-filter (LIKE '%stem%').
+// likeStems are short prefixes of the (folded) words for a coarse SQL pre-filter of the folded
+// interests (LIKE '%stem%').
 func likeStems(words []string) []string {
 	out := []string{}
 	for _, w := range words {

@@ -26,13 +26,14 @@ const suggestSpeakersSQL = `SELECT ` + speakerColumns + `, ` + speakerHistoryCol
 FROM speakers s ` + speakerHistoryJoin + `
 WHERE s.team_id = $1 AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.meetup_id = $2 AND c.speaker_id = s.id)`
 
-// newVoicesSQL: people of the team with an interest like a topic word who never gave a talk here
-// and are not yet a candidate of the meetup.
+// newVoicesSQL: people of the team with an interest like a topic word ($3: stems of the folded
+// words, matched against the stored folds of migration 00016, so case and accents aside) who
+// never gave a talk here and are not yet a candidate of the meetup.
 const newVoicesSQL = `
 SELECT p.id, p.name, p.email, p.language, p.interests
 FROM people p
 WHERE p.team_id = $1
-  AND EXISTS (SELECT 1 FROM unnest(p.interests) i, unnest($3::text[]) w WHERE lower(i) LIKE '%' || w || '%')
+  AND EXISTS (SELECT 1 FROM unnest(p.interests_fold) i, unnest($3::text[]) w WHERE i LIKE '%' || w || '%')
   AND NOT EXISTS (
       SELECT 1 FROM speakers s JOIN candidates c ON c.speaker_id = s.id
       WHERE s.team_id = p.team_id AND (s.person_id = p.id OR lower(s.email) = lower(p.email))

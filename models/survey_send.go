@@ -37,10 +37,12 @@ type SurveyRecipient struct {
 // the transaction that records they were sent.
 type SurveyMail func(ctx context.Context, tx sqlx.ExtContext, m Meetup, sv Survey, rs []SurveyRecipient) error
 
+// inviteMembersSQL records every member of the audience ($1–$6, membersCTE) not mailed yet as
+// mailed the survey of meetup $7 and returns them.
 const inviteMembersSQL = `
-WITH ` + surveyMembersCTE + `, ins AS (
+WITH ` + membersCTE + `, ins AS (
     INSERT INTO survey_invites (meetup_id, person_id)
-    SELECT $1, id FROM members ON CONFLICT DO NOTHING
+    SELECT $7::uuid, id FROM members ON CONFLICT DO NOTHING
     RETURNING person_id
 )
 SELECT p.id, p.email, p.name, p.language, p.timezone, 0 AS reminders FROM ins JOIN people p ON p.id = ins.person_id
@@ -54,11 +56,14 @@ func (s *Store) SendSurvey(ctx context.Context, lk *Linker, teamID, userID, meet
 		if err != nil {
 			return err
 		}
-		if m.AudienceID == nil {
+		rule, ok, err := meetupRule(ctx, tx, m)
+		if err != nil {
+			return err
+		} else if !ok {
 			return Invalid(FieldErrors{"audience_id": "no_audience"})
 		}
 		var rs []SurveyRecipient
-		if err := sqlx.SelectContext(ctx, tx, &rs, inviteMembersSQL, meetupID); err != nil {
+		if err := sqlx.SelectContext(ctx, tx, &rs, inviteMembersSQL, append(rule, m.ID)...); err != nil {
 			return err
 		}
 		if err := mailEach(ctx, tx, lk, m, sv, rs, MailSurvey, mail); err != nil {
@@ -120,18 +125,25 @@ func mailKey(kind string, m Meetup, r SurveyRecipient) string {
 	return fmt.Sprintf("survey:%s:%s", m.ID, r.PersonID)
 }
 
+// countUnmailedSQL counts the members of the audience ($1–$6, membersCTE) not mailed the survey
+// of meetup $7 yet.
 const countUnmailedSQL = `
-WITH ` + surveyMembersCTE + `
+WITH ` + membersCTE + `
 SELECT count(*) FROM members p
-WHERE NOT EXISTS (SELECT 1 FROM survey_invites i WHERE i.meetup_id = $1 AND i.person_id = p.id)
-  AND EXISTS (SELECT 1 FROM meetups WHERE id = $1 AND team_id = $2)`
+WHERE NOT EXISTS (SELECT 1 FROM survey_invites i WHERE i.meetup_id = $7 AND i.person_id = p.id)`
 
-// CountUnmailed counts the audience members a send of the team's meetup would reach now.
+// CountUnmailed counts the audience members a send of the team's meetup would reach now: none
+// when it has no audience. Another team's meetup is ErrNotFound.
 func (s *Store) CountUnmailed(ctx context.Context, teamID, meetupID string) (int, error) {
-	if !IsUUID(meetupID) {
-		return 0, ErrNotFound
+	m, err := s.GetMeetup(ctx, teamID, meetupID)
+	if err != nil {
+		return 0, err
+	}
+	rule, ok, err := meetupRule(ctx, s.DB, m)
+	if err != nil || !ok {
+		return 0, err
 	}
 	var n int
-	err := s.DB.GetContext(ctx, &n, countUnmailedSQL, meetupID, teamID)
+	err = s.DB.GetContext(ctx, &n, countUnmailedSQL, append(rule, m.ID)...)
 	return n, mapErr(err)
 }
