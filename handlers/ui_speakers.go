@@ -37,14 +37,15 @@ func (h *Handlers) SpeakersPage(c echo.Context) error {
 	return h.renderSpeakers(c, http.StatusOK, speakerForm{Source: "contacts", Language: "en"}, nil)
 }
 
-// renderSpeakers renders the directory page with the add form as given; a search that cannot be
-// read comes back with 422 and the q field's error.
+// renderSpeakers renders the directory page with the add form as given; a search or an expertise
+// filter that cannot be read comes back with 422 and the q or xp field's error.
 func (h *Handlers) renderSpeakers(c echo.Context, status int, f speakerForm, fe models.FieldErrors) error {
 	filter := models.SpeakerFilter{Query: c.QueryParam("q"), Expertise: c.QueryParam("expertise")}
 	items, next, err := h.Store.ListSpeakers(c.Request().Context(), currentUser(c).TeamID, filter,
 		models.Page{Cursor: c.QueryParam("cursor")})
-	if k := searchError(err); k != "" {
-		fe, status, filter.Query, err = withField(fe, "q", k), http.StatusUnprocessableEntity, readable(filter.Query), nil
+	if bad := fieldErrors(err); bad != nil { // the expertise filter's error is xp: the add form has an expertise field
+		fe, status, err = withField(withField(fe, "q", bad["q"]), "xp", bad["expertise"]), http.StatusUnprocessableEntity, nil
+		filter.Query, filter.Expertise = readable(filter.Query), readable(filter.Expertise)
 	}
 	if err != nil {
 		return err
@@ -56,9 +57,12 @@ func (h *Handlers) renderSpeakers(c echo.Context, status int, f speakerForm, fe 
 	return h.render(c, status, "speakers", p)
 }
 
-// withField is fe with one more field error (fe may be nil).
+// withField is fe with one more field error (fe may be nil; an empty key adds none).
 func withField(fe models.FieldErrors, field, key string) models.FieldErrors {
-	out := models.FieldErrors{field: key}
+	out := models.FieldErrors{}
+	if key != "" {
+		out[field] = key
+	}
 	for k, v := range fe {
 		out[k] = v
 	}

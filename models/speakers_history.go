@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -43,29 +42,29 @@ LEFT JOIN LATERAL (
 // SpeakerFilter narrows the directory list.
 type SpeakerFilter struct {
 	Query     string // part of the name or email, case, accents and surrounding white space aside
-	Expertise string // has this tag
+	Expertise string // has this tag, case, accents and surrounding white space aside
 }
 
 const listSpeakersSQL = `SELECT ` + speakerColumns + `, ` + speakerHistoryColumns + `
 FROM speakers s ` + speakerHistoryJoin + `
 WHERE s.team_id = $1
   AND ($2 = '' OR s.name_fold LIKE $2 ESCAPE '\' OR s.email_fold LIKE $2 ESCAPE '\')
-  AND ($3 = '' OR lower($3) = ANY (s.expertise))
+  AND ($3 = '' OR $3 = ANY (search_fold_each(s.expertise)))
   AND ($4::timestamptz IS NULL OR (s.created_at, s.id) < ($4, $5::uuid))
 ORDER BY s.created_at DESC, s.id DESC LIMIT $6`
 
 // ListSpeakers returns one page of the team's speakers with their history, newest first.
 func (s *Store) ListSpeakers(ctx context.Context, teamID string, f SpeakerFilter, p Page) ([]Speaker, string, error) {
 	p = p.Normalize()
-	if k := searchProblem(f.Query); k != "" {
-		return nil, "", Invalid(FieldErrors{"q": k})
+	if err := Invalid(f.problems()); err != nil {
+		return nil, "", err
 	}
 	at, id, err := keysetArgs(p)
 	if err != nil {
 		return nil, "", err
 	}
 	out := []Speaker{}
-	err = s.DB.SelectContext(ctx, &out, listSpeakersSQL, teamID, searchPattern(f.Query), strings.TrimSpace(f.Expertise),
+	err = s.DB.SelectContext(ctx, &out, listSpeakersSQL, teamID, searchPattern(f.Query), filterValue(f.Expertise),
 		at, id, p.Limit+1)
 	if err != nil {
 		return nil, "", mapErr(err)
@@ -76,6 +75,17 @@ func (s *Store) ListSpeakers(ctx context.Context, teamID string, f SpeakerFilter
 		next = encodeCursor(out[len(out)-1].CreatedAt, out[len(out)-1].ID)
 	}
 	return out, next, nil
+}
+
+// problems names, per query parameter, a filter text that cannot be read.
+func (f SpeakerFilter) problems() FieldErrors {
+	fe := FieldErrors{}
+	for field, v := range map[string]string{"q": f.Query, "expertise": f.Expertise} {
+		if k := searchProblem(v); k != "" {
+			fe[field] = k
+		}
+	}
+	return fe
 }
 
 // keysetArgs decodes a page's cursor into the (created_at, id) it continues after.
