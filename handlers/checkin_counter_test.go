@@ -106,9 +106,10 @@ func doorCountsOf(body string) string {
 type tickAnswer struct {
 	Counts  models.DoorCounts `json:"counts"`
 	Counter struct {
-		Invited string `json:"invited"`
-		Others  string `json:"others"`
-		WalkIns string `json:"walk_ins"`
+		Invited  string `json:"invited"`
+		Others   string `json:"others"`
+		WalkIns  string `json:"walk_ins"`
+		Speakers string `json:"speakers"`
 	} `json:"counter"`
 }
 

@@ -24,9 +24,10 @@ type DoorEntry struct {
 // were invited; how many invited attendees said yes (the expected, the report's "yes") and how
 // many of those are checked in; how many invited attendees who did not say yes (maybe, no
 // answer, waitlisted, no) came all the same (others); how many came without an invitation
-// (walk-ins); and the meetup's speakers (invited as speakers, whatever they answered), counted
-// only there, and how many of them are checked in. CheckedIn = InvitedIn + WalkIns and
-// InvitedIn = ExpectedIn + OthersIn + SpeakersIn, so ExpectedIn never exceeds Expected.
+// (walk-ins); and the meetup's speakers (invited as speakers, less those who said no and did not
+// come: speakerSQL), counted only there, and how many of them are checked in. CheckedIn =
+// InvitedIn + WalkIns and InvitedIn = ExpectedIn + OthersIn + SpeakersIn, so ExpectedIn never
+// exceeds Expected.
 type DoorCounts struct {
 	CheckedIn  int `db:"checked_in" json:"checked_in"`
 	InvitedIn  int `db:"invited_checked_in" json:"invited_checked_in"`
@@ -85,18 +86,22 @@ func searchDoor(list []DoorEntry, query string) []DoorEntry {
 	return out
 }
 
+// speakerSQL is who the door and the report count as a speaker of the meetup (rsvps r): invited
+// as a speaker (not a walk-in), unless they said no on their RSVP page and did not come after all.
+const speakerSQL = `r.role = 'speaker' AND NOT r.walk_in AND (r.status <> 'no' OR r.checked_in_at IS NOT NULL)`
+
 // doorCountsSQL counts as the report's funnel does (funnelSQL): the expected and the others are
-// attendees, and the speakers are counted apart, once, whatever they answered.
+// attendees, and the speakers are counted apart, once (speakerSQL).
 const doorCountsSQL = `
-SELECT count(*) FILTER (WHERE checked_in_at IS NOT NULL) AS checked_in,
-    count(*) FILTER (WHERE checked_in_at IS NOT NULL AND NOT walk_in) AS invited_checked_in,
-    count(*) FILTER (WHERE role = 'attendee' AND status = 'yes' AND NOT walk_in) AS expected,
-    count(*) FILTER (WHERE role = 'attendee' AND checked_in_at IS NOT NULL AND NOT walk_in AND status = 'yes') AS expected_checked_in,
-    count(*) FILTER (WHERE role = 'attendee' AND checked_in_at IS NOT NULL AND NOT walk_in AND status <> 'yes') AS others_checked_in,
-    count(*) FILTER (WHERE walk_in AND checked_in_at IS NOT NULL) AS walk_ins,
-    count(*) FILTER (WHERE role = 'speaker' AND NOT walk_in) AS speakers,
-    count(*) FILTER (WHERE role = 'speaker' AND NOT walk_in AND checked_in_at IS NOT NULL) AS speakers_checked_in
-FROM rsvps WHERE meetup_id = $1 AND team_id = $2`
+SELECT count(*) FILTER (WHERE r.checked_in_at IS NOT NULL) AS checked_in,
+    count(*) FILTER (WHERE r.checked_in_at IS NOT NULL AND NOT r.walk_in) AS invited_checked_in,
+    count(*) FILTER (WHERE r.role = 'attendee' AND r.status = 'yes' AND NOT r.walk_in) AS expected,
+    count(*) FILTER (WHERE r.role = 'attendee' AND r.checked_in_at IS NOT NULL AND NOT r.walk_in AND r.status = 'yes') AS expected_checked_in,
+    count(*) FILTER (WHERE r.role = 'attendee' AND r.checked_in_at IS NOT NULL AND NOT r.walk_in AND r.status <> 'yes') AS others_checked_in,
+    count(*) FILTER (WHERE r.walk_in AND r.checked_in_at IS NOT NULL) AS walk_ins,
+    count(*) FILTER (WHERE ` + speakerSQL + `) AS speakers,
+    count(*) FILTER (WHERE ` + speakerSQL + ` AND r.checked_in_at IS NOT NULL) AS speakers_checked_in
+FROM rsvps r WHERE r.meetup_id = $1 AND r.team_id = $2`
 
 // DoorCounts counts a meetup's check-ins, its yes answers, the others invited who came and its walk-ins.
 func (s *Store) DoorCounts(ctx context.Context, teamID, meetupID string) (DoorCounts, error) {

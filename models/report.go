@@ -19,8 +19,9 @@ const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.
 // attended rate's numerator, as the door's expected_checked_in) and AttendedOthers were invited
 // and came without a yes (maybe, no answer, waitlisted or no). AttendedOrAnswered is the
 // answered rate's denominator: an answer shows its author came, even when their check-in was undone.
-// Speakers are in no step: they are counted apart, once (invited as speakers, whatever they
-// answered), with how many of them are checked in — as the door's counter counts them.
+// Speakers are in no step: they are counted apart, once (invited as speakers, less those who said
+// no and did not come: speakerSQL), with how many of them are checked in — as the door's counter
+// counts them.
 type Funnel struct {
 	Invited            int `db:"invited" json:"invited"`
 	Yes                int `db:"yes" json:"yes"`
@@ -150,8 +151,8 @@ SELECT count(*) FILTER (WHERE r.role = 'attendee' AND r.invited_at IS NOT NULL) 
        count(*) FILTER (WHERE r.came AND r.status = 'yes' AND NOT r.walk_in) AS attended_yes,
        count(*) FILTER (WHERE r.came AND r.status <> 'yes' AND NOT r.walk_in) AS attended_others,
        count(*) FILTER (WHERE r.role = 'attendee' AND r.walk_in AND r.checked_in_at IS NOT NULL) AS walk_ins,
-       count(*) FILTER (WHERE r.role = 'speaker' AND NOT r.walk_in) AS speakers,
-       count(*) FILTER (WHERE r.role = 'speaker' AND NOT r.walk_in AND r.checked_in_at IS NOT NULL) AS speakers_checked_in,
+       count(*) FILTER (WHERE ` + speakerSQL + `) AS speakers,
+       count(*) FILTER (WHERE ` + speakerSQL + ` AND r.checked_in_at IS NOT NULL) AS speakers_checked_in,
        (SELECT count(*) FROM feedback f WHERE f.meetup_id = $1) AS feedback,
        (SELECT count(*) FROM (
            SELECT r.person_id FROM rsvps r WHERE r.meetup_id = $1 AND ` + attendedSQL + `
