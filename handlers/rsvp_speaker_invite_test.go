@@ -30,8 +30,9 @@ func (e *rsvpEnv) confirmSpeaker(t *testing.T, name, email, talk string, at time
 }
 
 // TestConfirmedSpeakersAreInvitedAsSpeakers: invitations/send reaches the audience and the
-// confirmed speakers in the directory (even outside the audience), the speakers as speakers with
-// their talk; every invitation lists the lineup; a second send reaches nobody.
+// confirmed speakers (even outside the audience; Guest Star, not in the directory, is added to it),
+// the speakers as speakers with their talk; every invitation lists the lineup; a second send
+// reaches nobody.
 func TestConfirmedSpeakersAreInvitedAsSpeakers(t *testing.T) {
 	e := newRSVPEnv(t, 3, 10)
 	ctx := context.Background()
@@ -44,7 +45,7 @@ func TestConfirmedSpeakersAreInvitedAsSpeakers(t *testing.T) {
 	e.confirmSpeaker(t, "Person Two", "P2@example.com", "Generics in practice", start)
 	e.confirmSpeaker(t, "Guest Star", "guest@example.org", "Why PostgreSQL", start.Add(30*time.Minute))
 	path := "/api/v1/meetups/" + e.meetup.ID + "/invitations/send"
-	if res := e.call(t, "POST", path, ""); res.Status != 200 || !strings.Contains(res.Body, `"invited":3`) {
+	if res := e.call(t, "POST", path, ""); res.Status != 200 || !strings.Contains(res.Body, `"invited":4`) {
 		t.Fatalf("send: %d %s", res.Status, res.Body)
 	}
 	var rows []struct {
@@ -59,8 +60,9 @@ func TestConfirmedSpeakersAreInvitedAsSpeakers(t *testing.T) {
 		WHERE o.meetup_id = $1 AND o.kind = 'invite' ORDER BY o.to_email`, e.meetup.ID); err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || rows[2].Email != "p2@example.com" || rows[2].Role != "speaker" || rows[0].Role != "attendee" ||
-		!strings.HasSuffix(rows[2].Key, ":speaker") {
+	if len(rows) != 4 || rows[0].Email != "guest@example.org" || rows[0].Role != "speaker" ||
+		rows[3].Email != "p2@example.com" || rows[3].Role != "speaker" || rows[1].Role != "attendee" ||
+		!strings.HasSuffix(rows[3].Key, ":speaker") || !strings.HasSuffix(rows[0].Key, ":speaker") {
 		t.Fatalf("invitations: %+v", rows)
 	}
 	for _, r := range rows {
@@ -73,7 +75,8 @@ func TestConfirmedSpeakersAreInvitedAsSpeakers(t *testing.T) {
 				t.Errorf("%s: the lineup lacks %q:\n%s", r.Email, s, r.Text)
 			}
 		}
-		speaking := strings.Contains(r.Text, "You are on the lineup as a speaker, with “Generics in practice”")
+		talk := map[string]string{"p2@example.com": "Generics in practice", "guest@example.org": "Why PostgreSQL"}[r.Email]
+		speaking := talk != "" && strings.Contains(r.Text, "You are on the lineup as a speaker, with “"+talk+"”")
 		if speaking != (r.Role == "speaker") || speaking != strings.Contains(r.HTML, "as a speaker") {
 			t.Errorf("%s (%s): speaker line %v:\n%s", r.Email, r.Role, speaking, r.Text)
 		}

@@ -4,10 +4,11 @@ import "context"
 
 // countUninvitedSQL counts whom an invitation send would mail now: the audience's members not
 // invited yet ($1–$6 the audience's criteria) and the confirmed speakers not invited as
-// speakers yet, each person once ($7 the meetup). Walk-ins are never invited, so never counted.
+// speakers yet, each person once ($7 the meetup), with the speakers from outside the directory,
+// whom the send adds to it. Walk-ins are never invited, so never counted.
 var countUninvitedSQL = `
 WITH ` + membersCTE + `, sp AS (` + speakerPeopleSQL("$7") + `)
-SELECT count(*) FROM (
+SELECT (SELECT count(*) FROM (` + outsideSpeakersSQL("$7") + `) o) + count(*) FROM (
     SELECT mb.id FROM members mb WHERE NOT EXISTS (
         SELECT 1 FROM rsvps r WHERE r.meetup_id = $7 AND r.person_id = mb.id AND (r.invited_at IS NOT NULL OR r.walk_in))
     UNION

@@ -34,8 +34,30 @@ SELECT p.id, p.email, p.name, p.language, p.timezone, true AS speaker, sp.talk_t
 FROM ins JOIN people p ON p.id = ins.person_id JOIN sp ON sp.person_id = ins.person_id
 ORDER BY p.email`
 
-// inviteSpeakers invites the confirmed speakers of m not invited as speakers yet.
+// outsideSpeakersSQL selects the speaker ids of the meetup's confirmed speakers who are not in
+// the team's directory (speakerPeopleSQL finds no person for them); meetup is the parameter
+// holding the meetup's id.
+func outsideSpeakersSQL(meetup string) string {
+	return `SELECT s.id, s.team_id, s.email, s.name, s.language
+    FROM candidates c JOIN speakers s ON s.id = c.speaker_id
+    WHERE c.meetup_id = ` + meetup + ` AND c.status = 'confirmed' AND s.person_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM people p WHERE p.team_id = s.team_id AND lower(p.email) = lower(s.email))`
+}
+
+// addOutsideSpeakersSQL adds the meetup's confirmed speakers from outside the directory to it,
+// as the door adds a walk-in (their name and language as the speaker directory has them, time
+// zone UTC), so they are invited, answer, are counted and checked in as the other speakers are.
+var addOutsideSpeakersSQL = `
+INSERT INTO people (team_id, email, name, language)
+SELECT team_id, email, name, language FROM (` + outsideSpeakersSQL("$1") + `) o
+ON CONFLICT (team_id, lower(email)) DO NOTHING`
+
+// inviteSpeakers invites the confirmed speakers of m not invited as speakers yet, adding those
+// from outside the directory to it first.
 func inviteSpeakers(ctx context.Context, tx *sqlx.Tx, m Meetup) ([]Invitee, error) {
+	if _, err := tx.ExecContext(ctx, addOutsideSpeakersSQL, m.ID); err != nil {
+		return nil, mapErr(err)
+	}
 	out := []Invitee{}
 	err := sqlx.SelectContext(ctx, tx, &out, inviteSpeakersSQL, m.ID, m.TeamID)
 	return out, mapErr(err)

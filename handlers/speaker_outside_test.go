@@ -1,0 +1,57 @@
+package handlers_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/models"
+)
+
+// TestOutsideSpeakerCountsAtTheDoor: the lineup has Person One, of the directory, and Guest Star,
+// a speaker from outside it. The attendees page offers the invitation to 3 people (p0, and both
+// speakers); the send adds Guest Star to the directory and invites her as a speaker. The door's
+// counter reads "0 of 2 speakers" and lists her marked as a speaker; she is checked in by her
+// address through the API like anyone invited; the report counts 2 speakers, 1 checked in, as the
+// door does. Before, she had no RSVP row: the door and the report counted 1 speaker, and her
+// check-in was refused as "not invited".
+func TestOutsideSpeakerCountsAtTheDoor(t *testing.T) {
+	t.Parallel()
+	e := newRSVPEnv(t, 2, 10)
+	aud, err := e.app.Store.CreateAudience(context.Background(), e.app.Team.ID, models.Audience{Name: "Everyone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.app.Store.DB.MustExec(`UPDATE meetups SET audience_id = $1 WHERE id = $2`, aud, e.meetup.ID)
+	start := time.Now().Add(7 * 24 * time.Hour)
+	e.confirmSpeaker(t, "Person One", "p1@example.com", "Generics in practice", start)
+	e.confirmSpeaker(t, "Guest Star", "guest@example.org", "Why PostgreSQL", start.Add(30*time.Minute))
+
+	c := loggedIn(t, e.app)
+	if page := c.Get(t, "/meetups/"+e.meetup.ID+"/attendees").Body; !strings.Contains(page, "Send invitations to 3 people") {
+		t.Fatalf("the send button does not count Guest Star:\n%s", page)
+	}
+	if res := e.call(t, "POST", "/api/v1/meetups/"+e.meetup.ID+"/invitations/send", ""); res.Status != 200 || !strings.Contains(res.Body, `"invited":3`) {
+		t.Fatalf("send: %d %s", res.Status, res.Body)
+	}
+	page := c.Get(t, "/meetups/"+e.meetup.ID+"/checkin").Body
+	if !strings.Contains(page, `<span id="count-speakers">0 of 2 speakers</span>`) || !strings.Contains(page, "guest@example.org") {
+		t.Fatalf("the door does not expect Guest Star:\n%s", doorCountsOf(page))
+	}
+	if n := strings.Count(page, `<span class="door-speaker">speaker</span>`); n != 2 {
+		t.Fatalf("the check-in list marks %d people as speakers, want 2", n)
+	}
+	door := e.attendance(t, "POST", `{"emails":["Guest@example.org"]}`, 200).Counts
+	if door.Speakers != 2 || door.SpeakersIn != 1 || door.ExpectedIn != 0 || door.WalkIns != 0 {
+		t.Fatalf("Guest Star checked in: %+v", door)
+	}
+	var r models.Report
+	decode(t, e.call(t, "GET", "/api/v1/meetups/"+e.meetup.ID+"/report", ""), &r)
+	if r.Funnel.Speakers != 2 || r.Funnel.SpeakersCheckedIn != 1 || r.Funnel.Invited != 1 {
+		t.Fatalf("the report's funnel: %+v", r.Funnel)
+	}
+	if report := c.Get(t, "/meetups/"+e.meetup.ID+"/report").Body; !strings.Contains(report, "Speakers (of 2) 1") {
+		t.Fatalf("the report's speakers bar:\n%s", report)
+	}
+}
