@@ -101,9 +101,22 @@ func (s *Store) SendInvitations(ctx context.Context, lk *Linker, teamID, userID,
 			}
 		}
 		n = len(is)
+		if err := invitedStage(ctx, tx, meetupID, n); err != nil {
+			return err
+		}
 		return Audit(ctx, tx, teamID, userID, "meetup.invite", "meetup:"+meetupID, map[string]any{"invited": n})
 	})
 	return n, err
+}
+
+// invitedStage moves a meetup whose invitations went out (n of them) to scheduled, should it be
+// before: one stepped back to outreach after its speaker withdrew keeps its time, and its
+// reminders fire only for a scheduled meetup.
+func invitedStage(ctx context.Context, tx *sqlx.Tx, meetupID string, n int) error {
+	if n == 0 {
+		return nil
+	}
+	return advanceStage(ctx, tx, meetupID, StageScheduled)
 }
 
 const inviteCountsSQL = `

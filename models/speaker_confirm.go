@@ -123,7 +123,8 @@ WHERE id = $1 RETURNING status`
 const releaseSlotSQL = `DELETE FROM slot_holds WHERE candidate_id = $1`
 
 // DeclineSlot records a chosen speaker's "no" from their /c/ link: an invited speaker declines, a
-// confirmed one withdraws and frees the slot; notify gets the organiser's alert and, after a
+// confirmed one withdraws and frees the slot; a meetup left without a lineup steps back to
+// outreach (stepBack); notify gets the organiser's alert and, after a
 // withdrawal, a notice for each other speaker still asked for the slot (it is free again). Repeating it changes nothing.
 func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc) (ConfirmResult, error) {
 	var res ConfirmResult
@@ -146,6 +147,9 @@ func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc) (
 		}
 		if _, err := tx.ExecContext(ctx, releaseSlotSQL, id); err != nil {
 			return mapErr(err)
+		}
+		if err := stepBack(ctx, tx, meetupID); err != nil {
+			return err
 		}
 		res.Changed = true
 		if now == CandidateWithdrawn {

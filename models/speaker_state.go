@@ -26,10 +26,13 @@ var (
 func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
 
 const advanceStageSQL = `
-UPDATE meetups SET stage = $2, updated_at = now()
+UPDATE meetups SET updated_at = now(),
+    stage = CASE WHEN $2::text = 'confirmation' AND starts_at IS NOT NULL THEN 'scheduled' ELSE $2::text END
 WHERE id = $1 AND array_position($3::text[], stage) < array_position($3::text[], $2::text)`
 
-// advanceStage moves a meetup forward to stage; it never moves one back, nor a cancelled one.
+// advanceStage moves a meetup forward to stage; it never moves one back, nor a cancelled one. A
+// meetup that has its time already (stepped back after a withdrawal: stepBack) goes from the
+// lineup straight back to scheduled, as a meetup scheduled before its lineup stays there.
 func advanceStage(ctx context.Context, tx sqlx.ExecerContext, meetupID, stage string) error {
 	_, err := tx.ExecContext(ctx, advanceStageSQL, meetupID, stage, stringArray(Stages))
 	return mapErr(err)
