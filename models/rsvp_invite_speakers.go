@@ -34,8 +34,8 @@ SELECT p.id, p.email, p.name, p.language, p.timezone, true AS speaker, sp.talk_t
 FROM ins JOIN people p ON p.id = ins.person_id JOIN sp ON sp.person_id = ins.person_id
 ORDER BY p.email`
 
-// outsideSpeakersSQL selects the speaker ids of the meetup's confirmed speakers who are not in
-// the team's directory (speakerPeopleSQL finds no person for them); meetup is the parameter
+// outsideSpeakersSQL selects the meetup's confirmed speakers (id, team, address, name, language)
+// who are not in the team's directory (speakerPeopleSQL finds no person for them); meetup is the parameter
 // holding the meetup's id.
 func outsideSpeakersSQL(meetup string) string {
 	return `SELECT s.id, s.team_id, s.email, s.name, s.language
