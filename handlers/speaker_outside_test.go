@@ -54,4 +54,33 @@ func TestOutsideSpeakerCountsAtTheDoor(t *testing.T) {
 	if report := c.Get(t, "/meetups/"+e.meetup.ID+"/report").Body; !strings.Contains(report, "Speakers (of 2) 1") {
 		t.Fatalf("the report's speakers bar:\n%s", report)
 	}
+	guestOutsideAudiences(t, e)
+}
+
+// guestOutsideAudiences: Guest Star, added to the directory as a guest, is in no audience of the
+// staff (the whole directory counts the 2 people it had) unless one names her address, and an
+// import of her address makes her staff.
+func guestOutsideAudiences(t *testing.T, e *rsvpEnv) {
+	t.Helper()
+	ctx, st, team := context.Background(), e.app.Store, e.app.Team.ID
+	count := func(a models.Audience) int {
+		n, err := st.CountMembers(ctx, team, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count(models.Audience{}); n != 2 {
+		t.Errorf("the whole directory counts %d, want 2: the guest is not staff", n)
+	}
+	if n := count(models.Audience{IncludeEmails: []string{"guest@example.org"}}); n != 1 {
+		t.Errorf("an audience naming the guest counts %d, want 1", n)
+	}
+	if _, err := models.UpsertPerson(ctx, st.DB, team, models.Person{Email: "guest@example.org", Name: "Guest Star",
+		Timezone: "UTC", Language: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(models.Audience{}); n != 3 {
+		t.Errorf("after an import of her address the whole directory counts %d, want 3", n)
+	}
 }

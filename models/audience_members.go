@@ -14,7 +14,8 @@ import (
 // excluded addresses never are. Departments, locations and interests match whatever their case
 // and accents (the stored folds, migration 00016), addresses whatever their case.
 // An audience with no criteria but an include list is just that list;
-// one with no criteria and no include list is the whole directory.
+// one with no criteria and no include list is the whole directory. A guest (a speaker from outside
+// the staff, migration 00017) is a member only when included by address.
 const membersCTE = `
 members AS (
     SELECT p.id, p.team_id, p.email, p.name, p.department, p.location, p.timezone, p.interests, p.language,
@@ -23,7 +24,7 @@ members AS (
     WHERE p.team_id = $1
       AND lower(p.email) NOT IN (SELECT lower(x) FROM unnest($6::text[]) x)
       AND (lower(p.email) IN (SELECT lower(x) FROM unnest($5::text[]) x)
-        OR ((cardinality($2::text[]) + cardinality($3::text[]) + cardinality($4::text[]) > 0
+        OR (NOT p.guest AND (cardinality($2::text[]) + cardinality($3::text[]) + cardinality($4::text[]) > 0
              OR cardinality($5::text[]) = 0)
             AND (cardinality($2::text[]) = 0 OR p.department_fold = ANY ($2::text[]))
             AND (cardinality($3::text[]) = 0 OR p.location_fold = ANY ($3::text[]))

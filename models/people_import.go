@@ -44,10 +44,10 @@ WITH input AS (
     ON CONFLICT (team_id, lower(email)) DO UPDATE
     SET name = EXCLUDED.name, department = EXCLUDED.department, location = EXCLUDED.location,
         timezone = EXCLUDED.timezone, interests = EXCLUDED.interests, language = EXCLUDED.language,
-        updated_at = now()
-    WHERE (people.name, people.department, people.location, people.timezone, people.interests, people.language)
+        guest = false, updated_at = now()
+    WHERE (people.name, people.department, people.location, people.timezone, people.interests, people.language, people.guest)
         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.department, EXCLUDED.location, EXCLUDED.timezone,
-                          EXCLUDED.interests, EXCLUDED.language)
+                          EXCLUDED.interests, EXCLUDED.language, false)
     RETURNING (xmax = 0) AS inserted
 )
 SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`

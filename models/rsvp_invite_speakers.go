@@ -44,12 +44,12 @@ func outsideSpeakersSQL(meetup string) string {
       AND NOT EXISTS (SELECT 1 FROM people p WHERE p.team_id = s.team_id AND lower(p.email) = lower(s.email))`
 }
 
-// addOutsideSpeakersSQL adds the meetup's confirmed speakers from outside the directory to it,
-// as the door adds a walk-in (their name and language as the speaker directory has them, time
+// addOutsideSpeakersSQL adds the meetup's confirmed speakers from outside the directory to it as
+// guests (in no audience unless named: migration 00017), as the door adds a walk-in (their name and language as the speaker directory has them, time
 // zone UTC), so they are invited, answer, are counted and checked in as the other speakers are.
 var addOutsideSpeakersSQL = `
-INSERT INTO people (team_id, email, name, language)
-SELECT team_id, email, name, language FROM (` + outsideSpeakersSQL("$1") + `) o
+INSERT INTO people (team_id, email, name, language, guest)
+SELECT team_id, email, name, language, true FROM (` + outsideSpeakersSQL("$1") + `) o
 ON CONFLICT (team_id, lower(email)) DO NOTHING`
 
 // inviteSpeakers invites the confirmed speakers of m not invited as speakers yet, adding those
