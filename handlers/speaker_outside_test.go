@@ -19,11 +19,7 @@ import (
 func TestOutsideSpeakerCountsAtTheDoor(t *testing.T) {
 	t.Parallel()
 	e := newRSVPEnv(t, 2, 10)
-	aud, err := e.app.Store.CreateAudience(context.Background(), e.app.Team.ID, models.Audience{Name: "Everyone"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.app.Store.DB.MustExec(`UPDATE meetups SET audience_id = $1 WHERE id = $2`, aud, e.meetup.ID)
+	withWholeAudience(t, e, e.meetup.ID)
 	start := time.Now().Add(7 * 24 * time.Hour)
 	e.confirmSpeaker(t, "Person One", "p1@example.com", "Generics in practice", start)
 	e.confirmSpeaker(t, "Guest Star", "guest@example.org", "Why PostgreSQL", start.Add(30*time.Minute))

@@ -1,7 +1,6 @@
 package handlers_test
 
 import (
-	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -16,11 +15,7 @@ import (
 func speakerDoorEnv(t *testing.T) *rsvpEnv {
 	t.Helper()
 	e := newRSVPEnv(t, 4, 10)
-	aud, err := e.app.Store.CreateAudience(context.Background(), e.app.Team.ID, models.Audience{Name: "Everyone"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.app.Store.DB.MustExec(`UPDATE meetups SET audience_id = $1 WHERE id = $2`, aud, e.meetup.ID)
+	withWholeAudience(t, e, e.meetup.ID)
 	start := time.Now().Add(7 * 24 * time.Hour)
 	e.confirmSpeaker(t, "Person Two", "p2@example.com", "Generics in practice", start)
 	e.confirmSpeaker(t, "Person Three", "p3@example.com", "Fuzzing", start.Add(30*time.Minute))
