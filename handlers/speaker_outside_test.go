@@ -54,8 +54,8 @@ func TestOutsideSpeakerCountsAtTheDoor(t *testing.T) {
 }
 
 // guestOutsideAudiences: Guest Star, added to the directory as a guest, is in no audience of the
-// staff (the whole directory counts the 2 people it had) unless one names her address, and an
-// import of her address makes her staff.
+// staff (the whole directory counts the 2 people it had) unless one names her address; the people
+// page and the API mark her as a guest; an import of her address makes her staff.
 func guestOutsideAudiences(t *testing.T, e *rsvpEnv) {
 	t.Helper()
 	ctx, st, team := context.Background(), e.app.Store, e.app.Team.ID
@@ -65,6 +65,13 @@ func guestOutsideAudiences(t *testing.T, e *rsvpEnv) {
 			t.Fatal(err)
 		}
 		return n
+	}
+	page := loggedIn(t, e.app).Get(t, "/people?q=guest").Body
+	if !strings.Contains(page, `<span class="guest-tag" title="A speaker from outside the staff`) {
+		t.Errorf("the people page does not mark Guest Star as a guest:\n%s", page)
+	}
+	if res := e.call(t, "GET", "/api/v1/people?q=guest", ""); !strings.Contains(res.Body, `"guest":true`) {
+		t.Errorf("the API does not say Guest Star is a guest: %s", res.Body)
 	}
 	if n := count(models.Audience{}); n != 2 {
 		t.Errorf("the whole directory counts %d, want 2: the guest is not staff", n)
@@ -78,5 +85,8 @@ func guestOutsideAudiences(t *testing.T, e *rsvpEnv) {
 	}
 	if n := count(models.Audience{}); n != 3 {
 		t.Errorf("after an import of her address the whole directory counts %d, want 3", n)
+	}
+	if res := e.call(t, "GET", "/api/v1/people?q=guest", ""); !strings.Contains(res.Body, `"guest":false`) {
+		t.Errorf("after the import the API still says Guest Star is a guest: %s", res.Body)
 	}
 }

@@ -19,7 +19,7 @@ import (
 const membersCTE = `
 members AS (
     SELECT p.id, p.team_id, p.email, p.name, p.department, p.location, p.timezone, p.interests, p.language,
-           p.created_at, p.updated_at, p.department_fold, p.location_fold, p.interests_fold
+           p.guest, p.created_at, p.updated_at, p.department_fold, p.location_fold, p.interests_fold
     FROM people p
     WHERE p.team_id = $1
       AND lower(p.email) NOT IN (SELECT lower(x) FROM unnest($6::text[]) x)

@@ -19,6 +19,7 @@ type Person struct {
 	Timezone   string         `db:"timezone" json:"timezone"`
 	Interests  pq.StringArray `db:"interests" json:"interests"`
 	Language   string         `db:"language" json:"language"`
+	Guest      bool           `db:"guest" json:"guest"` // a speaker from outside the staff (migration 00017)
 	CreatedAt  time.Time      `db:"created_at" json:"created_at"`
 	UpdatedAt  time.Time      `db:"updated_at" json:"updated_at"`
 }

@@ -24,7 +24,7 @@ func (f PeopleFilter) problems() FieldErrors {
 	return fe
 }
 
-const personColumns = `id, team_id, email, name, department, location, timezone, interests, language, created_at, updated_at`
+const personColumns = `id, team_id, email, name, department, location, timezone, interests, language, guest, created_at, updated_at`
 
 // listPeopleSQL filters on the stored folds ($2 a searchPattern, $3–$5 filterValue or "").
 const listPeopleSQL = `
