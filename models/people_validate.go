@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/convene/convene/internal/textfold"
 )
 
 // Limits on a person's fields: the email in bytes, the rest in characters.
@@ -142,13 +144,14 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(clean), " ")
 }
 
-// CleanList trims each value, drops empty ones and repeats (case-insensitive), keeping the first spelling.
+// CleanList trims each value, drops empty ones and repeats (ignoring case and accents, as the
+// filters do), keeping the first spelling.
 func CleanList(in []string) []string {
 	out := make([]string, 0, len(in))
 	seen := make(map[string]bool, len(in))
 	for _, v := range in {
 		v = OneLine(v)
-		k := strings.ToLower(v)
+		k := textfold.Fold(v)
 		if v == "" || seen[k] {
 			continue
 		}

@@ -1,6 +1,9 @@
 package models
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestZoneSpelling: a time zone typed in the wrong case is taken in IANA's spelling; a name that
 // is no zone in any case is still refused.
@@ -16,5 +19,15 @@ func TestZoneSpelling(t *testing.T) {
 		if _, ok := z.knownZone(bad); ok {
 			t.Errorf("%q taken as a zone", bad)
 		}
+	}
+}
+
+// TestCleanListFoldsRepeats proves a list keeps one spelling of values the filters take for one:
+// "Sao Paulo" after "São Paulo", "GO" after "Go", and drops blanks.
+func TestCleanListFoldsRepeats(t *testing.T) {
+	got := CleanList([]string{" São Paulo ", "Go", "", "Sao Paulo", "GO", "Zürich", "zurich", "Berlin"})
+	want := []string{"São Paulo", "Go", "Zürich", "Berlin"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("CleanList = %q, want %q", got, want)
 	}
 }
