@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -16,13 +17,30 @@ const releaseSlotSQL = `DELETE FROM slot_holds WHERE candidate_id = $1`
 
 // DeclineSlot records a chosen speaker's "no" from their /c/ link: an invited speaker declines, a
 // confirmed one withdraws and frees the slot; a meetup left without a lineup steps back to
-// outreach (stepBack); notify gets the organiser's alert and, after a
-// withdrawal, a notice for each other speaker still asked for the slot (it is free again). Repeating it changes nothing.
-func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc) (ConfirmResult, error) {
-	var res ConfirmResult
+// outreach (stepBack). A withdrawn speaker invited to the meetup as a speaker stays invited as an
+// attendee or is uninvited (withdrawSpeakerRSVP), a seat they leave going to the first person
+// waiting, who is told through seats (nil: the event is only recorded). notify gets the
+// organiser's alert and, after a withdrawal, a notice for each other speaker still asked for the
+// slot (it is free again) and the speaker's notice of their invitation. Repeating it changes
+// nothing. Like an answer, it is tried once more after a deadlock.
+func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc, seats Notifier) (ConfirmResult, error) {
 	if link.MeetupID == nil {
-		return res, ErrNotFound
+		return ConfirmResult{}, ErrNotFound
 	}
+	if seats == nil {
+		seats = RecordEvent
+	}
+	res, err := s.declineSlotTx(ctx, link, notify, seats)
+	if retryable(err) {
+		time.Sleep(retryPause)
+		res, err = s.declineSlotTx(ctx, link, notify, seats)
+	}
+	return res, err
+}
+
+// declineSlotTx is one try of DeclineSlot.
+func (s *Store) declineSlotTx(ctx context.Context, link Link, notify NotifyFunc, seats Notifier) (ConfirmResult, error) {
+	var res ConfirmResult
 	meetupID, id := *link.MeetupID, link.Subject
 	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
 		res = ConfirmResult{}
@@ -45,7 +63,7 @@ func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc) (
 		}
 		res.Changed = true
 		if now == CandidateWithdrawn {
-			err = tellWithdrawn(ctx, tx, notify, link.TeamID, meetupID, id)
+			err = s.withdrawn(ctx, tx, notify, seats, link.TeamID, meetupID, id)
 		} else {
 			err = send(ctx, tx, notify, NoticeDeclined, link.TeamID, meetupID, id)
 		}
@@ -56,4 +74,14 @@ func (s *Store) DeclineSlot(ctx context.Context, link Link, notify NotifyFunc) (
 		return err
 	})
 	return res, err
+}
+
+// withdrawn follows the withdrawal of confirmed speaker id, after stepBack has locked the meetup's
+// row: their own invitation to the meetup first (withdrawSpeakerRSVP), then the mails (tellWithdrawn).
+func (s *Store) withdrawn(ctx context.Context, tx *sqlx.Tx, notify NotifyFunc, seats Notifier, teamID, meetupID, id string) error {
+	inv, err := s.withdrawSpeakerRSVP(ctx, tx, meetupID, id, seats)
+	if err != nil {
+		return err
+	}
+	return tellWithdrawn(ctx, tx, notify, teamID, meetupID, id, inv)
 }
