@@ -126,7 +126,7 @@ func TestWithdrawnGuestSpeakerIsUninvited(t *testing.T) {
 // inv, as python3-icalendar reads it.
 func checkInviteCancelled(t *testing.T, m capturedMail, inv pyCal, email string) {
 	t.Helper()
-	if shape := strings.Join(m.Shape, ","); m.ICSMethod != "CANCEL" || !strings.Contains(shape, "text/calendar") {
+	if shape := strings.Join(m.Shape, ","); m.ICSMethod != "CANCEL" || !strings.Contains(shape, "text/calendar") || !strings.Contains(shape, "application/ics") {
 		t.Fatalf("%s's mail: method= %q, parts %s", email, m.ICSMethod, shape)
 	}
 	cal := pyRead(t, []byte(m.ICS))
