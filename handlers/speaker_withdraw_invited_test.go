@@ -47,7 +47,7 @@ func TestWithdrawnSpeakerInTheAudienceStaysInvited(t *testing.T) {
 		t.Errorf("Ada's mail carries a calendar: %v\n%s", ada.Shape, ada.ICS)
 	}
 	mustContain(t, "Ada's mail", ada.Text, "you are no longer on the programme of “Lunch & learn: Go”",
-		"your invitation as a participant stands", "Your answer is kept", e.rsvpPath(t, "ada@example.com"), "Oleg")
+		"your invitation as a participant stands", "your answer stays as it is", e.rsvpPath(t, "ada@example.com"), "Oleg")
 	if strings.Contains(ada.Text, "Channels") {
 		t.Errorf("Ada's mail still lists her talk in the lineup:\n%s", ada.Text)
 	}
