@@ -45,7 +45,7 @@ func (h *Handlers) ConfirmAnswer(c echo.Context) error {
 	case "yes":
 		_, err = h.Store.ConfirmSlot(ctx, link, h.speakerNotify)
 	case "no":
-		_, err = h.Store.DeclineSlot(ctx, link, h.speakerNotify)
+		_, err = h.Store.DeclineSlot(ctx, link, h.speakerNotify, h.rsvpNotifier())
 	default:
 		return h.renderConfirm(c, link, http.StatusUnprocessableEntity, "", models.FieldErrors{"confirm": "invalid_choice"})
 	}

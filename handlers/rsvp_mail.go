@@ -10,7 +10,7 @@ import (
 )
 
 // mailMeetup is what meetup mails say about m, with the confirmed speakers.
-func (h *Handlers) mailMeetup(ctx context.Context, tx *sqlx.Tx, m models.Meetup) (mailer.Meetup, error) {
+func (h *Handlers) mailMeetup(ctx context.Context, tx sqlx.QueryerContext, m models.Meetup) (mailer.Meetup, error) {
 	lineup, err := models.ConfirmedLineupIn(ctx, tx, m.TeamID, m.ID)
 	if err != nil {
 		return meetupForMail(m, nil), err
@@ -32,7 +32,7 @@ func meetupForMail(m models.Meetup, speakers []models.LineupSpeaker) mailer.Meet
 }
 
 // rsvpLinkOf is a person's RSVP page address for a meetup, made the first time.
-func (h *Handlers) rsvpLinkOf(ctx context.Context, tx *sqlx.Tx, m models.Meetup, personID string) (string, error) {
+func (h *Handlers) rsvpLinkOf(ctx context.Context, tx sqlx.QueryerContext, m models.Meetup, personID string) (string, error) {
 	tok, err := h.Links.Ensure(ctx, tx, models.LinkSpec{TeamID: m.TeamID, Purpose: models.PurposeRSVP, PersonID: &personID, MeetupID: &m.ID})
 	if err != nil {
 		return "", err

@@ -43,6 +43,10 @@ func (h *Handlers) speakerNotify(ctx context.Context, tx sqlx.ExtContext, n mode
 			m, err = h.speakerSlotMail(ctx, tx, n, mailer.KindSpeakerCancel, org[0])
 			mails = append(mails, m)
 		}
+	case models.NoticeStillInvited, models.NoticeUninvited:
+		var m speakerMail
+		m, err = h.speakerInvitationMail(ctx, tx, n, org[0])
+		mails = append(mails, m)
 	case models.NoticeConfirmRequest, models.NoticeConfirmed, models.NoticeSlotTaken, models.NoticeSlotReopened:
 		var m speakerMail
 		m, err = h.speakerSlotMail(ctx, tx, n, n.Kind, org[0])

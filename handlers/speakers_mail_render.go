@@ -85,6 +85,9 @@ func (h *Handlers) organiserAlerts(n models.SpeakerNotice, org []models.Recipien
 	}
 	d := mailer.OrganiserAlertData{Title: n.Meetup.Title, Speaker: c.Name, Reasked: strings.Join(n.Reasked, ", "),
 		PageURL: h.Cfg.BaseURL + "/meetups/" + n.Meetup.ID + "/speakers"}
+	if n.Invitation != nil {
+		d.Invitation = n.Invitation.Kind
+	}
 	for _, s := range n.Lineup {
 		d.Speakers = append(d.Speakers, mailer.Speaker{Name: s.Name, TalkTitle: s.TalkTitle})
 	}

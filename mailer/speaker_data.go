@@ -52,7 +52,16 @@ type OrganiserAlertData struct {
 	Speakers []Speaker // the confirmed lineup (lineup_ready)
 	PageURL  string    // the meetup's speakers page
 	Reasked  string    // speaker_withdrawn: the names of those still asked for the freed slot, told it is free again; "" for none
+	// Invitation is, for speaker_withdrawn, what became of the speaker's own invitation to the
+	// meetup: KindSpeakerStillInvited, KindSpeakerUninvited, or "" (they had none as a speaker).
+	Invitation string
 }
+
+// StillInvited reports whether the speaker who withdrew stays invited, as an attendee.
+func (d OrganiserAlertData) StillInvited() bool { return d.Invitation == KindSpeakerStillInvited }
+
+// Uninvited reports whether the speaker who withdrew is no longer invited to the meetup.
+func (d OrganiserAlertData) Uninvited() bool { return d.Invitation == KindSpeakerUninvited }
 
 // SpeakerUpdateData is the data of the mail telling a chosen speaker their slot changed with a
 // reschedule of the meetup: the slot now (SpeakerSlotData) and as it was.

@@ -21,7 +21,9 @@ func speakerSamples() map[string]any {
 	cancelled := SpeakerMeetupCancelledData{SpeakerSlotData: slot, Reason: "The room is flooded.\nSorry!", Confirmed: true}
 	dropped := SpeakerOutreachCancelledData{To: Recipient{Name: "Olena"}, Title: m.Title, Reason: "The room is flooded.",
 		Organizer: "Platform team"}
-	return map[string]any{KindSpeakerOutreachCancelled: dropped, KindSpeakerSlotReopened: slot, KindSpeakerBrief: brief, KindSpeakerFollowUp: brief, KindSpeakerConfirm: slot,
+	kept := SpeakerInvitationData{To: sampleRecipient(), Meetup: m, RSVPURL: sampleRSVP, Organizer: "Platform team"}
+	uninvited := SpeakerInvitationData{To: sampleRecipient(), Meetup: m, Organizer: "Platform team"}
+	return map[string]any{KindSpeakerStillInvited: kept, KindSpeakerUninvited: uninvited, KindSpeakerOutreachCancelled: dropped, KindSpeakerSlotReopened: slot, KindSpeakerBrief: brief, KindSpeakerFollowUp: brief, KindSpeakerConfirm: slot,
 		KindSpeakerInvite: slot, KindSpeakerCancel: slot, KindSpeakerDeclined: alert, KindSpeakerWithdrawn: alert,
 		KindLineupReady: alert, KindSpeakerUpdate: moved, KindSpeakerSlotTaken: slot, KindSpeakerMeetupCancelled: cancelled}
 }
@@ -32,7 +34,7 @@ func TestRenderSpeakerKinds(t *testing.T) {
 	r := newTestRenderer(t)
 	links := map[string]string{KindSpeakerBrief: "/o/tok123", KindSpeakerFollowUp: "/o/tok123",
 		KindSpeakerConfirm: "/c/tok456", KindSpeakerInvite: "/c/tok456", KindLineupReady: "/meetups/1/speakers",
-		KindSpeakerUpdate: "/c/tok456", KindSpeakerSlotReopened: "/c/tok456"}
+		KindSpeakerUpdate: "/c/tok456", KindSpeakerSlotReopened: "/c/tok456", KindSpeakerStillInvited: sampleRSVP}
 	for kind, data := range speakerSamples() {
 		for _, lang := range mailLangs() {
 			m, err := r.Render(kind, lang, data)

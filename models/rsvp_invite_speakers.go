@@ -6,14 +6,17 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// speakerPeopleSQL selects the meetup's confirmed speakers who are in the team's directory (by
-// the speaker's link to a person, else by e-mail), once each with their talk; meetup is the
-// parameter holding the meetup's id.
+// speakerPersonJoin joins a candidate c to its speaker s and to the speaker's person p of the
+// team's directory: by the speaker's link to a person, else by e-mail (at most one person).
+const speakerPersonJoin = `
+    JOIN speakers s ON s.id = c.speaker_id
+    JOIN people p ON p.team_id = c.team_id AND (p.id = s.person_id OR (s.person_id IS NULL AND lower(p.email) = lower(s.email)))`
+
+// speakerPeopleSQL selects the meetup's confirmed speakers who are in the team's directory
+// (speakerPersonJoin), once each with their talk; meetup is the parameter holding the meetup's id.
 func speakerPeopleSQL(meetup string) string {
 	return `SELECT DISTINCT ON (p.id) p.id AS person_id, c.talk_title
-    FROM candidates c
-    JOIN speakers s ON s.id = c.speaker_id
-    JOIN people p ON p.team_id = c.team_id AND (p.id = s.person_id OR (s.person_id IS NULL AND lower(p.email) = lower(s.email)))
+    FROM candidates c` + speakerPersonJoin + `
     WHERE c.meetup_id = ` + meetup + ` AND c.status = 'confirmed'
     ORDER BY p.id, c.confirmed_at`
 }

@@ -11,9 +11,10 @@ import (
 const NoticeSlotReopened = "speaker_slot_reopened"
 
 // tellWithdrawn hands notify, for a confirmed speaker who has just withdrawn, the organiser's
-// NoticeWithdrawn (naming who is asked again for the freed slot) and a NoticeSlotReopened for each
-// other speaker still asked for it (they had been told it was taken).
-func tellWithdrawn(ctx context.Context, tx *sqlx.Tx, notify NotifyFunc, teamID, meetupID, id string) error {
+// NoticeWithdrawn (naming who is asked again for the freed slot, and saying what became of the
+// speaker's invitation inv), a NoticeSlotReopened for each other speaker still asked for the slot
+// (they had been told it was taken), and the speaker's notice of inv when there is one.
+func tellWithdrawn(ctx context.Context, tx *sqlx.Tx, notify NotifyFunc, teamID, meetupID, id string, inv *SpeakerInvitation) error {
 	if notify == nil {
 		return nil
 	}
@@ -21,6 +22,7 @@ func tellWithdrawn(ctx context.Context, tx *sqlx.Tx, notify NotifyFunc, teamID, 
 	if err != nil {
 		return err
 	}
+	n.Invitation = inv
 	reasked, err := reaskedFor(ctx, tx, n)
 	if err != nil {
 		return err
@@ -36,7 +38,11 @@ func tellWithdrawn(ctx context.Context, tx *sqlx.Tx, notify NotifyFunc, teamID, 
 			return err
 		}
 	}
-	return nil
+	if inv == nil {
+		return nil
+	}
+	n.Kind = inv.Kind // the same speaker and meetup: the withdrawal's SEQUENCE and lineup
+	return notify(ctx, tx, n)
 }
 
 // reaskedFor returns a NoticeSlotReopened for each speaker still asked for the slot that the

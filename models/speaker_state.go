@@ -78,6 +78,9 @@ type SpeakerNotice struct {
 	Lineup    []LineupSpeaker // the confirmed speakers (NoticeLineupReady)
 	Reasked   []string        // NoticeWithdrawn: the names of the speakers still asked for the freed slot
 	Cause     *Candidate      // NoticeSlotReopened: the speaker who withdrew from the slot
+	// Invitation is, for NoticeWithdrawn, NoticeStillInvited and NoticeUninvited, what the
+	// withdrawal did to the speaker's own invitation to the meetup; nil for nothing.
+	Invitation *SpeakerInvitation
 }
 
 // NotifyFunc enqueues the mail of a notice in tx, the transaction of the change that caused it.
