@@ -96,9 +96,21 @@ func uploadedFile(c echo.Context) ([]byte, error) {
 func problems(tr Translator, ps []directory.Problem) []importProblem {
 	out := make([]importProblem, len(ps))
 	for i, p := range ps {
-		out[i] = importProblem{Line: p.Line, Code: p.Code, Message: tr.T("import.row."+p.Code, "Value", p.Value)}
+		out[i] = importProblem{Line: p.Line, Code: p.Code, Message: problemMessage(tr, p)}
 	}
 	return out
+}
+
+// problemMessage is one problem in the reader's language; a too-long field is named by its label
+// on the person's page, as the reader knows it.
+func problemMessage(tr Translator, p directory.Problem) string {
+	switch {
+	case p.Code == directory.TooLong && p.Value == "row":
+		return tr.T("import.row.too_long_row")
+	case p.Code == directory.TooLong:
+		return tr.T("import.row.too_long", "Value", tr.T("person.field."+p.Value))
+	}
+	return tr.T("import.row."+p.Code, "Value", p.Value)
 }
 
 // fileErrorMessage translates why a whole file was refused.

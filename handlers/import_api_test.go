@@ -100,6 +100,10 @@ func TestImportInRussian(t *testing.T) {
 	if len(got.Errors) != 1 || !strings.Contains(got.Errors[0].Message, "Неизвестный часовой пояс «Europe/Atlantis»") {
 		t.Fatalf("errors %+v", got.Errors)
 	}
+	long := api.importCSV(t, "email,name\nb@example.com,"+strings.Repeat("я", 201)+"\n", 200)
+	if len(long.Errors) != 1 || long.Errors[0].Message != "Имя: слишком длинное значение." {
+		t.Fatalf("too long a name: %+v", long.Errors)
+	}
 	refused := api.importCSV(t, "email,name\na@example.com,\xC0\xED\xED\xE0\n", 422)
 	mustContain(t, "refusal", refused.Error.Message, "не в UTF-8", "Windows-1251")
 }
