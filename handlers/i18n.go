@@ -55,6 +55,15 @@ func MatchLang(accept string) string {
 	return base.String()
 }
 
+// Label is the text of code under prefix ("outbox.kind." and a mail's kind), or code itself when
+// the catalogue has none.
+func (t Translator) Label(prefix, code string) string {
+	if s := t.T(prefix + code); s != prefix+code {
+		return s
+	}
+	return code
+}
+
 // T translates id; args are name/value pairs for the message, "Count" selecting the plural form.
 func (t Translator) T(id string, args ...any) string {
 	if len(args) == 0 && t.fixed != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/convene/convene/handlers"
 	"github.com/convene/convene/models"
 )
 
@@ -14,6 +15,7 @@ func TestOutboxPageListsMessagesWithReasons(t *testing.T) {
 	a.enqueue(t, a.Team.ID, "ok")
 	bad := a.enqueue(t, a.Team.ID, "bad")
 	a.enqueue(t, a.other.ID, "foreign")
+	a.enqueue(t, a.Team.ID, "new-kind", func(m *models.OutboxMessage) { m.Kind = "some_new_kind" })
 	a.fail(t, bad, "SMTP RCPT TO failed: 550 5.1.1 <bad@example.com>: mailbox unavailable")
 	res := a.c.Get(t, "/outbox")
 	if res.Status != 200 {
@@ -21,7 +23,8 @@ func TestOutboxPageListsMessagesWithReasons(t *testing.T) {
 	}
 	body := html.UnescapeString(res.Body)
 	for _, want := range []string{"Subject ok", "Subject bad", "Queued", "Failed",
-		"550 5.1.1 <bad@example.com>: mailbox unavailable", `action="/outbox/` + bad + `/retry"`, "Send a test mail to me"} {
+		"550 5.1.1 <bad@example.com>: mailbox unavailable", `action="/outbox/` + bad + `/retry"`, "Send a test mail to me",
+		"<td>Invitation</td>", "<td>some_new_kind</td>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("outbox page lacks %q", want)
 		}
@@ -101,5 +104,29 @@ func TestOutboxMessageViewShowsItAsSent(t *testing.T) {
 	}
 	if res := a.c.Get(t, "/outbox/not-a-uuid"); res.Status != 404 {
 		t.Errorf("bad id: %d, want 404", res.Status)
+	}
+}
+
+// TestOutboxKindsHaveLabels proves every kind of mail Convene writes has a label in English and
+// Russian, so the outbox never shows an internal code.
+func TestOutboxKindsHaveLabels(t *testing.T) {
+	kinds := []string{"invite", models.ChangeUpdate, models.ChangeCancel, models.EventReminder, models.EventWaitlisted,
+		models.EventPromoted, models.MailSurvey, models.MailSurveyReminder, models.MailTopicChosen, models.MailFeedback,
+		models.MailFeedbackReminder, models.MailFeedbackAlert, "thanks", "recap", "recap_links", "speaker_thanks",
+		models.NoticeBrief, models.NoticeFollowUp, models.NoticeConfirmRequest, models.NoticeConfirmed, models.NoticeDeclined,
+		models.NoticeWithdrawn, models.NoticeLineupReady, models.NoticeSlotUpdate, models.NoticeSlotTaken,
+		models.NoticeMeetupCancelled, models.NoticeStillInvited, models.NoticeUninvited, "speaker_slot_reopened",
+		"speaker_cancel", "speaker_outreach_cancelled", "test"}
+	views, err := handlers.NewViews()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "ru"} {
+		tr := views.NewTranslator(lang)
+		for _, k := range kinds {
+			if got := tr.Label("outbox.kind.", k); got == k {
+				t.Errorf("%s: no label for the mail kind %q", lang, k)
+			}
+		}
 	}
 }
