@@ -12,8 +12,9 @@ import (
 
 // readableDetail turns an entry's JSON detail into "field: value" lines, sorted by field. A nested
 // object (the fields of an edit) gives a line per field it holds, a change as "field: old → new";
-// a field it leaves out (null) changed nothing and is not shown.
-func readableDetail(tr Translator, detail string) []string {
+// a field it leaves out (null) changed nothing and is not shown. An id with a name in names (by
+// field) is shown by that name.
+func readableDetail(tr Translator, detail string, names map[string]string) []string {
 	var m map[string]any
 	if json.Unmarshal([]byte(detail), &m) != nil {
 		return nil
@@ -23,6 +24,9 @@ func readableDetail(tr Translator, detail string) []string {
 		if inner, ok := m[k].(map[string]any); ok && !isChange(inner) {
 			lines = append(lines, readableFields(tr, inner)...)
 			continue
+		}
+		if name := names[k]; name != "" {
+			m[k] = name
 		}
 		lines = append(lines, detailLine(tr, k, m[k]))
 	}

@@ -30,7 +30,7 @@ func (p *Page) AuditTable(id string, rows []auditRow) auditTable {
 func auditRows(tr Translator, items []models.AuditEntry) []auditRow {
 	rows := make([]auditRow, len(items))
 	for i, e := range items {
-		rows[i] = auditRow{AuditEntry: e, Details: readableDetail(tr, e.Detail)}
+		rows[i] = auditRow{AuditEntry: e, Details: readableDetail(tr, e.Detail, detailNames(e))}
 	}
 	return rows
 }
@@ -69,4 +69,9 @@ func (h *Handlers) APIAudit(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, listResponse[models.AuditEntry]{Items: items, NextCursor: next})
+}
+
+// detailNames are the names of the ids an entry's detail holds, by field.
+func detailNames(e models.AuditEntry) map[string]string {
+	return map[string]string{"candidate_id": e.CandidateName, "person_id": e.PersonName}
 }

@@ -83,3 +83,31 @@ func TestAuditPage(t *testing.T) {
 	}
 	apiError(t, "bad cursor", e.call(t, "GET", "/api/v1/audit?cursor=bm90LWEtY3Vyc29y", ""), 422, "invalid")
 }
+
+// TestAuditNamesTheDetailsIDs: an entry whose detail names a candidate or a person by id shows
+// their name on the page, not the id.
+func TestAuditNamesTheDetailsIDs(t *testing.T) {
+	e := newDoorEnv(t, 2, 0, 10)
+	team := e.app.Team.ID
+	var speaker, candidate string
+	if err := e.app.Store.DB.Get(&speaker, `INSERT INTO speakers (team_id, name, email, source)
+		VALUES ($1, 'Grace Hopper', 'grace@example.com', 'contacts') RETURNING id`, team); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.app.Store.DB.Get(&candidate, `INSERT INTO candidates (team_id, meetup_id, speaker_id)
+		VALUES ($1, $2, $3) RETURNING id`, team, e.meetup.ID, speaker); err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, e, `INSERT INTO audit_log (team_id, action, target, detail) VALUES
+		($1, 'candidate.add', $2, jsonb_build_object('candidate_id', $3::text)),
+		($1, 'feedback.flag', $2, jsonb_build_object('person_id', $4::text))`, team, e.meetup.ID, candidate, e.people[1].ID)
+	body := loggedIn(t, e.app).Get(t, "/audit").Body
+	for _, want := range []string{"Candidate: Grace Hopper", "Person: Person 1"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("audit page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, candidate) {
+		t.Error("audit page shows the candidate's id")
+	}
+}

@@ -75,7 +75,7 @@ func TestAuditDetailMoments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(readableDetail(views.NewTranslator("en"), `{"starts_at": "2026-12-16T12:30:00+01:00", "capacity": 40}`), "; ")
+	got := strings.Join(readableDetail(views.NewTranslator("en"), `{"starts_at": "2026-12-16T12:30:00+01:00", "capacity": 40}`, nil), "; ")
 	if got != "Capacity: 40; Starts: 2026-12-16 11:30 UTC" {
 		t.Fatalf("detail = %q", got)
 	}
@@ -89,7 +89,7 @@ func TestAuditDetailOfAnOlderEdit(t *testing.T) {
 		t.Fatal(err)
 	}
 	detail := `{"edit": {"title": null, "capacity": null, "location": "Room 7", "starts_at": "2026-12-16T12:30:00Z", "ends_at": null, "fold": ""}}`
-	got := strings.Join(readableDetail(views.NewTranslator("ru"), detail), "; ")
+	got := strings.Join(readableDetail(views.NewTranslator("ru"), detail, nil), "; ")
 	if got != "Место: Room 7; Начало: 2026-12-16 12:30 UTC" {
 		t.Fatalf("detail = %q", got)
 	}

@@ -21,6 +21,10 @@ type AuditEntry struct {
 	TargetKind  string `db:"target_kind" json:"target_kind"`
 	TargetID    string `db:"target_id" json:"target_id"`
 	TargetLabel string `db:"target_label" json:"target_label"`
+	// CandidateName and PersonName name who the detail's candidate_id and person_id are (a name,
+	// else the address; "" when gone), for people to read.
+	CandidateName string `db:"candidate_name" json:"-"`
+	PersonName    string `db:"person_name" json:"-"`
 }
 
 const auditSQL = `INSERT INTO audit_log (team_id, user_id, action, target, detail) VALUES ($1, NULLIF($2, '')::uuid, $3, $4, $5)`

@@ -35,7 +35,9 @@ WITH a AS (
         substring(a.target from '^(?:meetup:)?(` + uuidRE + `)$')::uuid AS meetup_ref,
         substring(a.target from '^person:(` + uuidRE + `)$')::uuid AS person_ref,
         substring(a.target from '^audience:(` + uuidRE + `)$')::uuid AS audience_ref,
-        substring(a.target from '^series:(` + uuidRE + `)$')::uuid AS series_ref
+        substring(a.target from '^series:(` + uuidRE + `)$')::uuid AS series_ref,
+        substring(a.detail->>'candidate_id' from '^(` + uuidRE + `)$')::uuid AS candidate_ref,
+        substring(a.detail->>'person_id' from '^(` + uuidRE + `)$')::uuid AS detail_person_ref
     FROM audit_log a
     WHERE a.team_id = $1 AND a.action LIKE $2 || '%'
       AND ($3::timestamptz IS NULL OR (a.at, a.id) < ($3::timestamptz, $4::bigint))
@@ -44,13 +46,17 @@ SELECT a.id, coalesce(u.email, '') AS user_email, a.action, a.target, a.detail::
     CASE WHEN m.id IS NOT NULL THEN 'meetup' WHEN a.person_ref IS NOT NULL THEN 'person'
          WHEN au.id IS NOT NULL THEN 'audience' WHEN se.id IS NOT NULL THEN 'series' ELSE '' END AS target_kind,
     coalesce(coalesce(m.id, a.person_ref, au.id, se.id)::text, '') AS target_id,
-    coalesce(m.title, nullif(p.name, ''), p.email, au.name, se.name, '') AS target_label
+    coalesce(m.title, nullif(p.name, ''), p.email, au.name, se.name, '') AS target_label,
+    coalesce(nullif(sp.name, ''), sp.email, '') AS candidate_name, coalesce(nullif(dp.name, ''), dp.email, '') AS person_name
 FROM a
 LEFT JOIN users u ON u.id = a.user_id
 LEFT JOIN meetups m ON m.id = a.meetup_ref AND m.team_id = $1
 LEFT JOIN people p ON p.id = a.person_ref AND p.team_id = $1
 LEFT JOIN audiences au ON au.id = a.audience_ref AND au.team_id = $1
 LEFT JOIN series se ON se.id = a.series_ref AND se.team_id = $1
+LEFT JOIN candidates dc ON dc.id = a.candidate_ref AND dc.team_id = $1
+LEFT JOIN speakers sp ON sp.id = dc.speaker_id
+LEFT JOIN people dp ON dp.id = a.detail_person_ref AND dp.team_id = $1
 WHERE ($5::uuid IS NULL OR a.meetup_ref = $5::uuid)
 ORDER BY a.at DESC, a.id DESC LIMIT $6`
 
