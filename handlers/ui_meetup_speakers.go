@@ -27,6 +27,7 @@ type candidateRow struct {
 	models.Candidate
 	Response string
 	Slots    []string
+	Moved    []string // answers given for a slot's time before a reschedule moved it
 }
 
 // MeetupSpeakersPage is the organiser's page of steps 3–5 for one meetup: suggestions, the

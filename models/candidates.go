@@ -48,6 +48,7 @@ type Candidate struct {
 	Abstract        string         `db:"abstract" json:"abstract"`
 	Note            string         `db:"note" json:"note"`
 	SlotIDs         pq.StringArray `db:"slot_ids" json:"slots"`
+	MovedAnswers    MovedAnswers   `db:"moved_answers" json:"slots_before_move"`
 	Scores          Scores         `db:"" json:"scores"`
 	ScoreAverage    *float64       `db:"score_average" json:"score_average"`
 	ScoreNotes      string         `db:"score_notes" json:"notes"`
@@ -71,7 +72,8 @@ const candidateColumns = `c.id, c.meetup_id, c.speaker_id, s.name, s.email, s.la
     (c.status = 'invited' AND EXISTS (SELECT 1 FROM slot_holds h
         WHERE h.slot_id = c.lineup_slot_id AND h.candidate_id <> c.id)) AS slot_taken,
     ARRAY(SELECT cs.slot_id::text FROM candidate_slots cs JOIN speaker_slots sl ON sl.id = cs.slot_id
-          WHERE cs.candidate_id = c.id ORDER BY sl.starts_at) AS slot_ids`
+          WHERE cs.candidate_id = c.id AND cs.answered_starts_at IS NULL ORDER BY sl.starts_at) AS slot_ids,
+    ` + movedAnswersColumn
 
 const candidateFrom = ` FROM candidates c JOIN speakers s ON s.id = c.speaker_id `
 

@@ -1,0 +1,171 @@
+package handlers_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/testutil"
+	"github.com/convene/convene/models"
+)
+
+// slotMoveEnv is a meetup in Europe/Berlin whose candidate slots are wall times of days ahead,
+// each 90 minutes long; mail is captured by the real SMTP server of the app.
+type slotMoveEnv struct {
+	app *testutil.App
+	a   *spkAPI
+	m   string
+	d0  time.Time // the first day, midnight in Berlin
+}
+
+// newSlotMoveEnv builds the meetup, its first day two weeks ahead.
+func newSlotMoveEnv(t *testing.T) *slotMoveEnv {
+	t.Helper()
+	app := testutil.NewApp(t)
+	e := &slotMoveEnv{app: app, a: newSpkAPI(t, app, app.User.Email)}
+	e.m = e.a.meetup("Team talk", "Go", "Europe/Berlin")
+	y, mo, d := time.Now().AddDate(0, 0, 14).In(mustZone(t, "Europe/Berlin")).Date()
+	e.d0 = time.Date(y, mo, d, 0, 0, 0, 0, mustZone(t, "Europe/Berlin"))
+	return e
+}
+
+// wall is the wall time hm of the day days after the first, as the forms take it.
+func (e *slotMoveEnv) wall(days int, hm string) string {
+	return e.d0.AddDate(0, 0, days).Format("2006-01-02") + "T" + hm
+}
+
+// label is how the pages name a 90-minute slot from hm on the day days after the first, up to the zone.
+func (e *slotMoveEnv) label(t *testing.T, days int, hm string) string {
+	t.Helper()
+	s, err := time.ParseInLocation("2006-01-02T15:04", e.wall(days, hm), e.d0.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Format("2006-01-02 (Mon) 15:04") + "–" + s.Add(90*time.Minute).Format("15:04")
+}
+
+// slot adds a 90-minute slot at the wall time hm of the day days after the first.
+func (e *slotMoveEnv) slot(t *testing.T, days int, hm string) string {
+	t.Helper()
+	s, err := time.ParseInLocation("2006-01-02T15:04", e.wall(days, hm), e.d0.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := e.a.must(201, "POST", "/api/v1/meetups/"+e.m+"/slots", map[string]any{
+		"starts_at": e.wall(days, hm), "ends_at": s.Add(90 * time.Minute).In(e.d0.Location()).Format("2006-01-02T15:04")})
+	return out["id"].(string)
+}
+
+// slotTimes reads the API's slot listing: each slot's start and end in UTC, by id.
+func (e *slotMoveEnv) slotTimes(t *testing.T) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, it := range spkItems(e.a.must(200, "GET", "/api/v1/meetups/"+e.m+"/slots", nil)) {
+		out[it["id"].(string)] = utcOf(t, it["starts_at"]) + "/" + utcOf(t, it["ends_at"])
+	}
+	return out
+}
+
+// span is a slot's times as slotTimes gives them: hm on the day days after the first, 90 minutes.
+func (e *slotMoveEnv) span(t *testing.T, days int, hm string) string {
+	t.Helper()
+	s, err := time.ParseInLocation("2006-01-02T15:04", e.wall(days, hm), e.d0.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.UTC().Format(time.RFC3339) + "/" + s.Add(90*time.Minute).UTC().Format(time.RFC3339)
+}
+
+// utcOf reads a JSON time and prints it in UTC.
+func utcOf(t *testing.T, v any) string {
+	t.Helper()
+	s, _ := v.(string)
+	at, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatalf("time %v: %v", v, err)
+	}
+	return at.UTC().Format(time.RFC3339)
+}
+
+// card returns a candidate's card of the compare page.
+func (e *slotMoveEnv) card(t *testing.T, c *testutil.Client, cand string) string {
+	t.Helper()
+	res := c.Get(t, "/meetups/"+e.m+"/speakers/compare")
+	if res.Status != 200 {
+		t.Fatalf("compare page: %d", res.Status)
+	}
+	i := strings.Index(res.Body, `id="card-`+cand+`"`)
+	if i < 0 {
+		t.Fatalf("no card of %s on the compare page", cand)
+	}
+	rest := res.Body[i:]
+	return rest[:strings.Index(rest, "</article>")]
+}
+
+// reschedule saves the schedule form with a new start and end.
+func (e *slotMoveEnv) reschedule(t *testing.T, c *testutil.Client, start, end string) {
+	t.Helper()
+	form := url.Values{"starts_at": {start}, "ends_at": {end}, "location": {"Room 1"}, "capacity": {"20"}, "action": {"save"}}
+	if res := formPost(t, c, "/meetups/"+e.m+"/schedule", c.Get(t, "/meetups/"+e.m+"/schedule").Body, form); res.Status != 303 {
+		t.Fatalf("rescheduling to %s: %d %s", start, res.Status, res.Body)
+	}
+}
+
+// TestRescheduleMovesOnlyTheLineup is QA's walk-through: slots on day 0 12:00, day 3 13:00 and
+// far ahead at 02:30; Bob can do days 0 and 3, Carol day 3 only. Bob gets day 0 and confirms, the
+// meetup is scheduled then, and the organiser moves it to day 3 13:00. Bob's slot moves there and
+// takes over the slot already at that time (Carol's answer about it goes with it); the far slot
+// stays as it was; Carol can still do day 3 13:00 and nothing else; Bob's /c/ page and his update
+// mail have the new time.
+func TestRescheduleMovesOnlyTheLineup(t *testing.T) {
+	e := newSlotMoveEnv(t)
+	s1, s2, s3 := e.slot(t, 0, "12:00"), e.slot(t, 3, "13:00"), e.slot(t, 320, "02:30")
+	bob := spkAnswered(t, e.app, e.a, e.m, "Bob", "Channels", s1, s2)
+	carol := spkAnswered(t, e.app, e.a, e.m, "Carol", "Generics", s2)
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/lineup", map[string]any{"speakers": []any{spkPick(bob, s1)}})
+	if res := e.app.Client().PostForm(t, spkLinkPath(t, e.app, e.m, bob, models.PurposeConfirm), url.Values{"confirm": {"yes"}}); res.Status != 303 {
+		t.Fatalf("Bob confirming: %d %s", res.Status, res.Body)
+	}
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/schedule", map[string]any{"starts_at": e.wall(0, "12:00"),
+		"ends_at": e.wall(0, "13:30"), "location": "Room 1", "capacity": 20})
+	mail := startMailDelivery(t, e.app)
+	c, _ := organiser(t, e.app)
+	e.reschedule(t, c, e.wall(3, "13:00"), e.wall(3, "14:30"))
+
+	got := e.slotTimes(t)
+	if len(got) != 2 || got[s1] != e.span(t, 3, "13:00") || got[s3] != e.span(t, 320, "02:30") {
+		t.Errorf("slots after the reschedule: %v\nwant %s at %s and %s at %s (merged with %s)",
+			got, s1, e.span(t, 3, "13:00"), s3, e.span(t, 320, "02:30"), s2)
+	}
+	carolCard := e.card(t, c, carol)
+	mustContain(t, "Carol's card", carolCard, e.label(t, 3, "13:00"))
+	for _, wrong := range []string{e.label(t, 6, "14:00"), e.label(t, 0, "12:00"), "moved-answers"} {
+		if strings.Contains(carolCard, wrong) {
+			t.Errorf("Carol's card shows %q:\n%s", wrong, carolCard)
+		}
+	}
+	bobCard := e.card(t, c, bob)
+	mustContain(t, "Bob's card", bobCard, e.label(t, 3, "13:00"))
+	if strings.Contains(bobCard, e.label(t, 6, "14:00")) || strings.Contains(bobCard, "moved-answers") {
+		t.Errorf("Bob's card (he said he can do day 3 13:00):\n%s", bobCard)
+	}
+	for name, id := range map[string]string{"Bob": bob, "Carol": carol} {
+		cand := e.a.must(200, "GET", "/api/v1/meetups/"+e.m+"/candidates/"+id, nil)
+		if sl, _ := cand["slots"].([]any); len(sl) != 1 || sl[0] != s1 {
+			t.Errorf("%s's slots in the API: %v", name, cand["slots"])
+		}
+		if mv, _ := cand["slots_before_move"].([]any); mv == nil || len(mv) != 0 {
+			t.Errorf("%s's slots_before_move: %v", name, cand["slots_before_move"])
+		}
+	}
+
+	up := waitMail(t, mail, "bob@example.com", "Changed: your talk at “Team talk”")
+	mustContain(t, "Bob's update", up.Text, "13:00–14:30", "was: ", "12:00–13:30")
+	if res := e.app.Client().Get(t, spkLinkPath(t, e.app, e.m, bob, models.PurposeConfirm)); !strings.Contains(res.Body, "13:00–14:30") {
+		t.Errorf("Bob's /c/ page after the reschedule:\n%s", res.Body)
+	}
+	if strings.Contains(c.Get(t, "/meetups/"+e.m).Body, `id="slots-outside"`) {
+		t.Errorf("Bob's moved talk fits the meetup, yet the meetup page warns")
+	}
+}
