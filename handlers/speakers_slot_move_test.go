@@ -131,6 +131,9 @@ func TestRescheduleMovesOnlyTheLineup(t *testing.T) {
 		"ends_at": e.wall(0, "13:30"), "location": "Room 1", "capacity": 20})
 	mail := startMailDelivery(t, e.app)
 	c, _ := organiser(t, e.app)
+	schedulePage := c.Get(t, "/meetups/"+e.m+"/schedule").Body
+	mustContain(t, "the schedule page", spkSection(t, schedulePage, `id="lineup-moves"`),
+		"The lineup has 1 talk: a new start moves it by as much", "The other candidate slots")
 	e.reschedule(t, c, e.wall(3, "13:00"), e.wall(3, "14:30"))
 
 	got := e.slotTimes(t)
@@ -168,4 +171,128 @@ func TestRescheduleMovesOnlyTheLineup(t *testing.T) {
 	if strings.Contains(c.Get(t, "/meetups/"+e.m).Body, `id="slots-outside"`) {
 		t.Errorf("Bob's moved talk fits the meetup, yet the meetup page warns")
 	}
+}
+
+// before reads a candidate's answers given for an earlier time of a slot, from the API: slot id
+// and the UTC times they were given for.
+func (e *slotMoveEnv) before(t *testing.T, cand string) (slots []any, moved map[string]string) {
+	t.Helper()
+	out := e.a.must(200, "GET", "/api/v1/meetups/"+e.m+"/candidates/"+cand, nil)
+	moved = map[string]string{}
+	list, ok := out["slots_before_move"].([]any)
+	if !ok {
+		t.Fatalf("no slots_before_move: %v", out)
+	}
+	for _, raw := range list {
+		it := raw.(map[string]any)
+		moved[it["slot_id"].(string)] = utcOf(t, it["starts_at"]) + "/" + utcOf(t, it["ends_at"])
+	}
+	slots, _ = out["slots"].([]any)
+	return slots, moved
+}
+
+// TestRescheduleAnswersKeepTheirTime: slots on days 0, 1 and 2 at 12:00; Bob (given day 0,
+// confirmed) said day 0, Carol days 0 and 2, Dan day 1; Eve was offered day 1 and declined.
+// Moving the meetup to day 1 takes Bob's slot onto Dan's day: Dan's answer is now about Bob's
+// slot, Bob's and Carol's answers about day 0 are kept as said for day 0 (the API and both
+// pages show them apart, not as "slots they can do"), Eve's old offer points at the slot that
+// took day 1 over. Moving on to day 2 does the same with Carol's day-2 answer, which wins over her
+// day-0 one; moving back to day 0 makes Bob's and Carol's day-0 answers current again.
+func TestRescheduleAnswersKeepTheirTime(t *testing.T) {
+	e := newSlotMoveEnv(t)
+	s1, s2, s3 := e.slot(t, 0, "12:00"), e.slot(t, 1, "12:00"), e.slot(t, 2, "12:00")
+	bob := spkAnswered(t, e.app, e.a, e.m, "Bob", "Channels", s1)
+	carol := spkAnswered(t, e.app, e.a, e.m, "Carol", "Generics", s1, s3)
+	dan := spkAnswered(t, e.app, e.a, e.m, "Dan", "Fuzzing", s2)
+	eve := spkAnswered(t, e.app, e.a, e.m, "Eve", "Tracing", s2)
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/lineup", map[string]any{"speakers": []any{spkPick(bob, s1), spkPick(eve, s2)}})
+	for cand, answer := range map[string]string{bob: "yes", eve: "no"} {
+		if res := e.app.Client().PostForm(t, spkLinkPath(t, e.app, e.m, cand, models.PurposeConfirm), url.Values{"confirm": {answer}}); res.Status != 303 {
+			t.Fatalf("answering %s: %d %s", answer, res.Status, res.Body)
+		}
+	}
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/schedule", map[string]any{"starts_at": e.wall(0, "12:00"),
+		"ends_at": e.wall(0, "13:30"), "location": "Room 1", "capacity": 20})
+	patch := func(days int) {
+		t.Helper()
+		e.a.must(200, "PATCH", "/api/v1/meetups/"+e.m, map[string]any{"starts_at": e.wall(days, "12:00"), "ends_at": e.wall(days, "13:30")})
+	}
+	want := func(step, name, cand string, slots []string, moved map[string]string) {
+		t.Helper()
+		got, mv := e.before(t, cand)
+		if len(got) != len(slots) || len(mv) != len(moved) {
+			t.Errorf("%s, %s: slots %v, before the move %v; want %v and %v", step, name, got, mv, slots, moved)
+			return
+		}
+		for i := range slots {
+			if got[i] != slots[i] {
+				t.Errorf("%s, %s: slots %v, want %v", step, name, got, slots)
+			}
+		}
+		for id, span := range moved {
+			if mv[id] != span {
+				t.Errorf("%s, %s: before the move %v, want %v", step, name, mv, moved)
+			}
+		}
+	}
+
+	patch(1)
+	if got := e.slotTimes(t); len(got) != 2 || got[s1] != e.span(t, 1, "12:00") || got[s3] != e.span(t, 2, "12:00") {
+		t.Fatalf("slots after moving to day 1: %v", got)
+	}
+	want("day 1", "Bob", bob, nil, map[string]string{s1: e.span(t, 0, "12:00")})
+	want("day 1", "Carol", carol, []string{s3}, map[string]string{s1: e.span(t, 0, "12:00")})
+	want("day 1", "Dan", dan, []string{s1}, nil)
+	if l := e.a.must(200, "GET", "/api/v1/meetups/"+e.m+"/candidates/"+eve, nil)["lineup_slot_id"]; l != s1 {
+		t.Errorf("Eve's old offer points at %v, want %s", l, s1)
+	}
+	c, _ := organiser(t, e.app)
+	card := e.card(t, c, bob)
+	mustContain(t, "Bob's card", card, "moved-answers", "Said they could do at the slot&#39;s earlier time",
+		e.label(t, 0, "12:00"), "(the slot is now "+e.label(t, 1, "12:00"))
+	if i := strings.Index(card, "moved-answers"); strings.Contains(card[:i], e.label(t, 1, "12:00")) {
+		t.Errorf("Bob's card lists day 1 among the slots he can do:\n%s", card)
+	}
+	row := spkSection(t, c.Get(t, "/meetups/"+e.m+"/speakers").Body, `id="cand-`+bob+`"`)
+	mustContain(t, "Bob's row", row[:strings.Index(row, "</tr>")], "moved-answers", e.label(t, 0, "12:00"))
+
+	patch(2)
+	want("day 2", "Carol", carol, []string{s1}, nil)
+	want("day 2", "Dan", dan, nil, map[string]string{s1: e.span(t, 1, "12:00")})
+	want("day 2", "Bob", bob, nil, map[string]string{s1: e.span(t, 0, "12:00")})
+	if got := e.slotTimes(t); len(got) != 1 || got[s1] != e.span(t, 2, "12:00") {
+		t.Fatalf("slots after moving to day 2: %v", got)
+	}
+
+	patch(0)
+	want("back to day 0", "Bob", bob, []string{s1}, nil)
+	want("back to day 0", "Carol", carol, nil, map[string]string{s1: e.span(t, 2, "12:00")})
+	want("back to day 0", "Dan", dan, nil, map[string]string{s1: e.span(t, 1, "12:00")})
+	if card := e.card(t, c, bob); strings.Contains(card, "moved-answers") || !strings.Contains(card, e.label(t, 0, "12:00")) {
+		t.Errorf("Bob's card once the slot is back at the time he said:\n%s", card)
+	}
+}
+
+// TestScheduleNoteOnTheLineup: the schedule page of a scheduled meetup says, in the organiser's
+// language, that a new start moves the lineup's talks; before the lineup it says nothing of it.
+func TestScheduleNoteOnTheLineup(t *testing.T) {
+	e := newSlotMoveEnv(t)
+	s1, s2 := e.slot(t, 0, "12:00"), e.slot(t, 0, "13:30")
+	bob := spkAnswered(t, e.app, e.a, e.m, "Bob", "Channels", s1)
+	ann := spkAnswered(t, e.app, e.a, e.m, "Ann", "Generics", s2)
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/schedule", map[string]any{"starts_at": e.wall(0, "12:00"),
+		"ends_at": e.wall(0, "15:00"), "location": "Room 1", "capacity": 20})
+	c, _ := organiser(t, e.app)
+	path := "/meetups/" + e.m + "/schedule"
+	if page := c.Get(t, path).Body; strings.Contains(page, `id="lineup-moves"`) {
+		t.Errorf("the note shows before there is a lineup")
+	}
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/lineup", map[string]any{"speakers": []any{spkPick(bob, s1), spkPick(ann, s2)}})
+	page := c.Get(t, path).Body
+	mustContain(t, "the note", spkSection(t, page, `id="lineup-moves"`), "The lineup has 2 talks: a new start moves them by as much")
+	if res := formPost(t, c, "/lang", page, url.Values{"lang": {"ru"}, "next": {path}}); res.Status != 303 {
+		t.Fatalf("switching to Russian: %d", res.Status)
+	}
+	mustContain(t, "the Russian note", spkSection(t, c.Get(t, path).Body, `id="lineup-moves"`),
+		"В программе 2 доклада: новое начало сдвинет их на столько же")
 }
