@@ -117,7 +117,7 @@ func (e *slotMoveEnv) reschedule(t *testing.T, c *testutil.Client, start, end st
 // meetup is scheduled then, and the organiser moves it to day 3 13:00. Bob's slot moves there and
 // takes over the slot already at that time (Carol's answer about it goes with it); the far slot
 // stays as it was; Carol can still do day 3 13:00 and nothing else; Bob's /c/ page and his update
-// mail have the new time.
+// mail have the new time; he said day 3 suits him, so nothing warns that his talk moved.
 func TestRescheduleMovesOnlyTheLineup(t *testing.T) {
 	e := newSlotMoveEnv(t)
 	s1, s2, s3 := e.slot(t, 0, "12:00"), e.slot(t, 3, "13:00"), e.slot(t, 320, "02:30")
@@ -171,6 +171,9 @@ func TestRescheduleMovesOnlyTheLineup(t *testing.T) {
 	if strings.Contains(c.Get(t, "/meetups/"+e.m).Body, `id="slots-outside"`) {
 		t.Errorf("Bob's moved talk fits the meetup, yet the meetup page warns")
 	}
+	if strings.Contains(c.Get(t, "/meetups/"+e.m+"/speakers").Body, `id="slots-moved"`) {
+		t.Errorf("Bob said day 3 suits him, yet the speakers page warns his talk moved")
+	}
 }
 
 // before reads a candidate's answers given for an earlier time of a slot, from the API: slot id
@@ -196,7 +199,8 @@ func (e *slotMoveEnv) before(t *testing.T, cand string) (slots []any, moved map[
 // Moving the meetup to day 1 takes Bob's slot onto Dan's day: Dan's answer is now about Bob's
 // slot, Bob's and Carol's answers about day 0 are kept as said for day 0 (the API and both
 // pages show them apart, not as "slots they can do"), Eve's old offer points at the slot that
-// took day 1 over. Moving on to day 2 does the same with Carol's day-2 answer, which wins over her
+// took day 1 over; the speakers page and the API warn that Bob's confirmed talk moved to a time
+// he has not said suits him (slot_moved). Moving on to day 2 does the same with Carol's day-2 answer, which wins over her
 // day-0 one; moving back to day 0 makes Bob's and Carol's day-0 answers current again.
 func TestRescheduleAnswersKeepTheirTime(t *testing.T) {
 	e := newSlotMoveEnv(t)
@@ -253,8 +257,17 @@ func TestRescheduleAnswersKeepTheirTime(t *testing.T) {
 	if i := strings.Index(card, "moved-answers"); strings.Contains(card[:i], e.label(t, 1, "12:00")) {
 		t.Errorf("Bob's card lists day 1 among the slots he can do:\n%s", card)
 	}
-	row := spkSection(t, c.Get(t, "/meetups/"+e.m+"/speakers").Body, `id="cand-`+bob+`"`)
+	page := c.Get(t, "/meetups/"+e.m+"/speakers").Body
+	row := spkSection(t, page, `id="cand-`+bob+`"`)
 	mustContain(t, "Bob's row", row[:strings.Index(row, "</tr>")], "moved-answers", e.label(t, 0, "12:00"))
+	mustContain(t, "the moved-talk warning", spkSection(t, page, `id="slots-moved"`),
+		"Bob: confirmed for "+e.label(t, 0, "12:00"), "now "+e.label(t, 1, "12:00"), "They were mailed the new time")
+	ws := spkWarnings(t, "the candidates", e.a.must(200, "GET", "/api/v1/meetups/"+e.m+"/candidates", nil))
+	w := spkWarned(t, "the candidates", ws, "slot_moved", s1, bob)
+	if span := utcOf(t, w["confirmed_starts_at"]) + "/" + utcOf(t, w["confirmed_ends_at"]); span != e.span(t, 0, "12:00") ||
+		utcOf(t, w["starts_at"]) != strings.Split(e.span(t, 1, "12:00"), "/")[0] || !strings.Contains(w["message"].(string), "Bob confirmed the talk for") {
+		t.Errorf("the slot_moved warning: %v", w)
+	}
 
 	patch(2)
 	want("day 2", "Carol", carol, []string{s1}, nil)
@@ -270,6 +283,9 @@ func TestRescheduleAnswersKeepTheirTime(t *testing.T) {
 	want("back to day 0", "Dan", dan, nil, map[string]string{s1: e.span(t, 1, "12:00")})
 	if card := e.card(t, c, bob); strings.Contains(card, "moved-answers") || !strings.Contains(card, e.label(t, 0, "12:00")) {
 		t.Errorf("Bob's card once the slot is back at the time he said:\n%s", card)
+	}
+	if strings.Contains(c.Get(t, "/meetups/"+e.m+"/speakers").Body, `id="slots-moved"`) {
+		t.Errorf("the moved-talk warning stays once Bob's talk is back at the time he confirmed")
 	}
 }
 

@@ -7,5 +7,12 @@ ALTER TABLE candidate_slots ADD COLUMN answered_starts_at timestamptz,
     ADD COLUMN answered_ends_at timestamptz,
     ADD CHECK ((answered_starts_at IS NULL) = (answered_ends_at IS NULL));
 
+-- Likewise the time a speaker confirmed their slot for, once a reschedule has moved it (NULL: the
+-- slot's time now): the organiser is warned while the holder has not said the new time suits them.
+ALTER TABLE slot_holds ADD COLUMN confirmed_starts_at timestamptz,
+    ADD COLUMN confirmed_ends_at timestamptz,
+    ADD CHECK ((confirmed_starts_at IS NULL) = (confirmed_ends_at IS NULL));
+
 -- +goose Down
+ALTER TABLE slot_holds DROP COLUMN confirmed_starts_at, DROP COLUMN confirmed_ends_at;
 ALTER TABLE candidate_slots DROP COLUMN answered_starts_at, DROP COLUMN answered_ends_at;

@@ -24,16 +24,37 @@ const movedAnswersColumn = `coalesce((SELECT json_agg(json_build_object('slot_id
         ORDER BY cs.answered_starts_at, cs.answered_ends_at)
     FROM candidate_slots cs WHERE cs.candidate_id = c.id AND cs.answered_starts_at IS NOT NULL), '[]') AS moved_answers`
 
-// Scan reads the JSON array the database gives.
-func (m *MovedAnswers) Scan(src any) error {
-	var raw []byte
+// confirmedForColumn reads, as a JSON object, the time a candidate (c) confirmed the slot they
+// hold for, when a reschedule has moved the slot since; NULL otherwise.
+const confirmedForColumn = `(SELECT json_build_object('slot_id', h.slot_id, 'starts_at', h.confirmed_starts_at,
+        'ends_at', h.confirmed_ends_at)
+    FROM slot_holds h WHERE h.candidate_id = c.id AND h.confirmed_starts_at IS NOT NULL) AS confirmed_for`
+
+// Scan reads a JSON object the database gives.
+func (m *MovedAnswer) Scan(src any) error {
+	raw, err := jsonBytes(src)
+	if err == nil {
+		err = json.Unmarshal(raw, m)
+	}
+	return err
+}
+
+// jsonBytes is the JSON text the database gives as bytes or a string.
+func jsonBytes(src any) ([]byte, error) {
 	switch v := src.(type) {
 	case []byte:
-		raw = v
+		return v, nil
 	case string:
-		raw = []byte(v)
-	default:
-		return fmt.Errorf("moved answers: cannot scan %T", src)
+		return []byte(v), nil
+	}
+	return nil, fmt.Errorf("moved answers: cannot scan %T", src)
+}
+
+// Scan reads the JSON array the database gives.
+func (m *MovedAnswers) Scan(src any) error {
+	raw, err := jsonBytes(src)
+	if err != nil {
+		return err
 	}
 	out := MovedAnswers{}
 	if err := json.Unmarshal(raw, &out); err != nil {

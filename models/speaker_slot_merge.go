@@ -17,11 +17,25 @@ UPDATE candidate_slots SET
                               ELSE coalesce(answered_ends_at, $3) END
 WHERE slot_id = $1`
 
-// markMovedAnswers records that the answers about the slot from were given for its time before
-// it moves to to.
+// markMovedHoldSQL keeps, on the hold of a slot that moves, the time its speaker confirmed it
+// for, as markMovedAnswersSQL does for the answers.
+const markMovedHoldSQL = `
+UPDATE slot_holds SET
+    confirmed_starts_at = CASE WHEN confirmed_starts_at = $4 AND confirmed_ends_at = $5 THEN NULL
+                               ELSE coalesce(confirmed_starts_at, $2) END,
+    confirmed_ends_at   = CASE WHEN confirmed_starts_at = $4 AND confirmed_ends_at = $5 THEN NULL
+                               ELSE coalesce(confirmed_ends_at, $3) END
+WHERE slot_id = $1`
+
+// markMovedAnswers records that the answers about the slot from, and its confirmation, were given
+// for its time before it moves to to.
 func markMovedAnswers(ctx context.Context, tx *sqlx.Tx, from, to Slot) error {
-	_, err := tx.ExecContext(ctx, markMovedAnswersSQL, from.ID, from.StartsAt, from.EndsAt, to.StartsAt, to.EndsAt)
-	return mapErr(err)
+	for _, q := range []string{markMovedAnswersSQL, markMovedHoldSQL} {
+		if _, err := tx.ExecContext(ctx, q, from.ID, from.StartsAt, from.EndsAt, to.StartsAt, to.EndsAt); err != nil {
+			return mapErr(err)
+		}
+	}
+	return nil
 }
 
 // landedOnSQL finds the slot of the meetup ($1) at the times ($3, $4) a lineup slot ($2) moves to.
