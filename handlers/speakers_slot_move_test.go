@@ -196,6 +196,7 @@ func (e *slotMoveEnv) before(t *testing.T, cand string) (slots []any, moved map[
 
 // TestRescheduleAnswersKeepTheirTime: slots on days 0, 1 and 2 at 12:00; Bob (given day 0,
 // confirmed) said day 0, Carol days 0 and 2, Dan day 1; Eve was offered day 1 and declined.
+// A new room alone changes no answer.
 // Moving the meetup to day 1 takes Bob's slot onto Dan's day: Dan's answer is now about Bob's
 // slot, Bob's and Carol's answers about day 0 are kept as said for day 0 (the API and both
 // pages show them apart, not as "slots they can do"), Eve's old offer points at the slot that
@@ -238,6 +239,13 @@ func TestRescheduleAnswersKeepTheirTime(t *testing.T) {
 				t.Errorf("%s, %s: before the move %v, want %v", step, name, mv, moved)
 			}
 		}
+	}
+
+	e.a.must(200, "PATCH", "/api/v1/meetups/"+e.m, map[string]any{"location": "Room 2"})
+	want("a new room", "Bob", bob, []string{s1}, nil)
+	want("a new room", "Carol", carol, []string{s1, s3}, nil)
+	if ws := spkWarnings(t, "a new room", e.a.must(200, "GET", "/api/v1/meetups/"+e.m+"/candidates", nil)); len(ws) != 0 {
+		t.Errorf("a new room alone warns: %v", ws)
 	}
 
 	patch(1)

@@ -73,6 +73,10 @@ func shiftSlots(ctx context.Context, tx *sqlx.Tx, meetupID string, d time.Durati
 	}
 	was := make(map[string]Slot, len(slots))
 	for _, sl := range slots {
+		was[sl.ID] = sl
+		if d == 0 { // a change of place alone: the slots and the answers about them stay
+			continue
+		}
 		to := Slot{ID: sl.ID, StartsAt: sl.StartsAt.Add(d), EndsAt: sl.EndsAt.Add(d)}
 		if err := markMovedAnswers(ctx, tx, sl, to); err != nil {
 			return nil, err
@@ -83,7 +87,6 @@ func shiftSlots(ctx context.Context, tx *sqlx.Tx, meetupID string, d time.Durati
 		if _, err := tx.ExecContext(ctx, shiftSlotSQL, sl.ID, to.StartsAt, to.EndsAt); err != nil {
 			return nil, mapErr(err)
 		}
-		was[sl.ID] = sl
 	}
 	return was, nil
 }
