@@ -320,3 +320,43 @@ func TestScheduleNoteOnTheLineup(t *testing.T) {
 	mustContain(t, "the Russian note", spkSection(t, c.Get(t, path).Body, `id="lineup-moves"`),
 		"В программе 2 доклада: новое начало сдвинет их на столько же")
 }
+
+// TestReplyPageAfterTheSlotMoved: Bob is asked for day 0 (not confirmed yet, so answers stay
+// open); Carol said day 0 suits her. The meetup moves to day 1 with Bob's slot. Carol's /o/ page
+// says the time she chose has moved and leaves the moved slot unticked; sending it as it is asks
+// her to choose a slot (422, nothing changed); ticking it answers for the new time.
+func TestReplyPageAfterTheSlotMoved(t *testing.T) {
+	e := newSlotMoveEnv(t)
+	s1 := e.slot(t, 0, "12:00")
+	bob := spkAnswered(t, e.app, e.a, e.m, "Bob", "Channels", s1)
+	carol := spkAnswered(t, e.app, e.a, e.m, "Carol", "Generics", s1)
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/lineup", map[string]any{"speakers": []any{spkPick(bob, s1)}})
+	e.a.must(200, "POST", "/api/v1/meetups/"+e.m+"/schedule", map[string]any{"starts_at": e.wall(0, "12:00"),
+		"ends_at": e.wall(0, "13:30"), "location": "Room 1", "capacity": 20})
+	e.a.must(200, "PATCH", "/api/v1/meetups/"+e.m, map[string]any{"starts_at": e.wall(1, "12:00"), "ends_at": e.wall(1, "13:30")})
+
+	path := spkLinkPath(t, e.app, e.m, carol, models.PurposeOutreach)
+	page := e.app.Client().Get(t, path).Body
+	mustContain(t, "Carol's reply page", spkSection(t, page, `id="reply-moved"`), "The meetup has moved since you answered",
+		e.label(t, 0, "12:00"), "(the slot is now "+e.label(t, 1, "12:00"), "Tick the slots that suit you now")
+	if strings.Contains(page, `value="`+s1+`" checked`) {
+		t.Errorf("the moved slot is ticked for Carol, who said only its old time")
+	}
+	res := e.app.Client().PostForm(t, path, url.Values{"interest": {"yes"}, "talk_title": {"Generics"}})
+	if res.Status != 422 || !strings.Contains(res.Body, `id="e-slot"`) {
+		t.Fatalf("an answer with no slot: %d\n%s", res.Status, res.Body)
+	}
+	if _, moved := e.before(t, carol); len(moved) != 1 {
+		t.Errorf("the refused answer changed Carol's answers: %v", moved)
+	}
+	res = e.app.Client().PostForm(t, path, url.Values{"interest": {"yes"}, "slot": {s1}, "talk_title": {"Generics"}})
+	if res.Status != 303 {
+		t.Fatalf("Carol ticks the slot at its new time: %d %s", res.Status, res.Body)
+	}
+	if slots, moved := e.before(t, carol); len(slots) != 1 || slots[0] != s1 || len(moved) != 0 {
+		t.Errorf("Carol's answer after ticking the slot: slots %v, before the move %v", slots, moved)
+	}
+	if strings.Contains(e.app.Client().Get(t, path).Body, `id="reply-moved"`) {
+		t.Errorf("the note stays once Carol answered for the new time")
+	}
+}
