@@ -51,25 +51,21 @@ ON CONFLICT (candidate_id, slot_id) DO UPDATE SET
     answered_starts_at = CASE WHEN EXCLUDED.answered_starts_at IS NULL THEN NULL ELSE candidate_slots.answered_starts_at END,
     answered_ends_at   = CASE WHEN EXCLUDED.answered_starts_at IS NULL THEN NULL ELSE candidate_slots.answered_ends_at END`
 
-// takeLineupSQL points the candidates once offered the slot landed on ($1) — no longer asked,
-// or it would have moved — at the lineup slot ($2), which is now at the same time.
-const takeLineupSQL = `UPDATE candidates SET lineup_slot_id = $2 WHERE lineup_slot_id = $1`
-
 const dropSlotSQL = `DELETE FROM speaker_slots WHERE id = $1`
 
 // mergeSlot makes room for a lineup slot moving to to: an unchosen slot of the meetup at exactly
-// those times is merged into it — its answers and references pass to the lineup slot (which keeps
-// its id, held and offered as it is) and it is deleted. Nothing holds an unchosen slot.
+// those times is merged into it — the answers about it pass to the lineup slot (which keeps its
+// id, held and offered as it is) and it is deleted. Nothing holds an unchosen slot, and nobody is
+// asked for it; an old offer of it (to a speaker who declined or withdrew) is cleared, as when a
+// slot is deleted, so that a withdrawal from it is not read as one from the lineup slot.
 func mergeSlot(ctx context.Context, tx *sqlx.Tx, meetupID string, to Slot) error {
 	var ids []string
 	if err := tx.SelectContext(ctx, &ids, landedOnSQL, meetupID, to.ID, to.StartsAt, to.EndsAt); err != nil {
 		return mapErr(err)
 	}
 	for _, id := range ids {
-		for _, q := range []string{takeAnswersSQL, takeLineupSQL} {
-			if _, err := tx.ExecContext(ctx, q, id, to.ID); err != nil {
-				return mapErr(err)
-			}
+		if _, err := tx.ExecContext(ctx, takeAnswersSQL, id, to.ID); err != nil {
+			return mapErr(err)
 		}
 		if _, err := tx.ExecContext(ctx, dropSlotSQL, id); err != nil {
 			return mapErr(err)
