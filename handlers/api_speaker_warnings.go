@@ -14,6 +14,7 @@ const (
 	warnSlotOutside = "slot_outside_meetup" // a slot of the lineup is no longer inside the meetup's time
 	warnSlotShared  = "slot_shared"         // a slot is offered to several speakers; whoever confirms first holds it
 	warnReopened    = "slot_reopened"       // a slot is free again after its holder withdrew; those asked before still are
+	warnSlotMoved   = "slot_moved"          // a reschedule moved a confirmed talk to a time its speaker has not said suits them
 )
 
 // apiWarning is something the speaker API asks its caller to look at beside a successful answer,
@@ -28,6 +29,9 @@ type apiWarning struct {
 	Speakers       []string   `json:"speakers"`
 	MeetupStartsAt *time.Time `json:"meetup_starts_at,omitempty"`
 	MeetupEndsAt   *time.Time `json:"meetup_ends_at,omitempty"`
+	// slot_moved: the time the speaker confirmed the slot for, before the reschedule moved it
+	ConfirmedStartsAt *time.Time `json:"confirmed_starts_at,omitempty"`
+	ConfirmedEndsAt   *time.Time `json:"confirmed_ends_at,omitempty"`
 }
 
 // warnedList is a list response of the speaker API with its warnings.
@@ -38,8 +42,8 @@ type warnedList[T any] struct {
 }
 
 // speakerWarnings reads the warnings of meetup m's speaker steps, given its candidates: the slots
-// of the lineup outside the meetup's time, then the slots offered to several speakers; none for a
-// cancelled or finished meetup.
+// of the lineup outside the meetup's time, the confirmed talks a reschedule moved, the slots
+// offered to several speakers, then the slots free again; none for a cancelled or finished meetup.
 func (h *Handlers) speakerWarnings(c echo.Context, m models.Meetup, cands []models.Candidate) ([]apiWarning, error) {
 	out := []apiWarning{}
 	if m.Stage == models.StageCancelled || m.Stage == models.StageDone {
@@ -54,7 +58,8 @@ func (h *Handlers) speakerWarnings(c echo.Context, m models.Meetup, cands []mode
 	if err != nil {
 		return nil, err
 	}
-	out = append(append(out, outside...), sharedWarnings(tr, m, cands, slots)...)
+	out = append(append(out, outside...), movedWarnings(tr, m, cands, slots)...)
+	out = append(out, sharedWarnings(tr, m, cands, slots)...)
 	return append(out, reopenedWarnings(tr, m, cands, slots)...), nil
 }
 

@@ -21,7 +21,8 @@ type replyData struct {
 	View   models.LinkView
 	Slots  []slotChoice
 	Saved  bool
-	Answer string // the answer stored (yes, maybe, no), shown once the form is closed; "" for none
+	Answer string   // the answer stored (yes, maybe, no), shown once the form is closed; "" for none
+	Moved  []string // times they said suit them that a reschedule has moved since
 }
 
 // OutreachReplyPage shows a speaker the brief and their answer form (GET and HEAD change nothing).
@@ -73,7 +74,8 @@ func (h *Handlers) OutreachReply(c echo.Context) error {
 func (h *Handlers) renderReply(c echo.Context, status int, v models.LinkView, in models.ReplyInput, fe models.FieldErrors, saved bool) error {
 	p := h.newPublicPage(c, v.Candidate.Language, "speakers.reply.title")
 	p.Form, p.Errors = in, fe
-	d := replyData{View: v, Saved: saved, Answer: deref(v.Candidate.Answer)}
+	d := replyData{View: v, Saved: saved, Answer: deref(v.Candidate.Answer),
+		Moved: movedLabels(p.Translator, v.Candidate.MovedAnswers, v.Slots, v.Meetup.Timezone)}
 	for _, s := range v.Slots {
 		d.Slots = append(d.Slots, slotChoice{ID: s.ID, Label: slotLabel(p.Translator, s.StartsAt, s.EndsAt, v.Meetup.Timezone),
 			Checked: slices.Contains(in.Slots, s.ID)})

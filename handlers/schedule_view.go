@@ -11,6 +11,7 @@ import (
 // scheduleView is what the schedule page template gets in Page.Data.
 type scheduleView struct {
 	Meetup      models.Meetup
+	LineupSlots int // slots of the lineup a new start of the scheduled meetup moves
 	Preview     *schedulePreview
 	Wall        *models.WallTimeError
 	WallMessage string
@@ -39,6 +40,13 @@ func (h *Handlers) renderSchedule(c echo.Context, status int, m models.Meetup, f
 	p := h.newPage(c, "schedule.title", "meetups")
 	p.Form = f
 	v := scheduleView{Meetup: m}
+	if m.StartsAt != nil {
+		n, err := h.Store.LineupSlotCount(c.Request().Context(), m.TeamID, m.ID)
+		if err != nil {
+			return err
+		}
+		v.LineupSlots = n
+	}
 	var ve *models.ValidationError
 	if errors.As(err, &ve) {
 		p.Errors = ve.Fields

@@ -19,7 +19,23 @@ func candidateRows(tr Translator, cands []models.Candidate, slots []models.Slot,
 				}
 			}
 		}
+		r.Moved = movedLabels(tr, c.MovedAnswers, slots, zone)
 		out = append(out, r)
+	}
+	return out
+}
+
+// movedLabels words a candidate's answers given for a slot's time before a reschedule moved it:
+// the time they said they could do, and where the slot is now.
+func movedLabels(tr Translator, moved models.MovedAnswers, slots []models.Slot, zone string) []string {
+	var out []string
+	for _, a := range moved {
+		for _, s := range slots {
+			if s.ID == a.SlotID {
+				out = append(out, tr.T("speakers.candidates.moved_item", "Was", slotLabel(tr, a.StartsAt, a.EndsAt, zone),
+					"Now", slotLabel(tr, s.StartsAt, s.EndsAt, zone)))
+			}
+		}
 	}
 	return out
 }

@@ -27,6 +27,7 @@ type candidateRow struct {
 	models.Candidate
 	Response string
 	Slots    []string
+	Moved    []string // answers given for a slot's time before a reschedule moved it
 }
 
 // MeetupSpeakersPage is the organiser's page of steps 3–5 for one meetup: suggestions, the
@@ -75,6 +76,7 @@ type meetupSpeakersData struct {
 	Lineup       models.SpeakerLineup
 	Outside      *outsideView  // talks no longer inside the meetup's time
 	Reopened     []reopenedRow // slots free again after a withdrawal, still offered to those asked before
+	Moved        []movedRow    // confirmed talks a reschedule moved to a time their speaker has not said suits them
 	Closed       bool          // the meetup is cancelled or done: the page shows, and takes no change
 	slots        []models.Slot
 }
@@ -107,6 +109,7 @@ func (h *Handlers) meetupSpeakersData(ctx context.Context, c echo.Context, tr Tr
 	d.Candidates = candidateRows(tr, cands, d.slots, m.Timezone)
 	if !d.Closed {
 		d.Reopened = reopenedRows(tr, cands, d.slots, m.Timezone)
+		d.Moved = movedRows(tr, cands, d.slots, m.Timezone)
 	}
 	d.Directory = notCandidates(d.Directory, cands)
 	if d.FollowUpDays, err = h.Store.FollowUpDays(ctx, m.ID); err != nil {

@@ -48,11 +48,13 @@ type Candidate struct {
 	Abstract        string         `db:"abstract" json:"abstract"`
 	Note            string         `db:"note" json:"note"`
 	SlotIDs         pq.StringArray `db:"slot_ids" json:"slots"`
+	MovedAnswers    MovedAnswers   `db:"moved_answers" json:"slots_before_move"`
 	Scores          Scores         `db:"" json:"scores"`
 	ScoreAverage    *float64       `db:"score_average" json:"score_average"`
 	ScoreNotes      string         `db:"score_notes" json:"notes"`
 	LineupSlotID    *string        `db:"lineup_slot_id" json:"lineup_slot_id"`
 	HeldSlotID      *string        `db:"held_slot_id" json:"held_slot_id"`
+	ConfirmedFor    *MovedAnswer   `db:"confirmed_for" json:"-"`       // the time they confirmed their slot for, when a reschedule moved it since
 	SlotTaken       bool           `db:"slot_taken" json:"slot_taken"` // asked to confirm a slot another speaker confirmed first
 	InvitedAt       *time.Time     `db:"invited_at" json:"invited_at"`
 	ConfirmedAt     *time.Time     `db:"confirmed_at" json:"confirmed_at"`
@@ -68,10 +70,12 @@ const candidateColumns = `c.id, c.meetup_id, c.speaker_id, s.name, s.email, s.la
     (SELECT avg(v) FROM unnest(ARRAY[c.score_availability, c.score_style, c.score_value]) v)::float8 AS score_average,
     c.score_notes, c.lineup_slot_id, c.invited_at, c.confirmed_at, c.declined_at, c.ical_sequence, c.created_at,
     (SELECT h.slot_id::text FROM slot_holds h WHERE h.candidate_id = c.id) AS held_slot_id,
+    ` + confirmedForColumn + `,
     (c.status = 'invited' AND EXISTS (SELECT 1 FROM slot_holds h
         WHERE h.slot_id = c.lineup_slot_id AND h.candidate_id <> c.id)) AS slot_taken,
     ARRAY(SELECT cs.slot_id::text FROM candidate_slots cs JOIN speaker_slots sl ON sl.id = cs.slot_id
-          WHERE cs.candidate_id = c.id ORDER BY sl.starts_at) AS slot_ids`
+          WHERE cs.candidate_id = c.id AND cs.answered_starts_at IS NULL ORDER BY sl.starts_at) AS slot_ids,
+    ` + movedAnswersColumn
 
 const candidateFrom = ` FROM candidates c JOIN speakers s ON s.id = c.speaker_id `
 

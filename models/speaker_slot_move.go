@@ -30,16 +30,42 @@ func lockSpeakerSteps(ctx context.Context, tx sqlx.ExecerContext, teamID, meetup
 	return mapErr(err)
 }
 
-const meetupSlotTimesSQL = `SELECT id, starts_at, ends_at FROM speaker_slots WHERE meetup_id = $1 ORDER BY starts_at, ends_at`
+// lineupSlotsSQL lists the meetup's programme: the slots of its lineup, held by a confirmed
+// speaker or offered to one still asked to confirm them.
+const lineupSlotsSQL = `
+SELECT sl.id, sl.starts_at, sl.ends_at FROM speaker_slots sl
+WHERE sl.meetup_id = $1 AND ` + inLineupSQL + `
+ORDER BY sl.starts_at, sl.ends_at
+FOR UPDATE OF sl`
+
+// inLineupSQL says that the slot sl is in its meetup's lineup.
+const inLineupSQL = `(EXISTS (SELECT 1 FROM slot_holds h WHERE h.slot_id = sl.id)
+    OR EXISTS (SELECT 1 FROM candidates c WHERE c.lineup_slot_id = sl.id AND c.status IN ('invited', 'confirmed')))`
+
+const countLineupSlotsSQL = `
+SELECT count(*) FROM speaker_slots sl JOIN meetups m ON m.id = sl.meetup_id
+WHERE sl.meetup_id = $1 AND m.team_id = $2 AND ` + inLineupSQL
+
+// LineupSlotCount says how many slots of a meetup of the team are in its lineup: the slots a new
+// start of the meetup moves.
+func (s *Store) LineupSlotCount(ctx context.Context, teamID, meetupID string) (int, error) {
+	if !IsUUID(meetupID) {
+		return 0, ErrNotFound
+	}
+	var n int
+	err := s.DB.GetContext(ctx, &n, countLineupSlotsSQL, meetupID, teamID)
+	return n, mapErr(err)
+}
 
 const shiftSlotSQL = `UPDATE speaker_slots SET starts_at = $2, ends_at = $3 WHERE id = $1`
 
-// shiftSlots moves every slot of the meetup by d and returns the slots as they were, by id.
-// Slots are moved one by one, the farthest in the direction of the move first, so that no slot
-// lands on the times of one not moved yet (speaker_slots is unique per meetup and times).
+// shiftSlots moves the slots of the meetup's lineup by d and returns them as they were, by id;
+// the other candidate slots, and the answers about them, stay as they are. Slots are moved one
+// by one, the farthest in the direction of the move first, so that no slot lands on the times of
+// one not moved yet; one landing on an unchosen slot takes it over (mergeSlot).
 func shiftSlots(ctx context.Context, tx *sqlx.Tx, meetupID string, d time.Duration) (map[string]Slot, error) {
 	var slots []Slot
-	if err := tx.SelectContext(ctx, &slots, meetupSlotTimesSQL, meetupID); err != nil {
+	if err := tx.SelectContext(ctx, &slots, lineupSlotsSQL, meetupID); err != nil {
 		return nil, mapErr(err)
 	}
 	if d > 0 {
@@ -47,10 +73,20 @@ func shiftSlots(ctx context.Context, tx *sqlx.Tx, meetupID string, d time.Durati
 	}
 	was := make(map[string]Slot, len(slots))
 	for _, sl := range slots {
-		if _, err := tx.ExecContext(ctx, shiftSlotSQL, sl.ID, sl.StartsAt.Add(d), sl.EndsAt.Add(d)); err != nil {
+		was[sl.ID] = sl
+		if d == 0 { // a change of place alone: the slots and the answers about them stay
+			continue
+		}
+		to := Slot{ID: sl.ID, StartsAt: sl.StartsAt.Add(d), EndsAt: sl.EndsAt.Add(d)}
+		if err := markMovedAnswers(ctx, tx, sl, to); err != nil {
+			return nil, err
+		}
+		if err := mergeSlot(ctx, tx, meetupID, to); err != nil {
+			return nil, err
+		}
+		if _, err := tx.ExecContext(ctx, shiftSlotSQL, sl.ID, to.StartsAt, to.EndsAt); err != nil {
 			return nil, mapErr(err)
 		}
-		was[sl.ID] = sl
 	}
 	return was, nil
 }
@@ -71,8 +107,9 @@ WITH told AS (
 )
 SELECT id FROM told ORDER BY id`
 
-// moveSpeakerSlots makes the speakers' slots follow a reschedule of m (as it was) to sc: a new
-// start moves every slot by as much (a new end alone moves none). It returns the chosen speakers
+// moveSpeakerSlots makes the meetup's programme follow a reschedule of m (as it was) to sc: a new
+// start moves the slots of the lineup by as much (a new end alone moves none); the other
+// candidate slots stay where they are. It returns the chosen speakers
 // to tell, when their slot moved or the place changed.
 func moveSpeakerSlots(ctx context.Context, tx *sqlx.Tx, m Meetup, sc schedule) ([]SlotMove, error) {
 	if m.StartsAt == nil {
