@@ -84,9 +84,9 @@ func (h *Handlers) mailPeople(ctx context.Context, tx *sqlx.Tx, m models.Meetup,
 }
 
 // mailBroadcaster sends everyone invited an update (REQUEST, the new SEQUENCE) or a
-// cancellation (CANCEL), each speaker whose slot moved with an update theirs, and each chosen
-// speaker of a cancelled meetup the news (a confirmed one with the CANCEL of their event), inside
-// the transaction of the change.
+// cancellation (CANCEL) — those invited as speakers as changeMailOf says —, each speaker whose
+// slot moved with an update theirs, and each chosen speaker of a cancelled meetup the news (a
+// confirmed one with the CANCEL of their event), inside the transaction of the change.
 func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
 	if err := h.mailInvited(ctx, tx, ch); err != nil {
 		return err
