@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"net/mail"
 	"slices"
@@ -154,15 +155,30 @@ func TestConfirmedSpeakerHasOneEventPerMeetup(t *testing.T) {
 	}
 }
 
-// TestSpeakerRSVPPageOffersNoMeetupEvent: Ada's RSVP page, as a confirmed speaker, offers no file
-// of the meetup's event to add (her calendar has her talk's); Amy's does.
-func TestSpeakerRSVPPageOffersNoMeetupEvent(t *testing.T) {
+// TestSpeakerIsOfferedNoMeetupEventFile: Ada, a confirmed speaker, and Amy, of the audience, say
+// yes. Ada's RSVP page and her reminder offer no file of the meetup's event to add (her calendar
+// has her talk's; it would be a second event); Amy's do.
+func TestSpeakerIsOfferedNoMeetupEventFile(t *testing.T) {
 	t.Parallel()
 	e := newWithdrawEnv(t, 20)
+	e.yes(t, "ada@example.com", "amy@example.com")
 	for email, want := range map[string]bool{"ada@example.com": false, "amy@example.com": true} {
 		page := e.app.Client().Get(t, e.rsvpPath(t, email)).Body
 		if got := strings.Contains(page, `id="rsvp-invite"`); got != want {
 			t.Errorf("%s's RSVP page offers the meetup's event: %v, want %v", email, got, want)
+		}
+	}
+	e.app.Store.DB.MustExec(`UPDATE rsvp_reminders SET due_at = now() - interval '1 minute' WHERE meetup_id = $1`, e.m)
+	if _, _, err := e.app.Store.FireDueReminders(context.Background(), e.app.H.ReminderMail); err != nil {
+		t.Fatal(err)
+	}
+	for email, want := range map[string]bool{"ada@example.com": false, "amy@example.com": true} {
+		r := e.sentTo(t, "reminder", email)
+		if len(r) == 0 {
+			t.Fatalf("no reminder to %s", email)
+		}
+		if got := strings.Contains(r[0].Text, e.rsvpPath(t, email)+"/invite.ics"); got != want {
+			t.Errorf("%s's reminder offers the meetup's event: %v, want %v\n%s", email, got, want, r[0].Text)
 		}
 	}
 }
