@@ -79,15 +79,11 @@ func (h *Handlers) invitation(m models.Meetup, mm mailer.Meetup, p models.Invite
 	rsvpURL := h.Cfg.BaseURL + "/r/" + p.Token
 	lang := mailLang(p.Language)
 	d := mailer.InvitationData{To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm,
-		RSVPURL: rsvpURL, CalendarURL: rsvpURL + "/invite.ics", Speaker: p.Speaker, TalkTitle: p.TalkTitle,
-		Replaces: p.Speaker && p.HoldsEvent}
-	method := mailer.MethodRequest
-	if p.Speaker {
-		d.CalendarURL, method = "", ""
+		RSVPURL: rsvpURL, Speaker: p.Speaker, TalkTitle: p.TalkTitle, Replaces: p.Speaker && p.HoldsEvent}
+	if !p.Speaker {
+		d.CalendarURL = rsvpURL + "/invite.ics"
 	}
-	if d.Replaces {
-		method = mailer.MethodCancel
-	}
+	method := invitationMethod(p)
 	r, err := h.Mail.Render(mailer.KindInvitation, lang, d)
 	if err != nil {
 		return models.OutboxMessage{}, err
@@ -103,4 +99,16 @@ func (h *Handlers) invitation(m models.Meetup, mm mailer.Meetup, p models.Invite
 	ics, err := mailer.Calendar(method, ev)
 	msg.ICS, msg.ICSMethod = string(ics), method
 	return msg, err
+}
+
+// invitationMethod is the calendar method of an invitee's invitation: REQUEST for the audience;
+// none for a speaker, or CANCEL for one who holds the meetup's event from an earlier invitation.
+func invitationMethod(p models.Invitee) string {
+	switch {
+	case !p.Speaker:
+		return mailer.MethodRequest
+	case p.HoldsEvent:
+		return mailer.MethodCancel
+	}
+	return ""
 }
