@@ -70,24 +70,45 @@ func (h *Handlers) inviteMail(ctx context.Context, tx *sqlx.Tx, m models.Meetup,
 	return nil
 }
 
-// invitation renders one invitee's invitation.
+// invitation renders one invitee's invitation: with the meetup's REQUEST naming them, except to a
+// confirmed speaker, whose calendar has their talk's event from their confirmation (the speaker
+// mails keep it right): a second event of the meetup would only be out of step with it. One who
+// holds the meetup's event already (invited as an attendee before they spoke) gets its CANCEL,
+// the SEQUENCE raised by the send, so that their talk's event stands alone.
 func (h *Handlers) invitation(m models.Meetup, mm mailer.Meetup, p models.Invitee) (models.OutboxMessage, error) {
 	rsvpURL := h.Cfg.BaseURL + "/r/" + p.Token
 	lang := mailLang(p.Language)
-	r, err := h.Mail.Render(mailer.KindInvitation, lang, mailer.InvitationData{
-		To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm,
-		RSVPURL: rsvpURL, CalendarURL: rsvpURL + "/invite.ics", Speaker: p.Speaker, TalkTitle: p.TalkTitle})
+	d := mailer.InvitationData{To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm,
+		RSVPURL: rsvpURL, Speaker: p.Speaker, TalkTitle: p.TalkTitle, Replaces: p.Speaker && p.HoldsEvent}
+	if !p.Speaker {
+		d.CalendarURL = rsvpURL + "/invite.ics"
+	}
+	method := invitationMethod(p)
+	r, err := h.Mail.Render(mailer.KindInvitation, lang, d)
 	if err != nil {
 		return models.OutboxMessage{}, err
+	}
+	msg := models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID,
+		Kind: "invite", Lang: lang, IdempotencyKey: p.Key, ToEmail: p.Email, ToName: p.Name,
+		From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML, MessageIDHost: baseHost(h.Cfg.BaseURL)}
+	if method == "" {
+		return msg, nil
 	}
 	ev := h.meetupEvent(m, rsvpURL)
 	ev.Attendees = []mailer.Attendee{{Name: p.Name, Email: p.Email, PartStat: "NEEDS-ACTION", RSVP: true}}
-	ics, err := mailer.Calendar(mailer.MethodRequest, ev)
-	if err != nil {
-		return models.OutboxMessage{}, err
+	ics, err := mailer.Calendar(method, ev)
+	msg.ICS, msg.ICSMethod = string(ics), method
+	return msg, err
+}
+
+// invitationMethod is the calendar method of an invitee's invitation: REQUEST for the audience;
+// none for a speaker, or CANCEL for one who holds the meetup's event from an earlier invitation.
+func invitationMethod(p models.Invitee) string {
+	switch {
+	case !p.Speaker:
+		return mailer.MethodRequest
+	case p.HoldsEvent:
+		return mailer.MethodCancel
 	}
-	return models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID,
-		Kind: "invite", Lang: lang, IdempotencyKey: p.Key, ToEmail: p.Email, ToName: p.Name,
-		From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML, ICS: string(ics),
-		ICSMethod: mailer.MethodRequest, MessageIDHost: baseHost(h.Cfg.BaseURL)}, nil
+	return ""
 }

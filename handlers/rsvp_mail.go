@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/convene/convene/mailer"
 	"github.com/convene/convene/models"
@@ -85,9 +84,9 @@ func (h *Handlers) mailPeople(ctx context.Context, tx *sqlx.Tx, m models.Meetup,
 }
 
 // mailBroadcaster sends everyone invited an update (REQUEST, the new SEQUENCE) or a
-// cancellation (CANCEL), each speaker whose slot moved with an update theirs, and each chosen
-// speaker of a cancelled meetup the news (a confirmed one with the CANCEL of their event), inside
-// the transaction of the change.
+// cancellation (CANCEL) — those invited as speakers as changeMailOf says —, each speaker whose
+// slot moved with an update theirs, and each chosen speaker of a cancelled meetup the news (a
+// confirmed one with the CANCEL of their event), inside the transaction of the change.
 func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
 	if err := h.mailInvited(ctx, tx, ch); err != nil {
 		return err
@@ -96,51 +95,6 @@ func (h *Handlers) mailBroadcaster(ctx context.Context, tx *sqlx.Tx, ch models.M
 		return h.mailSpeakersCancelled(ctx, tx, ch)
 	}
 	return h.mailSlotMoves(ctx, tx, ch)
-}
-
-// mailInvited sends everyone invited to a scheduled meetup its update or cancellation; a meetup
-// without a time has invited nobody yet.
-func (h *Handlers) mailInvited(ctx context.Context, tx *sqlx.Tx, ch models.MeetupChange) error {
-	m := ch.Meetup
-	if m.StartsAt == nil || m.EndsAt == nil {
-		return nil
-	}
-	people, err := models.InvitedPeople(ctx, tx, m.ID)
-	if err != nil {
-		return err
-	}
-	return h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
-		return h.changeMessage(ch, mm, p, link)
-	})
-}
-
-// changeMessage renders one person's update or cancellation with their personal calendar.
-func (h *Handlers) changeMessage(ch models.MeetupChange, mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
-	m := ch.Meetup
-	lang, to := mailLang(p.Language), mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}
-	kind, method, data := mailer.KindUpdate, mailer.MethodRequest, any(nil)
-	if ch.Kind == models.ChangeCancel {
-		kind, method = mailer.KindCancellation, mailer.MethodCancel
-		data = mailer.CancellationData{To: to, Meetup: mm, Reason: m.CancelReason}
-	} else {
-		b := mailer.Before{Location: ch.Before.Location, OnlineURL: ch.Before.OnlineURL}
-		if ch.Before.StartsAt != nil && ch.Before.EndsAt != nil {
-			b.Start, b.End = *ch.Before.StartsAt, *ch.Before.EndsAt
-		}
-		data = mailer.UpdateData{To: to, Meetup: mm, Before: b, RSVPURL: link, CalendarURL: link + "/invite.ics"}
-	}
-	r, err := h.Mail.Render(kind, lang, data)
-	if err != nil {
-		return models.OutboxMessage{}, err
-	}
-	ics, err := h.personalCalendar(m, method, link, p)
-	if err != nil {
-		return models.OutboxMessage{}, err
-	}
-	return models.OutboxMessage{TeamID: m.TeamID, MeetupID: m.ID, PersonID: p.PersonID, Kind: ch.Kind,
-		Lang: lang, IdempotencyKey: fmt.Sprintf("%s:%s:%s:%d", ch.Kind, m.ID, p.PersonID, m.ICalSequence),
-		ToEmail: p.Email, ToName: p.Name, From: h.mailFrom(), Subject: r.Subject, Text: r.Text, HTML: r.HTML,
-		ICS: ics, ICSMethod: method, MessageIDHost: baseHost(h.Cfg.BaseURL)}, nil
 }
 
 // mailNotifier records an RSVP event once and mails the waitlisted or promoted notice under the

@@ -20,17 +20,27 @@ func (h *Handlers) ReminderMail(ctx context.Context, tx *sqlx.Tx, r models.DueRe
 	if err != nil {
 		return err
 	}
+	speakers, err := models.SpeakerInvitees(ctx, tx, m.ID)
+	if err != nil {
+		return err
+	}
 	return h.mailPeople(ctx, tx, m, people, func(mm mailer.Meetup, p models.InvitedPerson, link string) (models.OutboxMessage, error) {
-		return h.reminderMessage(m, mm, r, p, link)
+		s, isSpeaker := speakers[p.PersonID]
+		return h.reminderMessage(m, mm, r, p, link, !isSpeaker || s.HoldsEvent)
 	})
 }
 
-// reminderMessage renders one person's reminder, keyed by the reminder and the person.
+// reminderMessage renders one person's reminder, keyed by the reminder and the person; with the
+// link to the meetup's event file (addFile) unless they were invited as a speaker, whose calendar
+// has their talk's event instead.
 func (h *Handlers) reminderMessage(m models.Meetup, mm mailer.Meetup, r models.DueReminder, p models.InvitedPerson,
-	link string) (models.OutboxMessage, error) {
+	link string, addFile bool) (models.OutboxMessage, error) {
 	lang := mailLang(p.Language)
-	out, err := h.Mail.Render(mailer.KindReminder, lang, mailer.ReminderData{To: mailer.Recipient{Name: p.Name,
-		TimeZone: p.TimeZone}, Meetup: mm, RSVPURL: link, CalendarURL: link + "/invite.ics"})
+	d := mailer.ReminderData{To: mailer.Recipient{Name: p.Name, TimeZone: p.TimeZone}, Meetup: mm, RSVPURL: link}
+	if addFile {
+		d.CalendarURL = link + "/invite.ics"
+	}
+	out, err := h.Mail.Render(mailer.KindReminder, lang, d)
 	if err != nil {
 		return models.OutboxMessage{}, err
 	}

@@ -34,7 +34,9 @@ func (h *Handlers) renderRSVP(c echo.Context, status int, inv models.Invitation,
 	v := rsvpView{Token: c.Param("token"), Meetup: m, Person: inv.Person, RSVP: inv.RSVP, Position: inv.Position,
 		Seats: inv.Seats, Modes: m.Modes(), Lunch: m.Format == "lunch_and_learn", Saved: saved, State: rsvpState(m)}
 	if m.StartsAt != nil && m.EndsAt != nil {
-		v.InviteURL = "/r/" + v.Token + "/invite.ics"
+		if inv.RSVP.Role != models.RoleSpeaker { // a speaker's calendar has their talk's event
+			v.InviteURL = "/r/" + v.Token + "/invite.ics"
+		}
 		v.When = formatWhen(*m.StartsAt, *m.EndsAt, inv.Person.Timezone, p.Lang)
 		if inv.Person.Timezone != m.Timezone {
 			v.MeetupWhen = formatWhen(*m.StartsAt, *m.EndsAt, m.Timezone, p.Lang)

@@ -15,10 +15,14 @@ import (
 // says "attendee" with her yes, the attendees page no longer marks her as a speaker, the door
 // counts her among the expected (2 with Amy) and no longer among the speakers ("0 of 1 speaker":
 // Oleg), as the report does; her seat is kept. She gets one mail, in English, saying she is off
-// the programme and her invitation as a participant stands, with her RSVP link and no calendar
-// (the event in her calendar stands); the organiser's alert says so. A second click and a second
+// the programme and her invitation as a participant stands, with her RSVP link and the meetup's
+// REQUEST (python3-icalendar reads its UID, current SEQUENCE, her as ATTENDEE with her yes and
+// RSVP=TRUE, ORGANIZER at the From address): her invitation as a speaker put no event of the
+// meetup in her calendar, and her talk's event is cancelled by her withdrawal's own mail, the
+// CANCEL of her talk's UID; the organiser's alert says so. A second click and a second
 // send of the invitations mail her nothing more. Before, her RSVP stayed a speaker's, the door
-// and the report kept counting her as one, and nobody told her about her invitation.
+// and the report kept counting her as one, and nobody told her about her invitation; then, the
+// mail came without a calendar, leaving her none of the meetup.
 func TestWithdrawnSpeakerInTheAudienceStaysInvited(t *testing.T) {
 	t.Parallel()
 	e := newWithdrawEnv(t, 20)
@@ -43,9 +47,9 @@ func TestWithdrawnSpeakerInTheAudienceStaysInvited(t *testing.T) {
 	}
 	e.seatsExact(t)
 	ada := waitMail(t, e.mail, "ada@example.com", "You are still invited to “Lunch & learn: Go”")
-	if ada.ICS != "" || strings.Contains(strings.Join(ada.Shape, ","), "calendar") {
-		t.Errorf("Ada's mail carries a calendar: %v\n%s", ada.Shape, ada.ICS)
-	}
+	checkStillInvitedEvent(t, e, ada, "ada@example.com", "ACCEPTED")
+	spkCheckCancel(t, waitMail(t, e.mail, "ada@example.com", "Withdrawn: your talk at “Lunch & learn: Go”"),
+		e.ada, "ada@example.com", e.utc(t, "12:30"))
 	mustContain(t, "Ada's mail", ada.Text, "you are no longer on the programme of “Lunch & learn: Go”",
 		"your invitation as a participant stands", "your answer stays as it is", e.rsvpPath(t, "ada@example.com"), "Oleg")
 	if strings.Contains(ada.Text, "Channels") {
@@ -67,13 +71,14 @@ func TestWithdrawnSpeakerInTheAudienceStaysInvited(t *testing.T) {
 // TestWithdrawnGuestSpeakerIsUninvited: the room has 2 seats. Oleg, a confirmed speaker from
 // outside the directory (a guest, in no audience), said yes and holds a seat, as does Amy; Bob and
 // Cid wait, in that order. Oleg withdraws. His invitation is withdrawn: he gets one mail, in
-// Russian, whose calendar python3-icalendar reads as the invitation's cancellation — METHOD and
-// the part's method= CANCEL, the invitation's UID, a higher SEQUENCE, STATUS:CANCELLED, only his
-// ATTENDEE line, the same ORGANIZER. His seat goes to Bob, told once; Cid is first in line now.
+// Russian, without a calendar — his invitation as a speaker carried no event of the meetup, and
+// the CANCEL of his talk's event (its UID, a higher SEQUENCE) comes with his withdrawal's own
+// mail, so nothing of the meetup stays in his calendar. His seat goes to Bob, told once; Cid is first in line now.
 // He is off the attendee list, the door and the report ("0 of 1 speaker"); his RSVP link and his
 // invite file are 404 (an answer through it brings nothing back) and his calendar feed no longer
 // has the meetup. A second click and a second send change nothing. Before, he kept his seat and
-// his speaker's RSVP, and his calendar kept the event.
+// his speaker's RSVP, and his calendar kept the event; then, a CANCEL came of an event he did not
+// have (TestWithdrawnGuestSpeakerHoldingTheMeetupEvent: one who has it gets it).
 func TestWithdrawnGuestSpeakerIsUninvited(t *testing.T) {
 	t.Parallel()
 	e := newWithdrawEnv(t, 2)
@@ -83,9 +88,8 @@ func TestWithdrawnGuestSpeakerIsUninvited(t *testing.T) {
 	if feed == nil || len(fetchICS(t, e.app.Client(), feed[1], "PUBLISH").Events) != 1 {
 		t.Fatalf("Oleg's calendar feed before: %v", feed)
 	}
-	invite := e.sentTo(t, "invite", "oleg@example.com")
-	if len(invite) != 1 {
-		t.Fatalf("Oleg's invitations: %+v", invite)
+	if invite := e.sentTo(t, "invite", "oleg@example.com"); len(invite) != 1 || invite[0].ICS != "" {
+		t.Fatalf("Oleg's invitations (as a speaker, without the meetup's event): %+v", invite)
 	}
 	leaveLineup(t, e.app, e.m, e.oleg)
 
@@ -103,8 +107,12 @@ func TestWithdrawnGuestSpeakerIsUninvited(t *testing.T) {
 	e.seatsExact(t)
 	guestGone(t, e, olegRSVP, feed[1])
 	oleg := waitMail(t, e.mail, "oleg@example.com", "Приглашение отозвано: «Lunch & learn: Go»")
-	checkInviteCancelled(t, oleg, pyRead(t, []byte(invite[0].ICS)), "oleg@example.com")
-	mustContain(t, "Oleg's mail", oleg.Text, "вас больше нет в программе встречи «Lunch & learn: Go»", "удалена из вашего календаря")
+	if oleg.ICS != "" || strings.Contains(strings.Join(oleg.Shape, ","), "calendar") {
+		t.Errorf("Oleg's mail carries a calendar, though his has no event of the meetup: %v\n%s", oleg.Shape, oleg.ICS)
+	}
+	mustContain(t, "Oleg's mail", oleg.Text, "вас больше нет в программе встречи «Lunch & learn: Go»",
+		"Событие вашего доклада удаляется из календаря нашим другим письмом")
+	spkCheckCancel(t, waitMail(t, e.mail, "oleg@example.com", "Отменено: ваш доклад на встрече «Lunch & learn: Go»"), e.oleg, "oleg@example.com", e.utc(t, "13:15"))
 	waitMail(t, e.mail, "bob@example.com", "A seat for you")
 	leaveLineup(t, e.app, e.m, e.oleg)
 	e.resend(t)
@@ -119,6 +127,35 @@ func TestWithdrawnGuestSpeakerIsUninvited(t *testing.T) {
 	alert := e.sentTo(t, models.NoticeWithdrawn, e.app.User.Email)
 	if len(alert) != 1 || !strings.Contains(alert[0].Text, "Oleg is not in the meetup's audience, so their invitation is withdrawn") {
 		t.Errorf("the organiser's alert: %+v", alert)
+	}
+}
+
+// checkStillInvitedEvent checks that a mail to email, a withdrawn speaker who stays invited,
+// carries the meetup's REQUEST as python3-icalendar reads it: the meetup's UID and its SEQUENCE as
+// stored, not cancelled, only them as ATTENDEE with their answer (partstat) and RSVP=TRUE, and the
+// ORGANIZER of the audience's invitations (the From address).
+func checkStillInvitedEvent(t *testing.T, e *withdrawEnv, m capturedMail, email, partstat string) {
+	t.Helper()
+	if shape := strings.Join(m.Shape, ","); m.ICSMethod != "REQUEST" || !strings.Contains(shape, "text/calendar") || !strings.Contains(shape, "application/ics") {
+		t.Fatalf("%s's mail: method= %q, parts %s", email, m.ICSMethod, shape)
+	}
+	var want struct {
+		UID string `db:"ical_uid"`
+		Seq int    `db:"ical_sequence"`
+	}
+	if err := e.app.Store.DB.Get(&want, `SELECT ical_uid, ical_sequence FROM meetups WHERE id = $1`, e.m); err != nil {
+		t.Fatal(err)
+	}
+	cal := pyRead(t, []byte(m.ICS))
+	if cal.Method != "REQUEST" || len(cal.Events) != 1 {
+		t.Fatalf("%s's calendar: METHOD %q with %d events\n%s", email, cal.Method, len(cal.Events), m.ICS)
+	}
+	ev := cal.Events[0]
+	if ev.UID != want.UID || ev.Sequence != want.Seq || ev.Status == "CANCELLED" || ev.Start != e.utc(t, "12:30") ||
+		len(ev.Attendees) != 1 || !strings.EqualFold(ev.Attendees[0].Value, "mailto:"+email) ||
+		ev.Attendees[0].Partstat != partstat || ev.Attendees[0].Rsvp != "TRUE" ||
+		ev.Organizer == nil || ev.Organizer.Value != "mailto:convene@localhost" {
+		t.Errorf("%s's event %+v, want the meetup's %+v\n%s", email, ev, want, m.ICS)
 	}
 }
 

@@ -76,6 +76,6 @@ func (h *Handlers) speakerCancelledMail(n models.SpeakerNotice, org models.Recip
 	}
 	m.ICSMethod = mailer.MethodCancel
 	m.ICS, err = mailer.SpeakerCalendar(m.ICSMethod, d.SpeakerSlotData, "speaker-"+c.ID+"@convene", c.ICalSequence,
-		mailer.Attendee{Name: org.Name, Email: org.Email}, c.Email)
+		h.speakerOrganizer(org), c.Email)
 	return m, err
 }

@@ -58,7 +58,7 @@ func (h *Handlers) speakerSlotMail(ctx context.Context, tx sqlx.ExtContext, n mo
 		m.ICSMethod = mailer.MethodCancel
 	}
 	m.ICS, err = mailer.SpeakerCalendar(m.ICSMethod, d, "speaker-"+c.ID+"@convene", c.ICalSequence,
-		mailer.Attendee{Name: org.Name, Email: org.Email}, c.Email)
+		h.speakerOrganizer(org), c.Email)
 	return m, err
 }
 
@@ -111,4 +111,11 @@ func hostOf(raw string) string {
 		return u.Hostname()
 	}
 	return "localhost"
+}
+
+// speakerOrganizer is the ORGANIZER of a speaker's event: the organiser by name, at the mailbox the
+// mail comes from (From), as in the audience's invitations. Only the organizer may update or
+// cancel an event, and calendar clients check it against From (MAIL-NOTES.md).
+func (h *Handlers) speakerOrganizer(org models.Recipient) mailer.Attendee {
+	return mailer.Attendee{Name: org.Name, Email: h.organizer().Address}
 }

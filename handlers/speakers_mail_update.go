@@ -49,6 +49,6 @@ func (h *Handlers) slotMoveMail(ctx context.Context, tx *sqlx.Tx, mv models.Slot
 	}
 	m.ICSMethod = mailer.MethodRequest
 	m.ICS, err = mailer.SpeakerCalendar(m.ICSMethod, d.SpeakerSlotData, "speaker-"+c.ID+"@convene", c.ICalSequence,
-		mailer.Attendee{Name: org.Name, Email: org.Email}, c.Email)
+		h.speakerOrganizer(org), c.Email)
 	return m, err
 }

@@ -48,6 +48,9 @@ type InvitationData struct {
 	CalendarURL string // the personal /r/{token}/invite.ics, same rules
 	Speaker     bool   // the recipient is a confirmed speaker of the lineup
 	TalkTitle   string // the speaker's talk; may be empty
+	// Replaces: the speaker had the meetup's event from an invitation as an attendee, and this
+	// mail's CANCEL removes it, their talk's event standing for it.
+	Replaces bool
 }
 
 // Before is a meetup's time and place before a change.
@@ -62,7 +65,10 @@ type UpdateData struct {
 	Meetup      Meetup
 	Before      Before
 	RSVPURL     string
-	CalendarURL string
+	CalendarURL string // "" for none (NoCalendar)
+	// NoCalendar: the mail carries no calendar, the recipient being a speaker whose calendar has
+	// their talk's event (unchanged), not the meetup's.
+	NoCalendar bool
 }
 
 // TimeChanged reports whether the start or end moved.
@@ -80,6 +86,9 @@ type CancellationData struct {
 	To     Recipient
 	Meetup Meetup
 	Reason string // the organiser's words; may be empty
+	// NoCalendar: the mail carries no calendar CANCEL (the recipient's calendar has no event of
+	// the meetup's to remove).
+	NoCalendar bool
 }
 
 // ReminderData is the data of a "reminder" mail, sent shortly before the start.

@@ -51,7 +51,8 @@ func TestRenderHostileTitle(t *testing.T) {
 	}
 }
 
-// TestRenderLinks: links must resolve to http(s); relative ones join the base URL, even under a path.
+// TestRenderLinks: links must resolve to http(s); relative ones join the base URL, even under a path;
+// only the calendar link may be left out (a speaker's invitation).
 func TestRenderLinks(t *testing.T) {
 	r := newTestRenderer(t)
 	for name, f := range map[string]func(d *InvitationData){
@@ -59,11 +60,17 @@ func TestRenderLinks(t *testing.T) {
 		"blank RSVP link":   func(d *InvitationData) { d.RSVPURL = " \t" },
 		"javascript RSVP":   func(d *InvitationData) { d.RSVPURL = "javascript:alert(1)" },
 		"javascript online": func(d *InvitationData) { d.Meetup.OnlineURL = "javascript:alert(1)" },
-		"no calendar link":  func(d *InvitationData) { d.CalendarURL = "" },
+		"blank calendar":    func(d *InvitationData) { d.CalendarURL = " \t" },
 	} {
 		if _, err := r.Render(KindInvitation, "en", invitation(f)); err == nil {
 			t.Errorf("%s: rendered", name)
 		}
+	}
+	// A speaker's invitation has no calendar link: their talk's event is in their calendar.
+	speaker := invitation(func(d *InvitationData) { d.CalendarURL, d.Speaker = "", true })
+	if m, err := r.Render(KindInvitation, "en", speaker); err != nil || strings.Contains(m.Text+m.HTML, sampleCalendar) ||
+		strings.Contains(m.Text, "Add to calendar") || !strings.Contains(m.Text, "Your talk is in your calendar already") {
+		t.Errorf("a speaker's invitation: %v\n%s", err, m.Text)
 	}
 	other := invitation(func(d *InvitationData) { d.RSVPURL = "https://other.example/r/x?lang=ru" })
 	if m, err := r.Render(KindInvitation, "en", other); err != nil || !strings.Contains(m.Text, "https://other.example/r/x?answer=yes&lang=ru\n") {

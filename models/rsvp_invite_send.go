@@ -18,7 +18,10 @@ type Invitee struct {
 	// Speaker marks a confirmed speaker of the lineup, invited as a speaker with their talk.
 	Speaker   bool   `db:"speaker"`
 	TalkTitle string `db:"talk_title"`
-	Token     string `db:"-"`
+	// HoldsEvent marks a speaker whose calendar holds the meetup's own event (invited as an
+	// attendee before they spoke): their invitation cancels it.
+	HoldsEvent bool   `db:"holds_event"`
+	Token      string `db:"-"`
 	// Key is the outbox idempotency key: invite:<meetup>:<person>:<sequence>, with ":speaker"
 	// appended for a speaker.
 	Key string `db:"-"`
@@ -66,7 +69,7 @@ func (s *Store) SendInvitations(ctx context.Context, lk *Linker, teamID, userID,
 		if err := tx.GetContext(ctx, &a, getAudienceSQL, *m.AudienceID, teamID); err != nil {
 			return mapErr(err)
 		}
-		is, err := inviteSpeakers(ctx, tx, m)
+		is, m, err := inviteSpeakers(ctx, tx, m)
 		if err != nil {
 			return err
 		}

@@ -22,8 +22,9 @@ func speakerPeopleSQL(meetup string) string {
 }
 
 // inviteSpeakersSQL records the meetup's confirmed speakers as invited with the role speaker,
-// and returns those not invited as speakers before. Their answer stays open: a speaker answers
-// on their RSVP page like anyone, so the seats stay exact. A walk-in is not invited.
+// and returns those not invited as speakers before, each saying whether their calendar holds the
+// meetup's own event (invited as an attendee before they spoke). Their answer stays open: a
+// speaker answers on their RSVP page like anyone, so the seats stay exact. A walk-in is not invited.
 var inviteSpeakersSQL = `
 WITH sp AS (` + speakerPeopleSQL("$1") + `
 ), ins AS (
@@ -33,7 +34,8 @@ WITH sp AS (` + speakerPeopleSQL("$1") + `
         WHERE (rsvps.invited_at IS NULL OR rsvps.role <> 'speaker') AND NOT rsvps.walk_in
     RETURNING person_id
 )
-SELECT p.id, p.email, p.name, p.language, p.timezone, true AS speaker, sp.talk_title
+SELECT p.id, p.email, p.name, p.language, p.timezone, true AS speaker, sp.talk_title,
+    ` + holdsEventSQL("p.id") + ` AS holds_event
 FROM ins JOIN people p ON p.id = ins.person_id JOIN sp ON sp.person_id = ins.person_id
 ORDER BY p.email`
 
@@ -55,13 +57,28 @@ INSERT INTO people (team_id, email, name, language, guest)
 SELECT team_id, email, name, language, true FROM (` + outsideSpeakersSQL("$1") + `) o
 ON CONFLICT (team_id, lower(email)) DO NOTHING`
 
+// raiseSequenceSQL raises the meetup's SEQUENCE, so that a CANCEL of its event outranks the
+// REQUEST its holder has.
+const raiseSequenceSQL = `UPDATE meetups SET ical_sequence = ical_sequence + 1, updated_at = now() WHERE id = $1
+RETURNING ` + meetupColumns
+
 // inviteSpeakers invites the confirmed speakers of m not invited as speakers yet, adding those
-// from outside the directory to it first.
-func inviteSpeakers(ctx context.Context, tx *sqlx.Tx, m Meetup) ([]Invitee, error) {
+// from outside the directory to it first, and returns them with the meetup as it is then: when
+// one of them holds the meetup's own event (their invitation will cancel it, their talk's event
+// standing for it), its SEQUENCE is raised.
+func inviteSpeakers(ctx context.Context, tx *sqlx.Tx, m Meetup) ([]Invitee, Meetup, error) {
 	if _, err := tx.ExecContext(ctx, addOutsideSpeakersSQL, m.ID); err != nil {
-		return nil, mapErr(err)
+		return nil, m, mapErr(err)
 	}
 	out := []Invitee{}
-	err := sqlx.SelectContext(ctx, tx, &out, inviteSpeakersSQL, m.ID, m.TeamID)
-	return out, mapErr(err)
+	if err := sqlx.SelectContext(ctx, tx, &out, inviteSpeakersSQL, m.ID, m.TeamID); err != nil {
+		return nil, m, mapErr(err)
+	}
+	for _, is := range out {
+		if is.HoldsEvent {
+			err := tx.GetContext(ctx, &m, raiseSequenceSQL, m.ID)
+			return out, m, mapErr(err)
+		}
+	}
+	return out, m, nil
 }

@@ -23,6 +23,10 @@ const (
 	ModeRemote   = "remote"
 )
 
+// RoleSpeaker is the Role of an RSVP of someone invited as a confirmed speaker of the meetup
+// (the other role is "attendee").
+const RoleSpeaker = "speaker"
+
 // RSVP is one person's invitation to and answer for a meetup.
 type RSVP struct {
 	MeetupID    string     `db:"meetup_id" json:"-"`

@@ -11,10 +11,10 @@ import (
 // Notice kinds of a withdrawn speaker's own invitation to the meetup (SpeakerNotice.Invitation).
 const (
 	// NoticeStillInvited goes to a speaker who withdrew and is in the meetup's audience: they stay
-	// invited, as an attendee, with their answer and seat.
+	// invited, as an attendee, with their answer and seat, and get the meetup's calendar REQUEST.
 	NoticeStillInvited = "speaker_still_invited"
 	// NoticeUninvited goes to a speaker who withdrew and is not in the meetup's audience: their
-	// invitation is withdrawn, and their calendar gets the meetup's CANCEL.
+	// invitation is withdrawn (and their calendar gets the meetup's CANCEL if it held its event).
 	NoticeUninvited = "speaker_uninvited"
 )
 
@@ -48,8 +48,8 @@ FOR UPDATE OF r`
 const attendeeRoleSQL = `UPDATE rsvps SET role = 'attendee', updated_at = now() WHERE meetup_id = $1 AND person_id = $2`
 
 // uninviteSQL withdraws person $2's invitation to meetup $1: their RSVP (with its events) and
-// their RSVP link go, and the meetup's SEQUENCE rises, so the CANCEL their calendar gets outranks
-// the invitation they had, and an invitation sent them later outranks the CANCEL.
+// their RSVP link go, and the meetup's SEQUENCE rises, so a CANCEL their calendar gets outranks
+// the invitation they had, and an invitation sent them later (a key of its own) outranks it.
 const uninviteSQL = `
 WITH r AS (DELETE FROM rsvps WHERE meetup_id = $1 AND person_id = $2),
 l AS (DELETE FROM links WHERE purpose = 'rsvp' AND meetup_id = $1 AND person_id = $2 AND subject = '')
