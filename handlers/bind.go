@@ -7,7 +7,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -84,13 +83,16 @@ func jsonField(path string) string {
 	return strings.Join(parts, ".")
 }
 
-// pageParams reads ?limit= and ?cursor=.
+// pageParams reads ?limit= and ?cursor=; a limit above models.MaxLimit gives that many.
 func pageParams(c echo.Context) (models.Page, error) {
 	p := models.Page{Cursor: c.QueryParam("cursor")}
 	if s := c.QueryParam("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			return p, models.Invalid(models.FieldErrors{"limit": "out_of_range"})
+		n, err := formInt(s)
+		switch {
+		case err != nil:
+			return p, models.Invalid(models.FieldErrors{"limit": "not_a_number"})
+		case n < 1:
+			return p, models.Invalid(models.FieldErrors{"limit": models.AtLeast(1)})
 		}
 		p.Limit = n
 	}

@@ -33,7 +33,7 @@ func (in SlotInput) parse(m Meetup, now time.Time) (time.Time, time.Time, error)
 	}
 	fe := FieldErrors{}
 	if in.Fold != "" && in.Fold != "earlier" && in.Fold != "later" {
-		fe["fold"] = "invalid_choice"
+		fe["fold"] = "invalid_fold"
 	}
 	start, msg := ParseSlotTime(in.StartsAt, loc, in.Fold)
 	if in.StartsAt == "" {
