@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/convene/convene/internal/testutil"
 )
@@ -71,6 +72,10 @@ func TestAPIRefusesHugeNumbers(t *testing.T) {
 	} {
 		wantFieldError(t, what, api.call(t, c.method, c.path, "application/json", c.body), c.field, c.want)
 	}
+	for body, want := range map[string]string{`{"capacity": 99999999999999999999}`: "This value is out of range.",
+		`{"capacity": 2.5}`: "Enter a whole number.", `{"capacity": "ten"}`: "This field has the wrong type."} {
+		wantFieldError(t, body, api.call(t, "PATCH", path, "application/json", body), "capacity", want)
+	}
 	api.json(t, "GET", path, nil, 200, &m)
 	if m.Capacity != 30 || m.DurationMinutes != 60 {
 		t.Fatalf("meetup changed: %+v", m)
@@ -84,4 +89,16 @@ func TestAPIListLimitBounds(t *testing.T) {
 	wantFieldError(t, "limit 0", api.call(t, "GET", "/api/v1/meetups?limit=0", "", nil), "limit", "At least 1.")
 	wantFieldError(t, "limit x", api.call(t, "GET", "/api/v1/meetups?limit=ten", "", nil), "limit", "Enter a whole number.")
 	api.json(t, "GET", "/api/v1/meetups?limit=99999999999999999999999", nil, 200, nil)
+}
+
+// TestSlotLengthIsBounded: a candidate slot longer than a day is a 422 on ends_at saying how long
+// a slot may be, not "This value is out of range.".
+func TestSlotLengthIsBounded(t *testing.T) {
+	app := testutil.NewApp(t)
+	a := newSpkAPI(t, app, app.User.Email)
+	m := a.meetup("Slots", "Go", "UTC")
+	start := time.Now().Add(72 * time.Hour).Truncate(time.Hour)
+	body := map[string]any{"starts_at": start.Format(time.RFC3339), "ends_at": start.Add(25 * time.Hour).Format(time.RFC3339)}
+	res := newAPI(t, app).call(t, "POST", "/api/v1/meetups/"+m+"/slots", "application/json", body)
+	wantFieldError(t, "25-hour slot", res, "ends_at", "A slot lasts at most 24 hours.")
 }
