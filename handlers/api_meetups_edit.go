@@ -19,7 +19,7 @@ func (h *Handlers) APIUpdateMeetup(c echo.Context) error {
 	m, err := h.Store.EditMeetup(c.Request().Context(), u.TeamID, u.ID, c.Param("id"), e, h.rsvpNotifier(), h.meetupBroadcaster())
 	var we *models.WallTimeError
 	if errors.As(err, &we) {
-		return h.wallTimeAPIError(c, we)
+		return h.wallTimeAPIError(c, we, err)
 	}
 	if err != nil {
 		return err

@@ -29,7 +29,7 @@ func TestSurveyAPIRefusesBadInput(t *testing.T) {
 		{"no topics", `{"question":"Q","topics":[],"closes_at":"` + future + `"}`, 422, "topics", "Add at least one topic."},
 		{"duplicate topics", `{"question":"Q","topics":["Go","GO "],"closes_at":"` + future + `"}`, 422, "topics.1", "This topic is listed twice."},
 		{"blank topic", `{"question":"Q","topics":["Go",""],"closes_at":"` + future + `"}`, 422, "topics.1", "This field is required."},
-		{"long topic", `{"question":"Q","topics":["` + long + `"],"closes_at":"` + future + `"}`, 422, "topics.0", "This is too long."},
+		{"long topic", `{"question":"Q","topics":["` + long + `"],"closes_at":"` + future + `"}`, 422, "topics.0", "At most 200 characters."},
 		{"31 topics", `{"question":"Q","topics":[` + many + `],"closes_at":"` + future + `"}`, 422, "topics", "A survey has at most 30 topics."},
 		{"no question", `{"topics":["Go"],"closes_at":"` + future + `"}`, 422, "question", "This field is required."},
 		{"past closing", `{"question":"Q","topics":["Go"],"closes_at":"2001-01-01T00:00:00Z"}`, 422, "closes_at", "This time has already passed."},

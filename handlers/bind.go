@@ -7,7 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"strconv"
+	"reflect"
 	"strings"
 	"unicode"
 
@@ -67,11 +67,29 @@ func jsonError(err error) error {
 	case errors.As(err, &mbe), errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge:
 		return echo.ErrStatusRequestEntityTooLarge
 	case errors.As(err, &te) && te.Field != "":
-		return models.Invalid(models.FieldErrors{jsonField(te.Field): "wrong_type"})
+		return models.Invalid(models.FieldErrors{jsonField(te.Field): typeProblem(te)})
 	case errors.Is(err, io.EOF):
 		return models.Invalid(models.FieldErrors{"body": "empty_body"})
 	}
 	return models.Invalid(models.FieldErrors{"body": "invalid_json"})
+}
+
+// typeProblem names why a JSON value did not fit its field: a whole number too large for an
+// integer field is out of range, a fraction there is not a whole number, anything else the wrong type.
+func typeProblem(te *json.UnmarshalTypeError) string {
+	num, isNumber := strings.CutPrefix(te.Value, "number ")
+	switch {
+	case !isNumber || te.Type == nil || !integerKind(te.Type.Kind()):
+		return "wrong_type"
+	case strings.ContainsAny(num, ".eE"):
+		return "not_a_number"
+	}
+	return "out_of_range"
+}
+
+// integerKind reports whether k is a signed or unsigned integer.
+func integerKind(k reflect.Kind) bool {
+	return (k >= reflect.Int && k <= reflect.Int64) || (k >= reflect.Uint && k <= reflect.Uint64)
 }
 
 // jsonField drops the Go names of embedded structs from a decoding error's field path
@@ -84,13 +102,16 @@ func jsonField(path string) string {
 	return strings.Join(parts, ".")
 }
 
-// pageParams reads ?limit= and ?cursor=.
+// pageParams reads ?limit= and ?cursor=; a limit above models.MaxLimit gives that many.
 func pageParams(c echo.Context) (models.Page, error) {
 	p := models.Page{Cursor: c.QueryParam("cursor")}
 	if s := c.QueryParam("limit"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			return p, models.Invalid(models.FieldErrors{"limit": "out_of_range"})
+		n, err := formInt(s)
+		switch {
+		case err != nil:
+			return p, models.Invalid(models.FieldErrors{"limit": "not_a_number"})
+		case n < 1:
+			return p, models.Invalid(models.FieldErrors{"limit": models.AtLeast(1)})
 		}
 		p.Limit = n
 	}

@@ -67,7 +67,7 @@ func TestCancelFromThePage(t *testing.T) {
 	}
 	form.Set("reason", strings.Repeat("é", 1001))
 	form.Set("confirm", "yes")
-	if res := c.PostForm(t, "/meetups/"+e.meetup.ID+"/cancel", form); res.Status != 422 || !strings.Contains(res.Body, `id="e-reason">This is too long.`) {
+	if res := c.PostForm(t, "/meetups/"+e.meetup.ID+"/cancel", form); res.Status != 422 || !strings.Contains(res.Body, `id="e-reason">At most 1000 characters.`) {
 		t.Fatalf("cancel with a long reason: %d\n%s", res.Status, res.Body)
 	}
 	form.Set("reason", "Room flooded")

@@ -115,7 +115,7 @@ func TestPeopleFiltersRefuseUnreadableText(t *testing.T) {
 	api.importCSV(t, foldCSV, 200)
 	c := loggedIn(t, app)
 	for field, message := range map[string]string{"department": "contains a control character",
-		"location": "could not be read", "interest": "This is too long."} {
+		"location": "could not be read", "interest": "At most 200 characters."} {
 		raw := map[string]string{"department": "Eng%00", "location": "S%FFo", "interest": strings.Repeat("x", 201)}[field]
 		path := "/api/v1/people?" + field + "=" + raw
 		b := apiError(t, path, api.call(t, "GET", path, "", nil), 422, "invalid")

@@ -108,8 +108,8 @@ func TestAudienceAndMeetupFormsKeepInput(t *testing.T) {
 		"Unknown time zone", "Enter a full link")
 	mt.Set("duration_minutes", "0")
 	mt.Set("capacity", "99999999999999999999")
-	wantPage(t, c.PostForm(t, "/meetups", mt), 422, `id="e-duration_minutes">This value is out of range.`,
-		`id="e-capacity">This value is out of range.`)
+	wantPage(t, c.PostForm(t, "/meetups", mt), 422, `id="e-duration_minutes">At least 1.`,
+		`id="e-capacity">At most 100000.`)
 }
 
 func TestImportUploadPage(t *testing.T) {

@@ -114,7 +114,7 @@ func (h *Handlers) writeAPIError(c echo.Context, cl classified, tr Translator, r
 	if len(cl.fields) > 0 {
 		body.Fields = map[string]string{}
 		for f, key := range cl.fields {
-			body.Fields[f] = tr.T("error." + key)
+			body.Fields[f] = fieldMessage(tr, key)
 		}
 	}
 	if c.Request().Method == http.MethodHead {

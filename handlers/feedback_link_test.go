@@ -44,7 +44,7 @@ func TestFeedbackLinkBadInputShowsTheFormAgain(t *testing.T) {
 		{url.Values{"useful": {"The demo"}}, "e-rating", "This field is required."},
 		{url.Values{"rating": {"9"}}, "e-rating", "This value is out of range."},
 		{url.Values{"rating": {"4"}, "nps": {"11"}, "useful": {"The demo"}}, "e-nps", "This value is out of range."},
-		{url.Values{"rating": {"4"}, "improve": {strings.Repeat("é", 2001)}}, "e-improve", "This is too long."},
+		{url.Values{"rating": {"4"}, "improve": {strings.Repeat("é", 2001)}}, "e-improve", "At most 2000 characters."},
 	}
 	for _, c := range cases {
 		r := a.c.PostForm(t, link, c.form)

@@ -43,6 +43,9 @@ func (h *Handlers) Login(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
 	f.Email = strings.TrimSpace(f.Email)
+	if fe := f.missing(); len(fe) > 0 {
+		return h.loginIncomplete(c, f, fe)
+	}
 	ctx := c.Request().Context()
 	acctKey, ipKey := "acct:"+strings.ToLower(f.Email), "ip:"+c.RealIP()
 	if h.throttled(c, acctKey, ipKey) {
@@ -53,7 +56,7 @@ func (h *Handlers) Login(c echo.Context) error {
 	if err != nil {
 		hash = "" // compared against a dummy so the time is the same
 	}
-	if !models.CheckPassword(hash, f.Password) || f.Email == "" {
+	if !models.CheckPassword(hash, f.Password) {
 		if err := h.Store.RecordFailure(ctx, acctKey, ipKey); err != nil {
 			return err
 		}
@@ -78,6 +81,27 @@ func (h *Handlers) throttled(c echo.Context, acctKey, ipKey string) bool {
 	}
 	n, err = h.Store.RecentFailures(ctx, ipKey, throttleWindow)
 	return err == nil && n >= maxAddressFailures
+}
+
+// missing names the empty fields: a form sent empty is not a failed guess, and saying which field
+// is needed tells nothing about any account.
+func (f loginForm) missing() models.FieldErrors {
+	fe := models.FieldErrors{}
+	if f.Email == "" {
+		fe["email"] = "required"
+	}
+	if f.Password == "" {
+		fe["password"] = "required"
+	}
+	return fe
+}
+
+// loginIncomplete re-renders the form with an error beside each empty field, keeping the email.
+func (h *Handlers) loginIncomplete(c echo.Context, f loginForm, fe models.FieldErrors) error {
+	p := h.newPage(c, "login.title", "")
+	f.Password = ""
+	p.Form, p.Errors = f, fe
+	return h.render(c, http.StatusUnprocessableEntity, "login", p)
 }
 
 // loginFailed re-renders the form with one message, keeping the email.

@@ -39,13 +39,12 @@ func TestBadLoginsLookTheSame(t *testing.T) {
 	c := app.Client()
 	wrong := c.Login(t, app.User.Email, "not the password")
 	unknown := c.Login(t, "nobody@example.com", "not the password")
-	empty := c.Login(t, "", "")
-	if wrong.Status != http.StatusUnprocessableEntity || unknown.Status != wrong.Status || empty.Status != wrong.Status {
-		t.Fatalf("statuses: wrong password %d, unknown account %d, empty %d; want 422 for all", wrong.Status, unknown.Status, empty.Status)
+	if wrong.Status != http.StatusUnprocessableEntity || unknown.Status != wrong.Status {
+		t.Fatalf("statuses: wrong password %d, unknown account %d; want 422 for both", wrong.Status, unknown.Status)
 	}
 	msg := loginError(wrong.Body)
-	if msg == "" || msg != loginError(unknown.Body) || msg != loginError(empty.Body) {
-		t.Fatalf("messages differ or are missing: %q / %q / %q", msg, loginError(unknown.Body), loginError(empty.Body))
+	if msg == "" || msg != loginError(unknown.Body) {
+		t.Fatalf("messages differ or are missing: %q / %q", msg, loginError(unknown.Body))
 	}
 	if !strings.Contains(unknown.Body, `value="nobody@example.com"`) || strings.Contains(wrong.Body, "not the password") {
 		t.Fatal("the form should keep the email and never echo the password")
@@ -239,5 +238,34 @@ func TestLoginRenewsTheCSRFToken(t *testing.T) {
 	errorPage(t, "logout with the pre-login token", res, http.StatusForbidden, "This form has expired")
 	if res := c.Get(t, "/"); res.Status != http.StatusOK {
 		t.Fatalf("the refused logout logged out: %d", res.Status)
+	}
+}
+
+// TestEmptyLoginSaysWhatIsMissing: a login form sent empty says "This field is required." beside
+// each empty field (and the email kept when only the password is missing), not "Email or password
+// is incorrect."; in Russian too. It counts as no failed attempt and logs nobody in.
+func TestEmptyLoginSaysWhatIsMissing(t *testing.T) {
+	app := testutil.NewApp(t)
+	c := app.Client()
+	empty := c.Login(t, "", "")
+	wantPage(t, empty, http.StatusUnprocessableEntity, `<p class="error" id="e-email">This field is required.</p>`,
+		`<p class="error" id="e-password">This field is required.</p>`)
+	if msg := loginError(empty.Body); msg != "" {
+		t.Fatalf("an empty form says %q", msg)
+	}
+	noPassword := c.Login(t, "  "+app.User.Email, "")
+	wantPage(t, noPassword, http.StatusUnprocessableEntity, `value="`+app.User.Email+`"`, `<p class="error" id="e-password">This field is required.</p>`)
+	if strings.Contains(noPassword.Body, `id="e-email"`) || loginError(noPassword.Body) != "" {
+		t.Fatalf("only the password is missing:\n%s", noPassword.Body)
+	}
+	ru := app.Client()
+	formPost(t, ru, "/lang", ru.Get(t, "/login").Body, url.Values{"lang": {"ru"}, "next": {"/login"}})
+	wantPage(t, ru.Login(t, "", ""), http.StatusUnprocessableEntity, `id="e-email">Обязательное поле.</p>`)
+	var failures int
+	if err := app.Store.DB.Get(&failures, `SELECT count(*) FROM login_failures`); err != nil || failures != 0 {
+		t.Fatalf("%d failures recorded for empty forms (%v)", failures, err)
+	}
+	if res := c.Get(t, "/"); res.Status != http.StatusSeeOther {
+		t.Fatalf("after empty logins / answers %d, want a redirect to /login", res.Status)
 	}
 }

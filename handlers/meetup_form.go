@@ -39,27 +39,35 @@ func formOfMeetup(m models.Meetup, lang string) meetupForm {
 }
 
 // numbers reads the two number fields (empty is 0: the default), flagging text that is not a
-// number, a number too large to be one, and a length of 0 minutes (which would be taken as 60).
+// number and a length of 0 minutes (which would be taken as 60); a number too large to be one
+// comes back as the largest int, which the model's bounds then refuse.
 func (f meetupForm) numbers(fe models.FieldErrors) (duration, capacity int) {
 	read := func(field, s string) int {
 		s = strings.TrimSpace(s)
 		if s == "" {
 			return 0
 		}
-		n, err := strconv.Atoi(s)
-		switch {
-		case errors.Is(err, strconv.ErrRange):
-			fe[field] = "out_of_range"
-		case err != nil:
+		n, err := formInt(s)
+		if err != nil {
 			fe[field] = "not_a_number"
 		}
 		return n
 	}
 	d := read("duration_minutes", f.Duration)
 	if d == 0 && strings.TrimSpace(f.Duration) != "" && fe["duration_minutes"] == "" {
-		fe["duration_minutes"] = "out_of_range"
+		fe["duration_minutes"] = models.AtLeast(1)
 	}
 	return d, read("capacity", f.Capacity)
+}
+
+// formInt reads a whole number; one too large (or small) for an int is the largest (or
+// smallest) int, so a range check names the bound instead of calling it "not a number".
+func formInt(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if errors.Is(err, strconv.ErrRange) {
+		return n, nil // Atoi gives the int's bound of the number's sign
+	}
+	return n, err
 }
 
 // newMeetup turns the form into a new meetup, or the number fields' errors.

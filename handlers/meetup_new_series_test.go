@@ -58,9 +58,9 @@ func TestEditMeetupFormFailsWithoutASeries(t *testing.T) {
 	for _, tc := range []struct {
 		id, field, value, want string
 	}{
-		{fresh.ID, "duration_minutes", "-1", `id="e-duration_minutes">This value is out of range.`},
-		{e.meetup.ID, "duration_minutes", "-1", `id="e-duration_minutes">This value is out of range.`},
-		{e.meetup.ID, "capacity", "0", `This value is out of range.`},
+		{fresh.ID, "duration_minutes", "-1", `id="e-duration_minutes">At least 1.`},
+		{e.meetup.ID, "duration_minutes", "-1", `id="e-duration_minutes">At least 1.`},
+		{e.meetup.ID, "capacity", "0", `id="e-capacity">At least 1.`},
 	} {
 		form := url.Values{"csrf_token": {csrf}, "title": {"Edited"}, "format": {"talk"}, "timezone": {"Europe/Berlin"},
 			"duration_minutes": {"60"}, "capacity": {"5"}, "location": {"Room 1"}, "new_series": {"y"}}

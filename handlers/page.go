@@ -30,7 +30,7 @@ type Page struct {
 // FieldError returns the translated error for a form field, or "".
 func (p *Page) FieldError(field string) string {
 	if key, ok := p.Errors[field]; ok {
-		return p.T("error."+key, p.ErrorArgs[field]...)
+		return fieldMessage(p.Translator, key, p.ErrorArgs[field]...)
 	}
 	return ""
 }

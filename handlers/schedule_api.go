@@ -23,7 +23,7 @@ func (h *Handlers) APISchedule(c echo.Context) error {
 	out, err := h.Store.Schedule(c.Request().Context(), currentUser(c).TeamID, currentUser(c).ID, c.Param("id"), in, h.rsvpNotifier(), h.meetupBroadcaster())
 	var we *models.WallTimeError
 	if errors.As(err, &we) {
-		return h.wallTimeAPIError(c, we)
+		return h.wallTimeAPIError(c, we, err)
 	}
 	if err != nil {
 		return err
@@ -39,12 +39,17 @@ type wallTimeBody struct {
 	Choices   map[string]string `json:"choices,omitempty"`
 }
 
-// wallTimeAPIError answers 422 with a message naming the problem and what to send instead.
-func (h *Handlers) wallTimeAPIError(c echo.Context, we *models.WallTimeError) error {
+// wallTimeAPIError answers 422 with a message naming the problem and what to send instead, and
+// the messages of err's other field errors (a fold that is neither earlier nor later…).
+func (h *Handlers) wallTimeAPIError(c echo.Context, we *models.WallTimeError, err error) error {
 	tr := h.Views.NewTranslator(h.requestLang(c, currentUser(c)))
+	fields := map[string]string{}
+	for f, key := range fieldErrors(err) {
+		fields[f] = fieldMessage(tr, key)
+	}
+	fields[we.Field] = wallTimeMessage(tr, we)
 	body := wallTimeBody{apiError: apiError{Code: "invalid", Message: tr.T("error.invalid"),
-		Fields:    map[string]string{we.Field: wallTimeMessage(tr, we)},
-		RequestID: c.Response().Header().Get(echo.HeaderXRequestID)}}
+		Fields: fields, RequestID: c.Response().Header().Get(echo.HeaderXRequestID)}}
 	if we.Kind == "gap" {
 		body.Suggested = we.Shifted.Format("2006-01-02T15:04:05-07:00")
 	} else {

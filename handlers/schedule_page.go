@@ -123,7 +123,7 @@ func (h *Handlers) ScheduleForm(c echo.Context) error {
 func (f scheduleForm) input(save bool) (models.ScheduleInput, error) {
 	in := models.ScheduleInput{StartsAt: f.StartsAt, EndsAt: f.EndsAt, Fold: f.Fold, Location: &f.Location, OnlineURL: &f.OnlineURL}
 	fe := models.FieldErrors{}
-	switch n, err := strconv.Atoi(strings.TrimSpace(f.Capacity)); {
+	switch n, err := formInt(strings.TrimSpace(f.Capacity)); {
 	case strings.TrimSpace(f.Capacity) == "":
 		if save {
 			fe["capacity"] = "required"
@@ -134,10 +134,10 @@ func (f scheduleForm) input(save bool) (models.ScheduleInput, error) {
 		in.Capacity = &n
 	}
 	if s := strings.TrimSpace(f.RemoteCapacity); s != "" {
-		if n, err := strconv.Atoi(s); err == nil {
+		if n, err := formInt(s); err == nil {
 			in.RemoteCapacity = &n
 		} else {
-			fe["remote_capacity"] = "out_of_range"
+			fe["remote_capacity"] = "not_a_number"
 		}
 	}
 	rem, ok := parseLeads(f.Reminders) // empty: no reminders

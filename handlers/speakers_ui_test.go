@@ -39,7 +39,8 @@ func TestSpeakerPagesForms(t *testing.T) {
 		{base + "/slots", url.Values{"starts_at": {"someday"}}, `value="someday"`},
 		{base + "/candidates", url.Values{"speaker_id": {"not-an-id"}}, "id=\"suggestions\""},
 		{base + "/outreach", url.Values{"message": {"Kept brief"}}, "Kept brief"},
-		{base + "/settings", url.Values{"follow_up_days": {"many"}}, "This value is out of range"},
+		{base + "/settings", url.Values{"follow_up_days": {"many"}}, "Enter a whole number."},
+		{base + "/settings", url.Values{"follow_up_days": {"99999999999"}}, "At most 60."},
 		{base + "/candidates/" + cand + "/scores", url.Values{"availability": {"9"}}, "A score is a whole number from 1 to 5"},
 		{base + "/lineup", url.Values{"slot_" + cand: {"garbage"}}, "compare"},
 	} {

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,17 +13,20 @@ import (
 // cyrillic is n Cyrillic letters: n characters, 2n bytes.
 func cyrillic(n int) string { return strings.Repeat("Я", n) }
 
-// wantTooLong checks a JSON 422 naming field as too long.
+// tooLongRe is the message of a text over its limit, which it names.
+var tooLongRe = regexp.MustCompile(`^At most [1-9][0-9]* characters\.$`)
+
+// wantTooLong checks a JSON 422 naming field as too long, saying its limit.
 func wantTooLong(t *testing.T, what string, res testutil.Response, field string) {
 	t.Helper()
 	b := apiError(t, what, res, 422, "invalid")
-	if b.Error.Fields[field] != "This is too long." {
-		t.Fatalf("%s: fields %v, want %s too long", what, b.Error.Fields, field)
+	if !tooLongRe.MatchString(b.Error.Fields[field]) {
+		t.Fatalf("%s: fields %v, want %s too long, with its limit", what, b.Error.Fields, field)
 	}
 }
 
 // TestSeriesNameCountsCharacters: a Cyrillic series name of 200 letters (400 bytes) is created
-// and shown; 201 letters bring the form back with "This is too long." next to the name.
+// and shown; 201 letters bring the form back with "At most 200 characters." next to the name.
 func TestSeriesNameCountsCharacters(t *testing.T) {
 	e := newReportEnv(t)
 	page := e.c.Get(t, "/series").Body
@@ -30,7 +34,7 @@ func TestSeriesNameCountsCharacters(t *testing.T) {
 	if res.Status != 422 {
 		t.Fatalf("201 letters: %d", res.Status)
 	}
-	mustContain(t, "refused series", res.Body, `id="e-name">This is too long.`)
+	mustContain(t, "refused series", res.Body, `id="e-name">At most 200 characters.`)
 	res = formPost(t, e.c, "/series", page, url.Values{"name": {cyrillic(200)}, "cadence": {cyrillic(200)}})
 	if res.Status != 303 {
 		t.Fatalf("200 letters: %d, want 303", res.Status)
@@ -53,12 +57,13 @@ func TestMeetupTextCountsCharacters(t *testing.T) {
 		n     int
 	}{{"title", 201}, {"location", 201}, {"description", 10001}} {
 		body := map[string]any{"title": "Встреча", c.field: cyrillic(c.n)}
-		wantTooLong(t, c.field, api.call(t, "POST", "/api/v1/meetups", "application/json", body), c.field)
+		res := api.call(t, "POST", "/api/v1/meetups", "application/json", body)
+		wantFieldError(t, c.field, res, c.field, fmt.Sprintf("At most %d characters.", c.n-1))
 	}
 }
 
 // TestMeetupTopicCountsCharacters: a topic of 200 Cyrillic letters set on the meetup page is
-// shown there; 201 letters bring the form back with "This is too long." next to the topic.
+// shown there; 201 letters bring the form back with "At most 200 characters." next to the topic.
 func TestMeetupTopicCountsCharacters(t *testing.T) {
 	app := testutil.NewApp(t)
 	var m meetup
@@ -69,7 +74,12 @@ func TestMeetupTopicCountsCharacters(t *testing.T) {
 	if res.Status != 422 {
 		t.Fatalf("201 letters: %d", res.Status)
 	}
-	mustContain(t, "refused topic", res.Body, `id="e-topic">This is too long.`)
+	mustContain(t, "refused topic", res.Body, `id="e-topic">At most 200 characters.`)
+	if err := app.Store.SetUserLang(t.Context(), app.User.ID, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	res = formPost(t, c, path+"/topic", page, url.Values{"topic": {cyrillic(201)}})
+	mustContain(t, "refused topic in Russian", res.Body, `id="e-topic">Не больше 200 символов.`)
 	if res = formPost(t, c, path+"/topic", page, url.Values{"topic": {cyrillic(200)}}); res.Status != 303 {
 		t.Fatalf("200 letters: %d, want 303", res.Status)
 	}

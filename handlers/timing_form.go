@@ -32,7 +32,7 @@ func (f TimingForm) timing(fe models.FieldErrors) models.MeetupTiming {
 		if s = strings.TrimSpace(s); s == "" {
 			return nil
 		}
-		n, err := strconv.Atoi(s)
+		n, err := formInt(s)
 		if err != nil {
 			fe[field] = "not_a_number"
 		}

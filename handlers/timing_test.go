@@ -100,7 +100,7 @@ func TestMeetupTimingInTheEditForm(t *testing.T) {
 	form.Set("feedback_open_days", "0")
 	form.Set("reminder_minutes", "tomorrow")
 	form.Set("title", "")
-	wantPage(t, formPost(t, c, "/meetups/"+m.ID, page.Body, form), 422, "Enter a whole number.", "This value is out of range.",
+	wantPage(t, formPost(t, c, "/meetups/"+m.ID, page.Body, form), 422, "Enter a whole number.", `id="e-feedback_open_days">At least 1.`,
 		"Write each reminder as a number with h, m or d", `value="tomorrow"`, `value="soon"`, "This field is required.")
 	form.Set("title", "Indexes")
 	form.Set("feedback_delay_minutes", "45")

@@ -44,7 +44,7 @@ func previewErrors(tr Translator, f audienceForm, err error) map[string]string {
 	out := map[string]string{}
 	lists := map[string]string{"include": f.Include, "exclude": f.Exclude}
 	for field, key := range fe {
-		out[field] = tr.T("error." + key)
+		out[field] = fieldMessage(tr, key)
 		if key == "invalid_email_list" {
 			out[field] = tr.T("error.invalid_email_named", "List", invalidAddresses(lists[field]))
 		}

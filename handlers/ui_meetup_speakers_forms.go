@@ -3,7 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
-	"strconv"
+	"strings"
 
 	"github.com/convene/convene/models"
 	"github.com/labstack/echo/v4"
@@ -56,11 +56,12 @@ func (h *Handlers) DeleteSlotForm(c echo.Context) error {
 
 // SpeakerSettingsForm sets how many silent days bring the follow-up.
 func (h *Handlers) SpeakerSettingsForm(c echo.Context) error {
-	days, err := strconv.Atoi(c.FormValue("follow_up_days"))
+	days, err := formInt(strings.TrimSpace(c.FormValue("follow_up_days")))
 	if err != nil {
-		days = -1
+		err = models.Invalid(models.FieldErrors{"follow_up_days": "not_a_number"})
+	} else {
+		err = h.Store.SetFollowUpDays(c.Request().Context(), currentUser(c).TeamID, c.Param("id"), days)
 	}
-	err = h.Store.SetFollowUpDays(c.Request().Context(), currentUser(c).TeamID, c.Param("id"), days)
 	return h.afterForm(c, err, meetupSpeakersForm{Days: days}, "speakers.flash.saved", "follow-up")
 }
 

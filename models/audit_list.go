@@ -92,7 +92,7 @@ func auditCursor(c string) (*time.Time, *int64, error) {
 	}
 	id, perr := strconv.ParseInt(k.ID, 10, 64)
 	if perr != nil {
-		return nil, nil, Invalid(FieldErrors{"cursor": "invalid"})
+		return nil, nil, Invalid(FieldErrors{"cursor": "invalid_cursor"})
 	}
 	return &k.At, &id, nil
 }

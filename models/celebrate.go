@@ -95,6 +95,9 @@ func (s *Store) celebrate(ctx context.Context, teamID, userID, meetupID string, 
 		if err != nil {
 			return err
 		}
+		if err := in.checkNotEmpty(); err != nil { // after the refusals, which say more
+			return err
+		}
 		n.Input = in
 		if err := tx.GetContext(ctx, &res.CelebratedAt, celebrateSQL, meetupID, in.Worked, in.Change, pq.StringArray(in.RecapLinks)); err != nil {
 			return err

@@ -37,3 +37,12 @@ func (in *CelebrateInput) normalize() error {
 	in.RecapLinks = links
 	return Invalid(fe)
 }
+
+// checkNotEmpty refuses a celebration with nothing for the recap, which would mail the attendees a
+// "Here is the recap" followed by nothing; the error is on "worked", the form's first field.
+func (in CelebrateInput) checkNotEmpty() error {
+	if in.Worked == "" && in.Change == "" && len(in.RecapLinks) == 0 {
+		return Invalid(FieldErrors{"worked": "recap_empty"})
+	}
+	return nil
+}

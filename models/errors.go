@@ -65,7 +65,8 @@ func mapErr(err error) error {
 			return fmt.Errorf("%w: %w", ErrNotFound, err)
 		case "22021": // a byte sequence that is not UTF-8, or a NUL
 			return fmt.Errorf("%w: %w", ErrUnreadable, err)
-		case "23514", "22P02", "22007", "22008", "22023": // check, text representation, datetime
+		case "23514", "22P02", "22007", "22008", "22023", // check, text representation, datetime
+			"22003", "22001": // a number out of its column's range, a string too long for it
 			return fmt.Errorf("%w: %w", ErrInvalid, err)
 		case "57P01", "57P02", "57P03", "08000", "08003", "08006", // shutdown, connection
 			"57014", "55P03", "53300": // statement timeout, lock timeout, too many connections

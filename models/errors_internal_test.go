@@ -31,3 +31,16 @@ func TestMapErrConnectionLossIsUnavailable(t *testing.T) {
 		t.Errorf("an ordinary error became ErrUnavailable: %v", got)
 	}
 }
+
+// TestMapErrOutOfRangeIsInvalid proves a number too large for its column (22003) or a string too
+// long for it (22001) that slipped past the checks is a refused input (422), never a 500.
+func TestMapErrOutOfRangeIsInvalid(t *testing.T) {
+	for _, err := range []error{
+		&pq.Error{Code: "22003", Message: `value "99999999999999" is out of range for type integer`},
+		&pq.Error{Code: "22001", Message: "value too long for type character varying(10)"},
+	} {
+		if got := mapErr(fmt.Errorf("insert: %w", err)); !errors.Is(got, ErrInvalid) {
+			t.Errorf("mapErr(%v) = %v, want ErrInvalid", err, got)
+		}
+	}
+}

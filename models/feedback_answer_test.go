@@ -98,7 +98,7 @@ func TestFeedbackBadInputStoresNothing(t *testing.T) {
 		{models.FeedbackInput{Rating: "3", NPS: "11"}, "nps", "out_of_range"},
 		{models.FeedbackInput{Rating: "3", NPS: "-1"}, "nps", "out_of_range"},
 		{models.FeedbackInput{Rating: "3", Impact: "0"}, "impact", "out_of_range"},
-		{models.FeedbackInput{Rating: "3", Useful: long}, "useful", "too_long"},
+		{models.FeedbackInput{Rating: "3", Useful: long}, "useful", "max_chars:2000"},
 		{models.FeedbackInput{Rating: "3", Improve: "a\x00b"}, "improve", "control_char"},
 		{models.FeedbackInput{Rating: "3", NextTopics: "a,b,c,d,e,f,g,h,i,j,k"}, "next_topics", "too_many"},
 		{models.FeedbackInput{Rating: "3", NextTopics: strings.Repeat("y", 201)}, "next_topics", "too_long"},

@@ -23,11 +23,11 @@ func decodeNameCursor(c string) (*nameKey, error) {
 	}
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return nil, Invalid(FieldErrors{"cursor": "invalid"})
+		return nil, Invalid(FieldErrors{"cursor": "invalid_cursor"})
 	}
 	id, name, ok := strings.Cut(string(b), "|")
 	if !ok || !IsUUID(id) {
-		return nil, Invalid(FieldErrors{"cursor": "invalid"})
+		return nil, Invalid(FieldErrors{"cursor": "invalid_cursor"})
 	}
 	return &nameKey{Name: name, ID: id}, nil
 }

@@ -44,11 +44,11 @@ func (t MeetupTiming) names() []string {
 // Check returns the field errors of the timing (none when it is valid).
 func (t MeetupTiming) Check() FieldErrors {
 	fe := FieldErrors{}
-	if d := t.FeedbackDelayMinutes; d != nil && (*d < 0 || *d > MaxFeedbackDelayMinutes) {
-		fe["feedback_delay_minutes"] = "out_of_range"
+	if d := t.FeedbackDelayMinutes; d != nil {
+		checkBetween(fe, "feedback_delay_minutes", *d, 0, MaxFeedbackDelayMinutes)
 	}
-	if d := t.FeedbackOpenDays; d != nil && (*d < 1 || *d > MaxFeedbackOpenDays) {
-		fe["feedback_open_days"] = "out_of_range"
+	if d := t.FeedbackOpenDays; d != nil {
+		checkBetween(fe, "feedback_open_days", *d, 1, MaxFeedbackOpenDays)
 	}
 	rem := FieldErrors{}
 	checkReminders(rem, t.ReminderMinutes)

@@ -152,7 +152,7 @@ func (s *Store) ListMeetups(ctx context.Context, teamID string, p Page) ([]Meetu
 	var id *string
 	if ks != nil {
 		if !IsUUID(ks.ID) {
-			return nil, "", Invalid(FieldErrors{"cursor": "invalid"})
+			return nil, "", Invalid(FieldErrors{"cursor": "invalid_cursor"})
 		}
 		at, id = &ks.At, &ks.ID
 	}

@@ -59,7 +59,7 @@ func TestCreateMeetupValidates(t *testing.T) {
 	})
 	got := fields(t, "invalid meetup", err)
 	want := models.FieldErrors{"title": "required", "format": "invalid_choice", "timezone": "unknown_timezone",
-		"duration_minutes": "out_of_range", "capacity": "out_of_range", "audience_id": "not_found"}
+		"duration_minutes": "at_least:1", "capacity": "at_least:0", "audience_id": "not_found"}
 	for f, key := range want {
 		if got[f] != key {
 			t.Errorf("field %s: %q, want %q (all: %v)", f, got[f], key, got)

@@ -30,12 +30,8 @@ func (nm *NewMeetup) normalize() error {
 	if nm.DurationMinutes == 0 {
 		nm.DurationMinutes = 60
 	}
-	if nm.DurationMinutes < 0 || nm.DurationMinutes > 24*60 {
-		fe["duration_minutes"] = "out_of_range"
-	}
-	if nm.Capacity < 0 {
-		fe["capacity"] = "out_of_range"
-	}
+	checkBetween(fe, "duration_minutes", nm.DurationMinutes, 1, MaxDurationMinutes)
+	checkBetween(fe, "capacity", nm.Capacity, 0, MaxCapacity)
 	checkMeetupText(fe, nm)
 	checkOptionalID(fe, "audience_id", &nm.AudienceID)
 	checkOptionalID(fe, "series_id", &nm.SeriesID)

@@ -56,7 +56,7 @@ func (s *Store) ListOutbox(ctx context.Context, teamID string, f OutboxFilter, p
 	var id, meetup *string
 	if ks != nil {
 		if !IsUUID(ks.ID) {
-			return nil, "", Invalid(FieldErrors{"cursor": "invalid"})
+			return nil, "", Invalid(FieldErrors{"cursor": "invalid_cursor"})
 		}
 		at, id = &ks.At, &ks.ID
 	}

@@ -48,12 +48,12 @@ func decodeCursor(c string) (*keyset, error) {
 	}
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return nil, Invalid(FieldErrors{"cursor": "invalid"})
+		return nil, Invalid(FieldErrors{"cursor": "invalid_cursor"})
 	}
 	at, id, ok := strings.Cut(string(b), "|")
 	t, err := time.Parse(time.RFC3339Nano, at)
 	if !ok || err != nil {
-		return nil, Invalid(FieldErrors{"cursor": "invalid"})
+		return nil, Invalid(FieldErrors{"cursor": "invalid_cursor"})
 	}
 	return &keyset{At: t, ID: id}, nil
 }

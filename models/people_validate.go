@@ -24,7 +24,7 @@ var PersonLanguages = []string{"en", "ru"}
 // textProblem names what is wrong with user-visible text, "" when nothing: bytes that are not
 // UTF-8 ("invalid_utf8": a form posted in another encoding), a control character that is not
 // white space ("control_char": a NUL, which PostgreSQL cannot store, an escape…), or more than
-// max characters ("too_long"; characters, not bytes: a Cyrillic letter is one character but two bytes).
+// max characters (MaxChars; characters, not bytes: a Cyrillic letter is one character but two bytes).
 func textProblem(s string, max int) string {
 	switch {
 	case !utf8.ValidString(s):
@@ -32,7 +32,7 @@ func textProblem(s string, max int) string {
 	case hasControl(s):
 		return "control_char"
 	case utf8.RuneCountInString(s) > max:
-		return "too_long"
+		return MaxChars(max)
 	}
 	return ""
 }
@@ -66,11 +66,11 @@ func lineProblem(s string) string {
 	return ""
 }
 
-// listProblem is the textProblem of the first item of l that has one, "too_long" when l has
+// listProblem is the textProblem of the first item of l that has one, "too_many" when l has
 // more than maxItems items.
 func listProblem(l []string, maxItems, maxLen int) string {
 	if len(l) > maxItems {
-		return "too_long"
+		return "too_many"
 	}
 	for _, s := range l {
 		if k := textProblem(s, maxLen); k != "" {
@@ -110,8 +110,11 @@ func NormalizePerson(p *Person, zones Zones) FieldErrors {
 	normalizeZoneLang(p, zones, fe)
 	if slices.ContainsFunc(p.Interests, func(s string) bool { return !utf8.ValidString(s) }) {
 		fe["interests"] = "invalid_utf8" // looked for before CleanList would hide it
-	} else if p.Interests = CleanList(p.Interests); listProblem(p.Interests, maxInterests, maxInterestLen) != "" {
-		fe["interests"] = "too_long"
+		return fe
+	}
+	p.Interests = CleanList(p.Interests)
+	if k := listProblem(p.Interests, maxInterests, maxInterestLen); k != "" {
+		fe["interests"] = k
 	}
 	return fe
 }

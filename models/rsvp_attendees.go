@@ -87,7 +87,7 @@ func parseAttendeeCursor(c string) (email, id string, err error) {
 	b, derr := base64.RawURLEncoding.DecodeString(c)
 	email, id, ok := strings.Cut(string(b), "\x00")
 	if derr != nil || !ok || !IsUUID(id) {
-		return "", "", Invalid(FieldErrors{"cursor": "invalid"})
+		return "", "", Invalid(FieldErrors{"cursor": "invalid_cursor"})
 	}
 	return email, id, nil
 }

@@ -26,7 +26,7 @@ func checkPlace(fe FieldErrors, sc schedule) {
 		fe["location"] = "place_required"
 	}
 	if utf8.RuneCountInString(sc.Location) > 300 {
-		fe["location"] = "too_long"
+		fe["location"] = MaxChars(300)
 	}
 	if sc.OnlineURL == "" {
 		return

@@ -7,8 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// MaxCapacity bounds a meetup's capacity.
-const MaxCapacity = 100000
+// Bounds of a meetup's seats (and remote places) and of its length.
+const (
+	MaxCapacity        = 100000
+	MaxDurationMinutes = 24 * 60
+)
 
 // ScheduleInput is what an organiser gives to schedule or reschedule a meetup. Omitted
 // location, link and capacity keep the meetup's; remote_capacity 0 or omitted means no limit.
@@ -58,16 +61,14 @@ func (in ScheduleInput) check(m Meetup) (schedule, error) {
 		sc.Capacity = *in.Capacity
 	}
 	checkPlace(fe, sc)
-	if sc.Capacity < 1 || sc.Capacity > MaxCapacity {
-		fe["capacity"] = "out_of_range"
-	}
+	checkBetween(fe, "capacity", sc.Capacity, 1, MaxCapacity)
 	if r := sc.RemoteCapacity; r != nil && (*r < 0 || *r > MaxCapacity) {
-		fe["remote_capacity"] = "out_of_range"
+		checkBetween(fe, "remote_capacity", *r, 0, MaxCapacity)
 	} else if r != nil && *r == 0 {
 		sc.RemoteCapacity = nil
 	}
 	if in.Fold != "" && in.Fold != FoldEarlier && in.Fold != FoldLater {
-		fe["fold"] = "invalid_choice"
+		fe["fold"] = "invalid_fold"
 	}
 	var wall *WallTimeError
 	sc.Start, sc.End, wall = in.times(m, fe)

@@ -74,8 +74,9 @@ FROM st WHERE c.meetup_id = st.meetup_id AND c.status = 'contacted' AND c.due_at
 
 // SetFollowUpDays sets how many silent days bring a follow-up for a meetup and reschedules the pending ones.
 func (s *Store) SetFollowUpDays(ctx context.Context, teamID, meetupID string, days int) error {
-	if days < 1 || days > 60 {
-		return Invalid(FieldErrors{"follow_up_days": "out_of_range"})
+	fe := FieldErrors{}
+	if checkBetween(fe, "follow_up_days", days, 1, 60); len(fe) > 0 {
+		return Invalid(fe)
 	}
 	if _, err := s.GetMeetup(ctx, teamID, meetupID); err != nil {
 		return err

@@ -23,7 +23,7 @@ type LineupInput struct {
 func (in LineupInput) validate() error {
 	fe := FieldErrors{}
 	if len(in.Speakers) == 0 {
-		fe["speakers"] = "required"
+		fe["speakers"] = "lineup_empty"
 	}
 	seen := map[string]bool{}
 	for i, p := range in.Speakers {

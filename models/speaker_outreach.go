@@ -46,8 +46,10 @@ func (in *OutreachInput) validate() error {
 	switch {
 	case in.Message == "":
 		fe["message"] = "required"
-	case utf8.RuneCountInString(in.Message) > maxBriefLen || strings.ContainsRune(in.Message, 0):
-		fe["message"] = "too_long"
+	case strings.ContainsRune(in.Message, 0):
+		fe["message"] = "control_char"
+	case utf8.RuneCountInString(in.Message) > maxBriefLen:
+		fe["message"] = MaxChars(maxBriefLen)
 	}
 	return Invalid(fe)
 }

@@ -47,10 +47,13 @@ func (in *ReplyInput) validate(slots []Slot) error {
 	return Invalid(fe)
 }
 
-// checkText flags a text over max characters or holding a NUL.
+// checkText flags a text holding a NUL or over max characters.
 func checkText(fe FieldErrors, field, v string, max int) {
-	if utf8.RuneCountInString(v) > max || strings.ContainsRune(v, 0) {
-		fe[field] = "too_long"
+	switch {
+	case strings.ContainsRune(v, 0):
+		fe[field] = "control_char"
+	case utf8.RuneCountInString(v) > max:
+		fe[field] = MaxChars(max)
 	}
 }
 

@@ -33,7 +33,7 @@ func (in SlotInput) parse(m Meetup, now time.Time) (time.Time, time.Time, error)
 	}
 	fe := FieldErrors{}
 	if in.Fold != "" && in.Fold != "earlier" && in.Fold != "later" {
-		fe["fold"] = "invalid_choice"
+		fe["fold"] = "invalid_fold"
 	}
 	start, msg := ParseSlotTime(in.StartsAt, loc, in.Fold)
 	if in.StartsAt == "" {
@@ -54,7 +54,7 @@ func (in SlotInput) parse(m Meetup, now time.Time) (time.Time, time.Time, error)
 	if len(fe) == 0 && !end.After(start) {
 		fe["ends_at"] = "before_start"
 	} else if len(fe) == 0 && end.Sub(start) > 24*time.Hour {
-		fe["ends_at"] = "out_of_range"
+		fe["ends_at"] = "slot_too_long"
 	}
 	return start, end, Invalid(fe)
 }

@@ -95,7 +95,7 @@ func keysetArgs(p Page) (*time.Time, *string, error) {
 		return nil, nil, err
 	}
 	if !IsUUID(ks.ID) {
-		return nil, nil, Invalid(FieldErrors{"cursor": "invalid"})
+		return nil, nil, Invalid(FieldErrors{"cursor": "invalid_cursor"})
 	}
 	return &ks.At, &ks.ID, nil
 }

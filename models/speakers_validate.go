@@ -62,7 +62,7 @@ func checkSpeakerName(name string) string {
 	case strings.ContainsAny(name, "\r\n\x00"):
 		return "line_break"
 	case utf8.RuneCountInString(name) > 200:
-		return "too_long"
+		return MaxChars(200)
 	}
 	return ""
 }

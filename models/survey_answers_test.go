@@ -57,7 +57,7 @@ func TestAnswerRefusesBadInput(t *testing.T) {
 	}{
 		"unknown topic": {models.SurveyAnswer{Topics: []string{"Go", "COBOL"}}, "topic", "unknown_topic"},
 		"empty":         {models.SurveyAnswer{Problems: "   "}, "topic", "empty_answer"},
-		"long proposal": {models.SurveyAnswer{Proposal: strings.Repeat("x", 300)}, "proposal", "too_long"},
+		"long proposal": {models.SurveyAnswer{Proposal: strings.Repeat("x", 300)}, "proposal", "max_chars:200"},
 		"NUL proposal":  {models.SurveyAnswer{Proposal: "a\x00b"}, "proposal", "line_break"},
 		"NUL problems":  {models.SurveyAnswer{Topics: []string{"Go"}, Problems: "a\x00b"}, "problems", "control_char"},
 	}

@@ -57,7 +57,7 @@ func checkTopics(fe FieldErrors, topics []string) []string {
 		case t == "":
 			fe["topics"], fe[item] = "blank_topic", "required"
 		case utf8.RuneCountInString(t) > maxTopicLen:
-			fe["topics"], fe[item] = "too_long", "too_long"
+			fe["topics"], fe[item] = MaxChars(maxTopicLen), MaxChars(maxTopicLen)
 		case seen[strings.ToLower(t)]:
 			fe["topics"], fe[item] = "duplicate_topic", "duplicate_topic"
 		}

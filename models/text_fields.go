@@ -9,7 +9,7 @@ import (
 // checkLineField checks a one-line field (a title, a topic, a question) and folds its runs of
 // spaces and tabs into one space. Bytes that are not UTF-8 are "invalid_utf8"; a line break or
 // another control character is "line_break" (looked for before folding, which would hide it);
-// then "required" and "too_long" as for any text.
+// then "required" and MaxChars as for any text.
 func checkLineField(fe FieldErrors, field string, v *string, max int, required bool) {
 	if k := oneLineProblem(*v); k != "" {
 		fe[field] = k
@@ -40,7 +40,7 @@ func checkLength(fe FieldErrors, field, v string, max int, required bool) {
 	case v == "" && required:
 		fe[field] = "required"
 	case utf8.RuneCountInString(v) > max:
-		fe[field] = "too_long"
+		fe[field] = MaxChars(max)
 	}
 }
 
