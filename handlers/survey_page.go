@@ -18,7 +18,7 @@ type surveyPageData struct {
 	Unmailed   int
 	Remindable int
 	Outlook    models.ReminderOutlook // why nobody is to remind now, and when the next reminder can go
-	Lang       string // the page's language
+	Lang       string                 // the page's language
 }
 
 // ClosesAtLocal is the closing time in the meetup's zone.
