@@ -37,14 +37,17 @@ func (h *Handlers) APIAttendeesCSV(c echo.Context) error {
 
 // attendeeRecord is one CSV row (writeSafeCSV defuses its cells).
 func attendeeRecord(a models.Attendee) []string {
-	pos, answered := "", ""
+	pos, answered, mode := "", "", ""
+	if a.ShowsMode() {
+		mode = a.Mode
+	}
 	if a.WaitlistPosition != nil {
 		pos = strconv.Itoa(*a.WaitlistPosition)
 	}
 	if a.AnsweredAt != nil {
 		answered = a.AnsweredAt.UTC().Format(time.RFC3339)
 	}
-	return []string{a.Email, a.Name, a.Role, a.RSVP, pos, a.Mode, a.Dietary, strconv.FormatBool(a.CheckedIn), answered}
+	return []string{a.Email, a.Name, a.Role, a.RSVP, pos, mode, a.Dietary, strconv.FormatBool(a.CheckedIn), answered}
 }
 
 // safeCell keeps a spreadsheet from reading a cell as a formula: a leading = + - @ TAB or CR

@@ -25,6 +25,7 @@ func newCelebrated(t *testing.T) celebrated {
 		e.speaker(c.m.ID, "Борис Докладчик", "boris@speakers.test", "ru", "Метрики без шума")}
 	c.ppl = append(e.people("en", 2, "en"), e.people("ru", 1, "ru")...)
 	c.ppl = append(c.ppl, e.people("late", 1, "en")...)
+	c.ppl = append(c.ppl, e.people("absent", 1, "en")...)
 	for i, id := range c.ppl {
 		e.rsvp(c.m.ID, id, "yes", i < 3)
 	}
@@ -55,12 +56,12 @@ func TestCelebrateSendsOnceInTheRightLanguage(t *testing.T) {
 		"recap_links": []string{"https://slides.example.com/obs", "", "https://video.example.com/obs"}}
 	var res models.CelebrateResult
 	c.api.json(t, "POST", "/api/v1/meetups/"+c.m.ID+"/celebrate", body, 200, &res)
-	if res.Thanked != 2 || res.Recapped != 3 || res.Stage != "done" {
-		t.Fatalf("celebrate = %+v, want 2 speakers, 3 attendees, done", res)
+	if res.Thanked != 2 || res.Recapped != 4 || res.Stage != "done" {
+		t.Fatalf("celebrate = %+v, want 2 speakers, 4 attendees (3 checked in, 1 who answered the form), done", res)
 	}
-	got := byRecipient(t, deliverAll(t, c.App, 5))
-	if len(got) != 5 {
-		t.Fatalf("delivered to %d addresses, want 5", len(got))
+	got := byRecipient(t, deliverAll(t, c.App, 6))
+	if len(got) != 6 {
+		t.Fatalf("delivered to %d addresses, want 6", len(got))
 	}
 	ada, boris := got["ada@speakers.test"], got["boris@speakers.test"]
 	mustContain(t, "English thank-you", ada.Subject+"\n"+ada.Text, "Thank you for speaking at “Observability”",
@@ -71,8 +72,9 @@ func TestCelebrateSendsOnceInTheRightLanguage(t *testing.T) {
 	mustContain(t, "English recap", en.Subject+"\n"+en.Text, "Recap: “Observability”", "https://slides.example.com/obs",
 		"https://video.example.com/obs", "Short talks, long questions", "Start on time")
 	mustContain(t, "Russian recap", ru.Subject+"\n"+ru.Text, "Итоги: «Observability»", "Что получилось:", "https://video.example.com/obs")
-	if _, ok := got["late-0@example.com"]; ok {
-		t.Fatal("someone who was not checked in got the recap")
+	mustContain(t, "recap to one who answered the form without a check-in", got["late-0@example.com"].Subject, "Recap: “Observability”")
+	if _, ok := got["absent-0@example.com"]; ok {
+		t.Fatal("someone who was neither checked in nor answered the form got the recap")
 	}
 	for _, m := range []capturedMail{ada, boris, en, ru} {
 		if m.ReplyTo != c.App.User.Email {
@@ -85,8 +87,8 @@ func TestCelebrateSendsOnceInTheRightLanguage(t *testing.T) {
 	if !strings.Contains(e.Message, "already celebrated") {
 		t.Fatalf("message = %q", e.Message)
 	}
-	if n := c.outboxCount("speaker_thanks") + c.outboxCount("recap"); n != 5 {
-		t.Fatalf("outbox after a second celebrate: %d rows, want 5", n)
+	if n := c.outboxCount("speaker_thanks") + c.outboxCount("recap"); n != 6 {
+		t.Fatalf("outbox after a second celebrate: %d rows, want 6", n)
 	}
 
 	var sp models.Speaker
@@ -167,7 +169,7 @@ func TestCelebrateDoubleClick(t *testing.T) {
 	if got[200] != 1 || got[409] != 4 {
 		t.Fatalf("statuses %v, want one 200 and four 409", got)
 	}
-	if n, s := c.outboxCount("recap"), c.outboxCount("speaker_thanks"); n != 3 || s != 2 {
-		t.Fatalf("outbox: %d recaps, %d thank-yous; want 3 and 2", n, s)
+	if n, s := c.outboxCount("recap"), c.outboxCount("speaker_thanks"); n != 4 || s != 2 {
+		t.Fatalf("outbox: %d recaps, %d thank-yous; want 4 and 2", n, s)
 	}
 }

@@ -58,19 +58,23 @@ func (h *Handlers) meetupSeriesName(c echo.Context, m models.Meetup) (string, er
 	return sr.Name, err
 }
 
-// MeetupSetTopic sets the topic from the meetup page, skipping the survey.
+// MeetupSetTopic sets the topic from the meetup page, skipping the survey; once the meetup is
+// past speaker search (Meetup.TopicOpen) the form is refused with the reason, changing nothing.
 func (h *Handlers) MeetupSetTopic(c echo.Context) error {
 	var f topicInput
 	if err := bindForm(c, &f); err != nil {
 		return err
 	}
 	u, ctx := currentUser(c), c.Request().Context()
-	_, err := h.Store.SetTopic(ctx, u.TeamID, u.ID, c.Param("id"), f.Topic)
+	m, err := h.Store.GetMeetup(ctx, u.TeamID, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	if _, bad := models.CleanTopic(f.Topic); bad == nil && topicFixed(m) {
+		return h.renderMeetup(c, http.StatusUnprocessableEntity, m, f, models.FieldErrors{"topic": "topic_fixed"})
+	}
+	_, err = h.Store.SetTopic(ctx, u.TeamID, u.ID, m.ID, f.Topic)
 	if fe := fieldErrors(err); fe != nil {
-		m, err := h.Store.GetMeetup(ctx, u.TeamID, c.Param("id"))
-		if err != nil {
-			return err
-		}
 		return h.renderMeetup(c, http.StatusUnprocessableEntity, m, f, fe)
 	}
 	if err != nil {
@@ -78,6 +82,12 @@ func (h *Handlers) MeetupSetTopic(c echo.Context) error {
 	}
 	h.flash(c, "meetup.topic_saved")
 	return redirect(c, "/meetups/"+c.Param("id"))
+}
+
+// topicFixed says the meetup is past speaker search but still running: the topic form gives way
+// to the reason (a finished or cancelled meetup is refused by SetTopic as before).
+func topicFixed(m models.Meetup) bool {
+	return !m.TopicOpen() && m.Stage != models.StageDone && m.Stage != models.StageCancelled
 }
 
 // meetupOutside adds to a meetup page's data the warning that talks of the lineup no longer fit

@@ -73,7 +73,7 @@ func TestReportNPSEdges(t *testing.T) {
 	}
 	empty := e.meetup("Nobody answered", time.Now().Add(-time.Hour), "")
 	res := e.api.json(t, "GET", "/api/v1/meetups/"+empty.ID+"/report", nil, 200, nil)
-	for _, part := range []string{`"nps":null`, `"average":null`, `"impact":null`, `"funnel":{"invited":0,"yes":0,"attended":0,"attended_yes":0,"attended_others":0,"walk_ins":0,"feedback":0,"attended_or_answered":0,"speakers":0,"speakers_checked_in":0}`,
+	for _, part := range []string{`"nps":null`, `"average":null`, `"impact":null`, `"funnel":{"invited":0,"yes":0,"attended":0,"attended_yes":0,"attended_others":0,"walk_ins":0,"feedback":0,"attended_or_answered":0,"speakers":0,"speakers_checked_in":0,"attended_by_answer":0}`,
 		`"funnel_rates":{"yes":null,"attended_yes":null,"attended":null,"feedback":null}`, `"comments":[]`, `"suggested_topics":[]`} {
 		mustContain(t, "empty report", res.Body, part)
 	}

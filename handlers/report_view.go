@@ -40,7 +40,8 @@ func newReportCharts(tr Translator, r models.Report) reportCharts {
 // funnelItems are the funnel's bars, each rate printed beside the count it is the share of, with
 // the population it is taken of ("of invited"): invited; said yes, of the invited; came after a
 // yes, of those who said yes; the invitees who came without a yes (when any) and the walk-ins
-// apart, without a rate; everyone who attended; answered the form, of those who came (or
+// apart, without a rate; everyone who attended, and of them those counted by their answer to
+// the form without a check-in (when any); answered the form, of those who came (or
 // answered); and the speakers checked in when the meetup has speakers, in no step.
 func funnelItems(tr Translator, f models.Funnel, rates models.FunnelRates) []hbarItem {
 	items := []hbarItem{
@@ -52,8 +53,11 @@ func funnelItems(tr Translator, f models.Funnel, rates models.FunnelRates) []hba
 		items = append(items, hbarItem{Label: tr.T("report.funnel.others"), N: f.AttendedOthers, Color: colorLight})
 	}
 	items = append(items, hbarItem{Label: tr.T("report.funnel.walk_ins"), N: f.WalkIns, Color: colorLight},
-		hbarItem{Label: tr.T("report.funnel.attended_all"), N: f.Attended},
-		hbarItem{Label: tr.T("report.funnel.feedback"), N: f.Feedback, Note: rateNote(tr, "report.funnel.rate_came", rates.Feedback)})
+		hbarItem{Label: tr.T("report.funnel.attended_all"), N: f.Attended})
+	if f.AttendedByAnswer > 0 {
+		items = append(items, hbarItem{Label: tr.T("report.funnel.by_answer"), N: f.AttendedByAnswer, Color: colorLight})
+	}
+	items = append(items, hbarItem{Label: tr.T("report.funnel.feedback"), N: f.Feedback, Note: rateNote(tr, "report.funnel.rate_came", rates.Feedback)})
 	if f.Speakers > 0 {
 		items = append(items, hbarItem{Label: tr.T("report.funnel.speakers", "Count", f.Speakers), N: f.SpeakersCheckedIn, Color: colorLight})
 	}

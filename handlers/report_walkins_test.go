@@ -34,7 +34,7 @@ func TestReportFunnelShowsWalkInsApart(t *testing.T) {
 		map[string]any{"emails": []string{"walker1@example.com", "walker2@example.com"}, "walk_in": true}, 200, nil)
 	e.feedback(m.ID, ppl[0], 5, 10, 5, "", "", "")
 	res := e.api.json(t, "GET", "/api/v1/meetups/"+m.ID+"/report", nil, 200, nil)
-	mustContain(t, "report JSON", res.Body, `"funnel":{"invited":4,"yes":3,"attended":4,"attended_yes":2,"attended_others":0,"walk_ins":2,"feedback":1,"attended_or_answered":4,"speakers":0,"speakers_checked_in":0}`,
+	mustContain(t, "report JSON", res.Body, `"funnel":{"invited":4,"yes":3,"attended":4,"attended_yes":2,"attended_others":0,"walk_ins":2,"feedback":1,"attended_or_answered":4,"speakers":0,"speakers_checked_in":0,"attended_by_answer":0}`,
 		`"funnel_rates":{"yes":75,"attended_yes":66.7,"attended":66.7,"feedback":25}`)
 	want := "Funnel: Invited 4, Said yes 3 · 75% of invited, Came after a yes 2 · 66.7% of the yes, Walk-ins 2, " +
 		"Attended in all 4, Answered the form 1 · 25% of those who came"
@@ -48,7 +48,8 @@ func TestReportFunnelShowsWalkInsApart(t *testing.T) {
 }
 
 // TestReportFeedbackRateAfterUndoneCheckIn: three people checked in and answered, then one
-// check-in was undone: the answered rate is of those who attended or answered, 100 %, not 150 %.
+// check-in was undone: their answer shows they came, so all three attended (one of them by their
+// answer) and the answered rate is 100 %, not 150 %.
 func TestReportFeedbackRateAfterUndoneCheckIn(t *testing.T) {
 	e := newReportEnv(t)
 	m := e.meetup("Undo", time.Now().Add(-3*time.Hour), "")
@@ -59,10 +60,10 @@ func TestReportFeedbackRateAfterUndoneCheckIn(t *testing.T) {
 	}
 	e.api.json(t, "DELETE", "/api/v1/meetups/"+m.ID+"/attendance", map[string]any{"emails": []string{"u-2@example.com"}}, 200, nil)
 	r := e.report(m.ID)
-	if r.Funnel.Attended != 2 || r.Funnel.Feedback != 3 || r.FunnelRates.Feedback == nil || *r.FunnelRates.Feedback != 100 {
-		t.Fatalf("funnel %+v, answered rate %v; want attended 2, 3 answers, 100 %%", r.Funnel, r.FunnelRates.Feedback)
+	if r.Funnel.Attended != 3 || r.Funnel.AttendedByAnswer != 1 || r.Funnel.Feedback != 3 || r.FunnelRates.Feedback == nil || *r.FunnelRates.Feedback != 100 {
+		t.Fatalf("funnel %+v, answered rate %v; want attended 3 (1 by answer), 3 answers, 100 %%", r.Funnel, r.FunnelRates.Feedback)
 	}
-	if got := e.funnelTitle(m.ID); !strings.Contains(got, "Answered the form 3 · 100%") {
+	if got := e.funnelTitle(m.ID); !strings.Contains(got, "Attended in all 3, Counted by answer 1, Answered the form 3 · 100%") {
 		t.Fatalf("funnel chart: %s", got)
 	}
 }

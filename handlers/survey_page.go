@@ -17,12 +17,21 @@ type surveyPageData struct {
 	Chart      voteChart
 	Unmailed   int
 	Remindable int
-	Lang       string // the page's language
+	Outlook    models.ReminderOutlook // why nobody is to remind now, and when the next reminder can go
+	Lang       string                 // the page's language
 }
 
 // ClosesAtLocal is the closing time in the meetup's zone.
 func (d surveyPageData) ClosesAtLocal() string {
 	return closingTime(d.Survey.ClosesAt, d.Meetup.Timezone, d.Lang)
+}
+
+// NextReminderAt is when the next reminder can go, in the meetup's zone, or "".
+func (d surveyPageData) NextReminderAt() string {
+	if d.Outlook.NextAt == nil {
+		return ""
+	}
+	return closingTime(*d.Outlook.NextAt, d.Meetup.Timezone, d.Lang)
 }
 
 // ResponseRate is the share of invitees who answered, in whole percent.
@@ -71,9 +80,10 @@ func (h *Handlers) renderSurveyPage(c echo.Context, status int, other string, fe
 	if d.Unmailed, err = h.Store.CountUnmailed(ctx, team, id); err != nil {
 		return err
 	}
-	if d.Remindable, err = h.Store.CountRemindable(ctx, team, id, surveyReminderGap); err != nil {
+	if d.Outlook, err = h.Store.RemindOutlook(ctx, team, id, surveyReminderGap); err != nil {
 		return err
 	}
+	d.Remindable = d.Outlook.Now
 	d.Chart = newVoteChart(d.Results)
 	p := h.newPage(c, "survey.page.title", "meetups")
 	d.Lang, d.Survey.Question = p.Lang, h.localQuestion(sv.Question, p.Lang)

@@ -37,12 +37,10 @@ WHERE feedback_sent_at IS NULL AND stage NOT IN ('cancelled', 'audience', 'surve
 ORDER BY ends_at LIMIT 1
 FOR UPDATE SKIP LOCKED`
 
-// feedbackForWhere picks the RSVPs (r) of meetup $1 the form is for: those checked in when the
-// meetup has any check-in, else those who said yes. Speakers get a thank-you instead (the
-// celebration), not the form.
-const feedbackForWhere = `r.meetup_id = $1 AND r.role = 'attendee' AND CASE
-    WHEN EXISTS (SELECT 1 FROM rsvps c WHERE c.meetup_id = $1 AND c.role = 'attendee' AND c.checked_in_at IS NOT NULL)
-    THEN r.checked_in_at IS NOT NULL ELSE r.status = 'yes' END`
+// feedbackForWhere picks the RSVPs (r) of meetup $1 the form is for: those who came
+// (attendedSQL: checked in when the meetup has any check-in, else those who said yes; an author
+// of an answer has the form already). Speakers get a thank-you instead (the celebration).
+const feedbackForWhere = `r.meetup_id = $1 AND ` + attendedSQL
 
 // feedbackAudienceSQL records a request for everyone the form is for and not sent yet, and returns them.
 const feedbackAudienceSQL = `

@@ -13,15 +13,32 @@ UPDATE meetups SET topic = $3, updated_at = now(),
 WHERE id = $1 AND team_id = $2
 RETURNING ` + meetupColumns
 
+// TopicOpen says whether the topic can still be set directly: in the first steps (audience,
+// survey) and speaker search, before a brief carrying the topic went out to speakers. From
+// outreach on (and once done or cancelled) it is fixed; the API's PUT /topic stays as it was.
+func (m Meetup) TopicOpen() bool {
+	return m.Stage == StageAudience || m.Stage == StageSurvey || m.Stage == StageSpeakers
+}
+
+// CleanTopic checks a topic as SetTopic takes it (one line, not empty) and returns it trimmed,
+// or a field error on "topic".
+func CleanTopic(topic string) (string, error) {
+	if k := cleanLine(&topic, maxTextLen); k != "" {
+		return "", Invalid(FieldErrors{"topic": k})
+	} else if topic == "" {
+		return "", Invalid(FieldErrors{"topic": "required"})
+	}
+	return topic, nil
+}
+
 // SetTopic records the chosen topic of a meetup of the team; a finished or cancelled meetup is ErrConflict.
 func (s *Store) SetTopic(ctx context.Context, teamID, userID, id, topic string) (Meetup, error) {
-	if k := cleanLine(&topic, maxTextLen); k != "" {
-		return Meetup{}, Invalid(FieldErrors{"topic": k})
-	} else if topic == "" {
-		return Meetup{}, Invalid(FieldErrors{"topic": "required"})
+	topic, err := CleanTopic(topic)
+	if err != nil {
+		return Meetup{}, err
 	}
 	var out Meetup
-	err := s.InTx(ctx, func(tx *sqlx.Tx) error {
+	err = s.InTx(ctx, func(tx *sqlx.Tx) error {
 		cur, err := lockMeetup(ctx, tx, teamID, id)
 		if err != nil {
 			return err

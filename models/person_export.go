@@ -55,6 +55,7 @@ type ExportRSVP struct {
 	MeetupID    string     `db:"meetup_id" json:"meetup_id"`
 	Meetup      string     `db:"meetup" json:"meetup"`
 	StartsAt    *time.Time `db:"starts_at" json:"starts_at"`
+	Cancelled   bool       `db:"meetup_cancelled" json:"meetup_cancelled"`
 	Role        string     `db:"role" json:"role"`
 	Status      string     `db:"status" json:"rsvp"`
 	Mode        string     `db:"mode" json:"mode"`

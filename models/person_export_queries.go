@@ -27,7 +27,7 @@ FROM survey_responses r JOIN meetups m ON m.id = r.meetup_id
 WHERE r.person_id = $1 AND m.team_id = $2 ORDER BY r.answered_at`
 
 const exportRSVPsSQL = `
-SELECT r.meetup_id, m.title AS meetup, m.starts_at, r.role, r.status, r.mode, r.dietary, r.walk_in,
+SELECT r.meetup_id, m.title AS meetup, m.starts_at, m.stage = 'cancelled' AS meetup_cancelled, r.role, r.status, r.mode, r.dietary, r.walk_in,
     r.invited_at, r.answered_at, r.checked_in_at, f.rating
 FROM rsvps r JOIN meetups m ON m.id = r.meetup_id
 LEFT JOIN feedback f ON f.meetup_id = r.meetup_id AND f.person_id = r.person_id

@@ -6,19 +6,15 @@ import (
 	"time"
 )
 
-// attendedSQL is the rule for who attended meetup m and rsvp r: checked in, or said yes when
-// no attendee was checked in at that meetup (a checked-in speaker does not count, as for the
-// feedback form's recipients). The report, the recap and the series trend share it.
-const attendedSQL = `r.role = 'attendee' AND (r.checked_in_at IS NOT NULL OR (r.status = 'yes'
-    AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.meetup_id = r.meetup_id AND x.role = 'attendee' AND x.checked_in_at IS NOT NULL)))`
-
 // Funnel counts a meetup's audience at each step: invited → said yes → attended → answered the form.
-// Attended follows attendedSQL (the yes when nobody was checked in), as the feedback form's
-// recipients do, and includes the walk-ins (checked in at the door without an invitation), who
+// Attended follows attendedSQL (checked in or answered the form; the yes when nobody was checked
+// in), as the feedback form's and the recap's recipients do, and includes the walk-ins (checked in at the door without an invitation), who
 // are counted apart and not as said yes. Of the attended, AttendedYes said yes and came (the
 // attended rate's numerator, as the door's expected_checked_in) and AttendedOthers were invited
 // and came without a yes (maybe, no answer, waitlisted or no). AttendedOrAnswered is the
-// answered rate's denominator: an answer shows its author came, even when their check-in was undone.
+// answered rate's denominator: every answer's author counts as attended, so it is Attended unless a
+// non-attendee (a speaker) answered. AttendedByAnswer are those of Attended counted only by their
+// answer: not checked in, at a meetup where others were (or, with nobody checked in, without a yes).
 // Speakers are in no step: they are counted apart, once (invited as speakers, less those who said
 // no and did not come: speakerSQL), with how many of them are checked in — as the door's counter
 // counts them.
@@ -33,6 +29,7 @@ type Funnel struct {
 	AttendedOrAnswered int `db:"attended_or_answered" json:"attended_or_answered"`
 	Speakers           int `db:"speakers" json:"speakers"`
 	SpeakersCheckedIn  int `db:"speakers_checked_in" json:"speakers_checked_in"`
+	AttendedByAnswer   int `db:"attended_by_answer" json:"attended_by_answer"`
 }
 
 // FunnelRates are each step's share of the step before, in percent; nil when the step before is 0.
@@ -141,7 +138,8 @@ func (s *Store) MeetupReport(ctx context.Context, teamID, meetupID string) (Repo
 }
 
 // funnelSQL counts the funnel. A walk-in's RSVP says yes (rsvps.walk_in, made at the door), but
-// they never answered: they are counted apart, and only once checked in; the attended split
+// they never answered: they are counted apart, as attended (checked in, or answered the form)
+// walk-ins; the attended split
 // into those who said yes and the other invitees. The last count is everyone who attended or
 // answered, each once. The speakers are counted apart, as the door's counter counts them.
 const funnelSQL = `
@@ -150,14 +148,17 @@ SELECT count(*) FILTER (WHERE r.role = 'attendee' AND r.invited_at IS NOT NULL) 
        count(*) FILTER (WHERE r.came) AS attended,
        count(*) FILTER (WHERE r.came AND r.status = 'yes' AND NOT r.walk_in) AS attended_yes,
        count(*) FILTER (WHERE r.came AND r.status <> 'yes' AND NOT r.walk_in) AS attended_others,
-       count(*) FILTER (WHERE r.role = 'attendee' AND r.walk_in AND r.checked_in_at IS NOT NULL) AS walk_ins,
+       count(*) FILTER (WHERE r.came AND r.walk_in) AS walk_ins,
+       count(*) FILTER (WHERE r.came AND r.answered AND r.checked_in_at IS NULL
+                        AND (r.door_used OR r.status <> 'yes' OR r.walk_in)) AS attended_by_answer,
        count(*) FILTER (WHERE ` + speakerSQL + `) AS speakers,
        count(*) FILTER (WHERE ` + speakerSQL + ` AND r.checked_in_at IS NOT NULL) AS speakers_checked_in,
        (SELECT count(*) FROM feedback f WHERE f.meetup_id = $1) AS feedback,
        (SELECT count(*) FROM (
            SELECT r.person_id FROM rsvps r WHERE r.meetup_id = $1 AND ` + attendedSQL + `
            UNION SELECT f.person_id FROM feedback f WHERE f.meetup_id = $1) came) AS attended_or_answered
-FROM (SELECT r.role, r.invited_at, r.status, r.walk_in, r.checked_in_at, ` + attendedSQL + ` AS came
+FROM (SELECT r.role, r.invited_at, r.status, r.walk_in, r.checked_in_at, ` + attendedSQL + ` AS came,
+             ` + answeredSQL + ` AS answered, ` + checkedInElsewhereSQL + ` AS door_used
       FROM rsvps r WHERE r.meetup_id = $1) r`
 
 // funnel counts the meetup's funnel.

@@ -22,6 +22,12 @@ type Attendee struct {
 	OverCapacity     bool       `db:"over_capacity" json:"over_capacity"`
 }
 
+// ShowsMode says whether the attendee's mode means something: they said yes or maybe, or wait
+// for a seat. For someone who said no or has not answered it is only the column's default.
+func (a Attendee) ShowsMode() bool {
+	return a.RSVP == RSVPYes || a.RSVP == RSVPMaybe || a.RSVP == RSVPWaitlisted
+}
+
 // AttendeeFilter narrows the attendee list; empty fields match everything. Query finds text
 // anywhere in a name or address, case, accents and surrounding white space aside (searchPattern;
 // migration 00012).
@@ -60,7 +66,7 @@ func (f AttendeeFilter) where(args []any) (string, []any) {
 		add("r.status = $%d", f.RSVP)
 	}
 	if f.Mode != "" {
-		add("r.mode = $%d", f.Mode)
+		add("r.mode = $%d AND r.status IN ('yes', 'maybe', 'waitlisted')", f.Mode)
 	}
 	if pat := searchPattern(f.Query); pat != "" {
 		add("(p.email_fold LIKE $%[1]d OR p.name_fold LIKE $%[1]d)", pat)
