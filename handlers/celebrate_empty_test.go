@@ -38,7 +38,7 @@ func TestCelebrateRefusesAnEmptyRecap(t *testing.T) {
 	}
 	link := map[string]any{"recap_links": []string{"https://slides.example.com/obs"}}
 	c.api.json(t, "POST", api, link, 200, nil)
-	if n := c.outboxCount("recap"); n != 3 {
-		t.Fatalf("%d recaps queued, want 3", n)
+	if n := c.outboxCount("recap"); n != 4 {
+		t.Fatalf("%d recaps queued, want 4 (the checked in and the one who answered the form)", n)
 	}
 }

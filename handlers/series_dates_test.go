@@ -20,7 +20,7 @@ func TestSeriesTrendDatesInMeetupZone(t *testing.T) {
 	e.rsvp(m.ID, e.people("eve", 1, "en")[0], "yes", true)
 
 	body := e.c.Get(t, "/series/"+sid).Body
-	mustContain(t, "series page", body, "<td>2025-03-10</td>", ">10.03</text>")
+	mustContain(t, "series page", body, `<td class="when">2025-03-10</td>`, ">10.03</text>")
 	if strings.Contains(body, "2025-03-11") || strings.Contains(body, ">11.03<") {
 		t.Fatalf("series page dates the meetup by UTC (the 11th):\n%s", body)
 	}
